@@ -1,0 +1,87 @@
+/**
+ * Typed errors thrown by the library. Every message is one line that says what was wrong and,
+ * where it helps, what to do instead; the CLI and the explorer show `message` as it is.
+ */
+
+/** Base class of every error izhikit throws on purpose. */
+export class IzhikitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A parameter or option is missing, not a finite number, or out of its allowed range. */
+export class ParameterError extends IzhikitError {
+  /** The parameter's name, as the user wrote it (for example `dt` or `ne`). */
+  readonly parameter: string;
+  constructor(parameter: string, message: string) {
+    super(message);
+    this.parameter = parameter;
+  }
+}
+
+/** An input expression I(t) that does not parse or does not validate. */
+export class ExpressionError extends IzhikitError {
+  /** Zero-based character position in the source text where the problem was found. */
+  readonly position: number;
+  /** The bare description, without the position prefix. */
+  readonly description: string;
+  constructor(description: string, position: number) {
+    super(`${description} at position ${position}`);
+    this.position = position;
+    this.description = description;
+  }
+}
+
+/** A run whose state became NaN or infinite, usually because dt is too large. */
+export class DivergenceError extends IzhikitError {
+  /** Time (ms) of the step at which the state stopped being finite. */
+  readonly time: number;
+  constructor(message: string, time: number) {
+    super(message);
+    this.time = time;
+  }
+}
+
+/** A run whose arrays would not fit in the memory limit. */
+export class MemoryLimitError extends IzhikitError {
+  /** Bytes the run would need. */
+  readonly requiredBytes: number;
+  /** The limit in force, in bytes. */
+  readonly limitBytes: number;
+  constructor(message: string, requiredBytes: number, limitBytes: number) {
+    super(message);
+    this.requiredBytes = requiredBytes;
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** A preset id that is not one of the known presets. */
+export class UnknownPresetError extends IzhikitError {
+  readonly id: string;
+  constructor(id: string, known: readonly string[]) {
+    super(`unknown preset '${id}'; known presets: ${known.join(', ')}`);
+    this.id = id;
+  }
+}
+
+/** A run that was cancelled through its AbortSignal. */
+export class CancelledError extends IzhikitError {
+  constructor(message = 'the run was cancelled') {
+    super(message);
+  }
+}
+
+/** Formats a byte count for messages: "1.5 GB", "320 MB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}

@@ -1,0 +1,181 @@
+/** Runs one neuron: validates the options, allocates the recording once and calls the integrator. */
+import { MemoryLimitError, ParameterError, formatBytes } from '../errors.js';
+import { compileExpression, type CompiledInput, type InputFunction } from '../input/compile.js';
+import { GrowableFloat64Array } from '../record/growable.js';
+import {
+  INTEGRATORS,
+  INTEGRATOR_NAMES,
+  isIntegratorName,
+  type IntegratorName,
+  type TraceColumns,
+} from './integrators.js';
+import {
+  requireFinite,
+  resolveParameters,
+  type ModelParameters,
+  type NeuronParameters,
+} from './izhikevich.js';
+
+/** Default ceiling on the memory a recorded trace may take: 1 GB. */
+export const DEFAULT_MAX_TRACE_BYTES = 1e9;
+/** Most steps a run may take, so that a typo in dt cannot start a run of hours. */
+export const MAX_STEPS = 2e9;
+/** Bytes one recorded step takes: t, v, u and I as float64. */
+export const TRACE_BYTES_PER_STEP = 32;
+
+/** An input current: an expression of t, a constant, a compiled expression or a function. */
+export type InputSpec = string | number | CompiledInput | InputFunction;
+
+export interface SimulationOptions extends NeuronParameters {
+  /** Initial membrane potential (mV). */
+  readonly v0: number;
+  /** Initial recovery variable; b·v0 when not given. */
+  readonly u0?: number;
+  /** Time step (ms). */
+  readonly dt: number;
+  /** Duration T (ms); steps k = 0 … round(T/dt) are taken. */
+  readonly duration: number;
+  /** I(t); 0 when not given. */
+  readonly input?: InputSpec;
+  /** Which integrator; `reference` (the papers' scheme) by default. */
+  readonly integrator?: IntegratorName;
+  /** Sub-steps per dt for `euler` and `rk4` (1 by default). */
+  readonly substeps?: number;
+  /** Record spike times only, no trace. */
+  readonly spikesOnly?: boolean;
+  /** Largest trace allowed, in bytes (1 GB by default). */
+  readonly maxTraceBytes?: number;
+}
+
+export interface SimulationResult {
+  readonly params: ModelParameters;
+  readonly v0: number;
+  readonly u0: number;
+  readonly dt: number;
+  readonly duration: number;
+  readonly integrator: IntegratorName;
+  readonly substeps: number;
+  /** The input's source text, or a description when it was a function. */
+  readonly input: string;
+  /** Spike times (ms), ascending. */
+  readonly spikes: Float64Array;
+  /** One row per step t_k = k·dt; absent when `spikesOnly`. */
+  readonly trace?: TraceColumns;
+}
+
+/** Turns any accepted input form into a function of t. */
+export function resolveInput(input: InputSpec | undefined): {
+  source: string;
+  evaluate: InputFunction;
+} {
+  if (input === undefined) return { source: '0', evaluate: () => 0 };
+  if (typeof input === 'string') return compileExpression(input);
+  if (typeof input === 'number') {
+    const value = requireFinite('input', input);
+    return { source: String(value), evaluate: () => value };
+  }
+  if (typeof input === 'function') return { source: '(function)', evaluate: input };
+  return input;
+}
+
+/** Checks dt and the duration and returns K = round(duration / dt), the last step index. */
+export function stepCount(dt: number, duration: number): number {
+  requireFinite('dt', dt);
+  requireFinite('duration', duration);
+  if (duration <= 0)
+    throw new ParameterError('duration', `duration must be positive, got ${duration} ms`);
+  if (dt <= 0) throw new ParameterError('dt', `dt must be positive, got ${dt} ms`);
+  if (dt > duration) {
+    throw new ParameterError('dt', `dt (${dt} ms) must not exceed the duration (${duration} ms)`);
+  }
+  const lastStep = Math.round(duration / dt);
+  if (lastStep > MAX_STEPS) {
+    throw new ParameterError(
+      'dt',
+      `duration/dt = ${lastStep.toExponential(2)} steps is more than the ${MAX_STEPS.toExponential(0)} allowed: use a larger dt or a shorter duration`,
+    );
+  }
+  return lastStep;
+}
+
+function allocateTrace(steps: number, maxBytes: number): TraceColumns {
+  const bytes = steps * TRACE_BYTES_PER_STEP;
+  if (bytes > maxBytes) {
+    throw new MemoryLimitError(
+      `the trace of ${steps} steps would need ${formatBytes(bytes)} (limit ${formatBytes(maxBytes)}): ` +
+        'record spikes only (--spikes-only), or use a larger dt or a shorter duration',
+      bytes,
+      maxBytes,
+    );
+  }
+  return {
+    t: new Float64Array(steps),
+    v: new Float64Array(steps),
+    u: new Float64Array(steps),
+    I: new Float64Array(steps),
+  };
+}
+
+/**
+ * Simulates one Izhikevich neuron. With the default `reference` integrator this is the scheme of
+ * the papers' figure code, which reproduces their spike times exactly.
+ *
+ * @throws ParameterError for a missing, non-finite or out-of-range option
+ * @throws ExpressionError for an input expression that does not parse
+ * @throws MemoryLimitError when the trace would exceed `maxTraceBytes`
+ * @throws DivergenceError when v or u stop being finite (dt too large)
+ */
+export function simulate(options: SimulationOptions): SimulationResult {
+  const params = resolveParameters(options);
+  const v0 = requireFinite('v0', options.v0);
+  const u0 = options.u0 === undefined ? params.b * v0 : requireFinite('u0', options.u0);
+  const { dt, duration } = options;
+  const lastStep = stepCount(dt, duration);
+  const integrator = options.integrator ?? 'reference';
+  if (!isIntegratorName(integrator)) {
+    throw new ParameterError(
+      'integrator',
+      `unknown integrator '${String(integrator)}'; known integrators: ${INTEGRATOR_NAMES.join(', ')}`,
+    );
+  }
+  const substeps = options.substeps ?? 1;
+  if (!Number.isInteger(substeps) || substeps < 1 || substeps > 10000) {
+    throw new ParameterError(
+      'substeps',
+      `substeps must be a whole number from 1 to 10000, got ${substeps}`,
+    );
+  }
+  if (integrator === 'reference' && substeps !== 1) {
+    throw new ParameterError(
+      'substeps',
+      'substeps applies to the euler and rk4 integrators, not to reference',
+    );
+  }
+  const maxTraceBytes = options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES;
+  const input = resolveInput(options.input);
+  const trace = options.spikesOnly ? undefined : allocateTrace(lastStep + 1, maxTraceBytes);
+  const spikes = new GrowableFloat64Array(64);
+  INTEGRATORS[integrator].run({
+    params,
+    v0,
+    u0,
+    dt,
+    lastStep,
+    substeps,
+    input: input.evaluate,
+    spikes,
+    trace,
+  });
+  return {
+    params,
+    v0,
+    u0,
+    dt,
+    duration,
+    integrator,
+    substeps,
+    input: input.source,
+    spikes: spikes.toArray(),
+    ...(trace === undefined ? {} : { trace }),
+  };
+}
