@@ -118,14 +118,14 @@ function toExpressionError(error: unknown, source: string): ExpressionError {
 function describeJsepError(description: string, source: string, position: number): string {
   if (description.startsWith('Expected an expression inside'))
     return 'expected an expression inside ( )';
+  if (/^Unclosed \($/.test(description)) return `expected ')' to close '('`;
+  if (/^Expected :$/.test(description)) return `expected ':' in 'condition ? x : y'`;
   if (position >= source.length || /^Expected expression after/.test(description)) {
     const after = /^Expected expression after (.*)$/.exec(description);
     return after
       ? `expected a value after '${after[1]}'`
       : 'unexpected end of expression: expected a value or ")"';
   }
-  if (/^Unclosed \($/.test(description)) return `expected ')' to close '('`;
-  if (/^Expected :$/.test(description)) return `expected ':' in 'condition ? x : y'`;
   if (/^Unexpected "/.test(description) || /^Variable names cannot start/.test(description)) {
     return `unexpected '${source[position]}': expected an operator, a number, t or a function`;
   }

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ExpressionError } from '../../src/errors.js';
+import {
+  MAX_EXPRESSION_LENGTH,
+  MAX_NESTING_DEPTH,
+  parseExpression,
+} from '../../src/input/parse.js';
+
+function errorOf(source: string): ExpressionError {
+  try {
+    parseExpression(source);
+  } catch (error) {
+    if (error instanceof ExpressionError) return error;
+    throw error;
+  }
+  throw new Error(`expected '${source}' to be rejected`);
+}
+
+describe('parseExpression(source) rejects', () => {
+  it('an incomplete expression, naming the position and what was expected', () => {
+    const error = errorOf('14*(t>');
+    expect(error.position).toBe(6);
+    expect(error.message).toBe("expected a value after '>' at position 6");
+  });
+
+  it('an unclosed parenthesis and a missing ternary branch', () => {
+    expect(errorOf('(t > 1').message).toMatch(/expected '\)'/);
+    expect(errorOf('t > 1 ? 2').message).toMatch(/':'/);
+  });
+
+  it('empty text', () => {
+    expect(errorOf('   ').message).toMatch(/empty/);
+  });
+
+  it('unknown names, with their position', () => {
+    const error = errorOf('2 * x + t');
+    expect(error.position).toBe(4);
+    expect(error.message).toMatch(/unknown name 'x'/);
+  });
+
+  it('attempts to reach code: constructor, __proto__, process, require, this, members', () => {
+    for (const source of [
+      'constructor',
+      '__proto__',
+      'process',
+      'globalThis',
+      'this',
+      'toString',
+    ]) {
+      expect(errorOf(source).message, source).toMatch(/unknown name/);
+    }
+    expect(errorOf('require("fs")').message).toMatch(/unknown function 'require'/);
+    expect(errorOf('constructor(1)').message).toMatch(/unknown function 'constructor'/);
+    expect(errorOf('process.exit(1)').message).toMatch(/only the named functions/);
+    expect(errorOf('t.constructor').message).toMatch(/property access/);
+    expect(errorOf('sin["constructor"]').message).toMatch(/property access/);
+    expect(errorOf('"abc"').message).toMatch(/only numbers/);
+    expect(errorOf('[1, 2]').message).toMatch(/brackets/);
+    expect(errorOf('true').message).toMatch(/unknown name 'true'/);
+  });
+
+  it('wrong arity and a function used without a call', () => {
+    expect(errorOf('sin(1, 2)').message).toMatch(/sin\(\) takes 1 argument, got 2/);
+    expect(errorOf('max(1)').message).toMatch(/max\(\) takes 2 arguments, got 1/);
+    expect(errorOf('t + sin').message).toMatch(/'sin' is a function/);
+  });
+
+  it('JavaScript operators that are not part of the language', () => {
+    for (const source of [
+      't % 2',
+      't ** 2',
+      't & 1',
+      't | 1',
+      't === 1',
+      '~t',
+      't << 1',
+      't ?? 1',
+      't = 1',
+    ]) {
+      expect(() => parseExpression(source), source).toThrow(ExpressionError);
+    }
+  });
+
+  it('two expressions in a row, commas and semicolons', () => {
+    expect(() => parseExpression('1 2')).toThrow(ExpressionError);
+    expect(() => parseExpression('1, 2')).toThrow(ExpressionError);
+    expect(() => parseExpression('1; 2')).toThrow(ExpressionError);
+  });
+
+  it('very deep nesting and very long input cleanly, without a stack overflow', () => {
+    const deep = '('.repeat(100000) + 't' + ')'.repeat(100000);
+    expect(errorOf(deep).message).toMatch(/too long/);
+    const nested = '('.repeat(MAX_NESTING_DEPTH + 1) + 't' + ')'.repeat(MAX_NESTING_DEPTH + 1);
+    expect(errorOf(nested).message).toMatch(/nested too deeply/);
+    expect(errorOf('-'.repeat(1000) + '1').message).toMatch(/nested too deeply/);
+    expect(errorOf('sin('.repeat(500) + 't' + ')'.repeat(500)).message).toMatch(
+      /nested too deeply/,
+    );
+    expect(() => parseExpression('1+'.repeat(MAX_EXPRESSION_LENGTH / 2) + '1')).toThrow(/too long/);
+  });
+});
+
+describe('parseExpression(source) accepts', () => {
+  it('nesting up to the limit and long flat sums', () => {
+    const nested = '('.repeat(MAX_NESTING_DEPTH) + 't' + ')'.repeat(MAX_NESTING_DEPTH);
+    expect(parseExpression(nested).tree).toEqual({ kind: 'time' });
+    expect(() => parseExpression('1+'.repeat(1000) + 't')).not.toThrow();
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ParameterError } from '../../src/errors.js';
+import { DEFAULT_PARAMETERS, resolveParameters } from '../../src/model/izhikevich.js';
+
+describe('resolveParameters(given)', () => {
+  it('fills in the defaults (0.04, 5, 140, vb 0, κ 1, vpeak 30)', () => {
+    expect(resolveParameters({ a: 0.02, b: 0.2, c: -65, d: 8 })).toEqual({
+      a: 0.02,
+      b: 0.2,
+      c: -65,
+      d: 8,
+      ...DEFAULT_PARAMETERS,
+    });
+  });
+
+  it('keeps given values and treats undefined as not given', () => {
+    const p = resolveParameters({ a: 1, b: 2, c: 3, d: 4, k1: 4.1, k0: undefined });
+    expect(p.k1).toBe(4.1);
+    expect(p.k0).toBe(140);
+  });
+
+  it('names a missing required parameter', () => {
+    const missing = { a: 1, b: 2, c: 3 } as unknown as Parameters<typeof resolveParameters>[0];
+    expect(() => resolveParameters(missing)).toThrow(ParameterError);
+    expect(() => resolveParameters(missing)).toThrow('d must be a finite number, got nothing');
+  });
+});
