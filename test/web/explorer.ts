@@ -1,0 +1,84 @@
+/**
+ * Test harness of the browser tests: builds the explorer once per test file into a temporary
+ * folder, serves it with `vite preview` on a free port, and drives Debian's headless Chromium.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Screenshots for people to look at; not committed. */
+export const ARTIFACTS = join(ROOT, 'artifacts', 'web');
+
+export interface Explorer {
+  readonly url: string;
+  readonly browser: Browser;
+  /** A fresh page that records console errors and uncaught exceptions into `errors`. */
+  open(query?: string, viewport?: { width: number; height: number }): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface TestPage {
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+export async function startExplorer(): Promise<Explorer> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  }
+  const outDir = mkdtempSync(join(tmpdir(), 'izhikit-web-'));
+  const configFile = join(ROOT, 'vite.config.ts');
+  await build({ configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server: PreviewServer = await preview({
+    configFile,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('preview did not listen');
+  const url = `http://127.0.0.1:${address.port}/`;
+  // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url,
+    browser,
+    async open(query = '', viewport = { width: 1280, height: 800 }) {
+      const page = await browser.newPage({ viewport, acceptDownloads: true });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(url + query);
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((done) => server.httpServer.close(() => done()));
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot of the page under artifacts/web/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,103 @@
+/**
+ * The explorer's entry point: the top bar, the three views (neuron, gallery, network) and the
+ * URL that holds the state of the view on screen.
+ */
+import 'uplot/dist/uPlot.min.css';
+import './styles.css';
+import { stateFromPreset, readNeuronParams, writeNeuronParams } from './neuron/state.js';
+import { createNeuronView } from './neuron/view.js';
+import { createGalleryView } from './gallery/view.js';
+import { el } from './ui/dom.js';
+import { UrlState, isViewName, type ViewName } from './url-state.js';
+
+const url = new UrlState();
+const initial = url.read();
+let current: ViewName = isViewName(initial.get('view'))
+  ? (initial.get('view') as ViewName)
+  : 'neuron';
+
+function paramsOf(view: ViewName): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set('view', view);
+  if (view === 'neuron') writeNeuronParams(neuron.state, params);
+  return params;
+}
+
+const neuron = createNeuronView(readNeuronParams(initial), () => {
+  if (current === 'neuron') url.replaceSoon(paramsOf('neuron'));
+});
+const gallery = createGalleryView((preset) => {
+  neuron.setState(stateFromPreset(preset, neuron.state));
+  show('neuron', 'push');
+});
+
+const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: () => void }> = {
+  neuron: { element: neuron.element, label: 'Neuron' },
+  gallery: { element: gallery.element, label: 'Gallery', onShow: () => gallery.draw() },
+  network: { element: el('section', { hidden: true }), label: 'Network' },
+};
+
+const tabs = new Map<ViewName, HTMLButtonElement>();
+const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' });
+for (const name of ['neuron', 'gallery'] as const) {
+  const tab = el('button', { type: 'button', class: 'tab', 'data-tab': name }, views[name].label);
+  tab.addEventListener('click', () => show(name, 'push'));
+  tabs.set(name, tab);
+  nav.append(tab);
+}
+
+const shareStatus = el('span', { class: 'share-status', role: 'status' });
+const share = el('button', { type: 'button', class: 'share', 'data-action': 'share' }, 'Copy link');
+share.addEventListener('click', () => {
+  url.flush();
+  const link = window.location.href;
+  const done = (text: string): void => {
+    shareStatus.textContent = text;
+    setTimeout(() => (shareStatus.textContent = ''), 3000);
+  };
+  if (navigator.clipboard === undefined) {
+    done('copy the link from the address bar');
+    return;
+  }
+  navigator.clipboard.writeText(link).then(
+    () => done('link copied'),
+    () => done('copy the link from the address bar'),
+  );
+});
+
+const header = el(
+  'header',
+  { class: 'topbar' },
+  el('h1', {}, 'izhikit', el('span', { class: 'subtitle' }, ' explorer')),
+  nav,
+  el('div', { class: 'share-group' }, shareStatus, share),
+);
+const main = el('main', {}, neuron.element, gallery.element, views.network.element);
+document.body.append(header, main);
+
+function show(view: ViewName, history: 'push' | 'replace' | 'none'): void {
+  current = view;
+  for (const [name, { element }] of Object.entries(views) as [
+    ViewName,
+    { element: HTMLElement },
+  ][]) {
+    element.hidden = name !== view;
+  }
+  for (const [name, tab] of tabs) {
+    if (name === view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  document.title = `izhikit · ${views[view].label}`;
+  views[view].onShow?.();
+  if (history === 'push') url.push(paramsOf(view));
+  else if (history === 'replace') url.replaceSoon(paramsOf(view));
+}
+
+window.addEventListener('popstate', () => {
+  const params = url.read();
+  const view = isViewName(params.get('view')) ? (params.get('view') as ViewName) : 'neuron';
+  if (view === 'neuron') neuron.setState(readNeuronParams(params));
+  show(view, 'none');
+});
+
+show(current, 'replace');

@@ -1,0 +1,177 @@
+/**
+ * The state of the neuron view — every number the user can set — and its round trip through the
+ * URL's query string, so that a copied link reopens the same neuron.
+ */
+import {
+  DEFAULT_PARAMETERS,
+  getPreset,
+  isIntegratorName,
+  type IntegratorName,
+  type Preset,
+  type SimulationOptions,
+} from 'izhikit';
+
+export interface NeuronState {
+  /** The preset the numbers came from (shown as a label; edits keep it as the starting point). */
+  readonly preset: string | undefined;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+  readonly k2: number;
+  readonly k1: number;
+  readonly k0: number;
+  readonly vb: number;
+  readonly kappa: number;
+  readonly vpeak: number;
+  readonly v0: number;
+  /** Initial recovery variable; `undefined` means b·v0. */
+  readonly u0: number | undefined;
+  readonly dt: number;
+  readonly duration: number;
+  readonly input: string;
+  readonly integrator: IntegratorName;
+  readonly substeps: number;
+  readonly showU: boolean;
+  readonly showI: boolean;
+}
+
+/** The numeric fields of the state, by the names used in the URL. */
+export const NUMERIC_KEYS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'v0',
+  'dt',
+  'duration',
+  'k2',
+  'k1',
+  'k0',
+  'vb',
+  'kappa',
+  'vpeak',
+  'substeps',
+] as const;
+export type NumericKey = (typeof NUMERIC_KEYS)[number];
+
+/** The first preset of the list opens when the URL names nothing. */
+export const DEFAULT_PRESET = 'rs';
+
+/** The state a preset defines, with the display toggles given. */
+export function stateFromPreset(
+  preset: Preset,
+  toggles: Pick<NeuronState, 'showU' | 'showI'> = { showU: false, showI: true },
+): NeuronState {
+  return {
+    preset: preset.id,
+    ...DEFAULT_PARAMETERS,
+    ...preset.params,
+    v0: preset.v0,
+    u0: preset.u0,
+    dt: preset.dt,
+    duration: preset.duration,
+    input: preset.input,
+    integrator: 'reference',
+    substeps: 1,
+    showU: toggles.showU,
+    showI: toggles.showI,
+  } as NeuronState;
+}
+
+/** The options `simulate` takes for this state. */
+export function simulationOptions(state: NeuronState): SimulationOptions {
+  return {
+    a: state.a,
+    b: state.b,
+    c: state.c,
+    d: state.d,
+    k2: state.k2,
+    k1: state.k1,
+    k0: state.k0,
+    vb: state.vb,
+    kappa: state.kappa,
+    vpeak: state.vpeak,
+    v0: state.v0,
+    ...(state.u0 === undefined ? {} : { u0: state.u0 }),
+    dt: state.dt,
+    duration: state.duration,
+    input: state.input,
+    integrator: state.integrator,
+    ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
+  };
+}
+
+/** Short URL names: `T` for the duration and `I` for the input, as the papers write them. */
+const URL_NAMES: Record<NumericKey, string> = {
+  a: 'a',
+  b: 'b',
+  c: 'c',
+  d: 'd',
+  v0: 'v0',
+  dt: 'dt',
+  duration: 'T',
+  k2: 'k2',
+  k1: 'k1',
+  k0: 'k0',
+  vb: 'vb',
+  kappa: 'kappa',
+  vpeak: 'vpeak',
+  substeps: 'substeps',
+};
+
+/** Writes the state into query parameters (everything that differs from what the rest implies). */
+export function writeNeuronParams(state: NeuronState, params: URLSearchParams): void {
+  if (state.preset !== undefined) params.set('preset', state.preset);
+  for (const key of NUMERIC_KEYS) {
+    if (key === 'substeps' && state.integrator === 'reference') continue;
+    const advanced = key in DEFAULT_PARAMETERS;
+    const value = state[key];
+    if (advanced && value === DEFAULT_PARAMETERS[key as keyof typeof DEFAULT_PARAMETERS]) continue;
+    params.set(URL_NAMES[key], String(value));
+  }
+  if (state.u0 !== undefined) params.set('u0', String(state.u0));
+  params.set('I', state.input);
+  if (state.integrator !== 'reference') params.set('integrator', state.integrator);
+  const shown = [state.showI ? 'I' : '', state.showU ? 'u' : '']
+    .filter((name) => name !== '')
+    .join(',');
+  params.set('show', shown === '' ? 'none' : shown);
+}
+
+/**
+ * Reads the state from query parameters: the named preset (or the default one) first, then every
+ * value the URL gives. Values that are not numbers are ignored.
+ */
+export function readNeuronParams(params: URLSearchParams): NeuronState {
+  const presetId = params.get('preset') ?? DEFAULT_PRESET;
+  let preset: Preset;
+  try {
+    preset = getPreset(presetId);
+  } catch {
+    preset = getPreset(DEFAULT_PRESET);
+  }
+  const state: Record<string, unknown> = { ...stateFromPreset(preset) };
+  if (params.has('preset') && preset.id !== presetId) state.preset = undefined;
+  // A URL that sets the numbers without naming a preset describes a custom neuron.
+  if (!params.has('preset') && params.has('a')) state.preset = undefined;
+  for (const key of NUMERIC_KEYS) {
+    const raw = params.get(URL_NAMES[key]);
+    if (raw === null || raw.trim() === '') continue;
+    const value = Number(raw);
+    if (Number.isFinite(value)) state[key] = value;
+  }
+  const u0 = params.get('u0');
+  if (u0 !== null && u0.trim() !== '' && Number.isFinite(Number(u0))) state.u0 = Number(u0);
+  const input = params.get('I');
+  if (input !== null) state.input = input;
+  const integrator = params.get('integrator');
+  if (integrator !== null && isIntegratorName(integrator)) state.integrator = integrator;
+  const show = params.get('show');
+  if (show !== null) {
+    const shown = new Set(show.split(','));
+    state.showI = shown.has('I');
+    state.showU = shown.has('u');
+  }
+  return state as unknown as NeuronState;
+}

@@ -1,0 +1,323 @@
+/**
+ * The neuron view: sliders and fields for every parameter, the I(t) expression, the preset
+ * picker, the plot and its readout. Every input event re-simulates and redraws synchronously;
+ * a bad value shows its message next to its field while the last good plot stays.
+ */
+import {
+  ExpressionError,
+  INTEGRATORS,
+  INTEGRATOR_NAMES,
+  IzhikitError,
+  ParameterError,
+  PRESETS,
+  isIntegratorName,
+  simulate,
+  type Preset,
+  type SimulationResult,
+} from 'izhikit';
+import { el, formatNumber, uniqueId } from '../ui/dom.js';
+import { downloadText } from '../ui/download.js';
+import { createSliderField, type SliderField } from '../ui/slider-field.js';
+import { createExpressionField } from './expression-field.js';
+import { runToCsv, runToJsonText } from './export.js';
+import {
+  ADVANCED_FIELDS,
+  NEURON_FIELDS,
+  START_FIELDS,
+  SUBSTEPS_FIELD,
+  type FieldSpec,
+} from './fields.js';
+import { createPresetPicker, presetTitle } from './preset-picker.js';
+import { spikeReadout } from './readout.js';
+import { stateFromPreset, simulationOptions, type NeuronState } from './state.js';
+import { TraceChart } from './trace-chart.js';
+
+/** The name of the performance measure taken from an input event to the end of the redraw. */
+export const REDRAW_MEASURE = 'izhikit:redraw';
+
+export interface NeuronView {
+  readonly element: HTMLElement;
+  readonly state: NeuronState;
+  /** Replaces the whole state (a preset, the URL) and redraws. */
+  setState(state: NeuronState): void;
+  /** The last good run, for exports. */
+  readonly result: SimulationResult | undefined;
+  /** Extra buttons (SVG, PNG export) added once the figure renderer is available. */
+  readonly exportBar: HTMLElement;
+}
+
+type FieldKey = FieldSpec['key'];
+
+/** The u0 shown in its field: the given one, or b·v0 without the binary noise. */
+function u0Of(state: NeuronState): number {
+  return state.u0 ?? Number((state.b * state.v0).toPrecision(12));
+}
+
+export function createNeuronView(
+  initial: NeuronState,
+  onChange: (state: NeuronState) => void,
+): NeuronView {
+  let state = initial;
+  let result: SimulationResult | undefined;
+  let errorKey: FieldKey | 'input' | undefined;
+  const fields = new Map<FieldKey, SliderField>();
+
+  const chart = new TraceChart();
+  const picker = createPresetPicker((preset: Preset) =>
+    update(stateFromPreset(preset, { showU: state.showU, showI: state.showI }), 'preset'),
+  );
+  const expression = createExpressionField(initial.input, (text) =>
+    update({ ...state, input: text }, 'input'),
+  );
+
+  const makeField = (spec: FieldSpec): SliderField => {
+    const field = createSliderField({
+      name: spec.key,
+      label: spec.label,
+      ...(spec.unit === undefined ? {} : { unit: spec.unit }),
+      help: spec.help,
+      min: spec.min,
+      max: spec.max,
+      step: spec.step,
+      value: spec.key === 'u0' ? u0Of(initial) : initial[spec.key],
+      onInput: (value) => update({ ...state, [spec.key]: value }, spec.key),
+    });
+    fields.set(spec.key, field);
+    return field;
+  };
+
+  // u0 follows b·v0 until the user unticks the box.
+  const autoU0Id = uniqueId('auto-u0');
+  const autoU0 = el('input', { id: autoU0Id, type: 'checkbox', 'data-field': 'auto-u0' });
+  autoU0.addEventListener('change', () => {
+    const u0 = autoU0.checked ? undefined : state.b * state.v0;
+    update({ ...state, u0 }, 'u0');
+  });
+
+  const integratorId = uniqueId('integrator');
+  const integrator = el('select', { id: integratorId, 'data-field': 'integrator' });
+  for (const name of INTEGRATOR_NAMES) {
+    integrator.append(el('option', { value: name, title: INTEGRATORS[name].description }, name));
+  }
+  integrator.addEventListener('change', () => {
+    if (isIntegratorName(integrator.value))
+      update({ ...state, integrator: integrator.value }, 'integrator');
+  });
+
+  const toggle = (label: string, name: 'showI' | 'showU'): HTMLInputElement => {
+    const box = el('input', { type: 'checkbox', 'data-toggle': name });
+    box.addEventListener('change', () => update({ ...state, [name]: box.checked }, name));
+    toggles.append(el('label', { class: 'toggle' }, box, ` ${label}`));
+    return box;
+  };
+  const toggles = el('div', { class: 'toggles', role: 'group', 'aria-label': 'Plot panels' });
+  const showI = toggle('stimulus I(t)', 'showI');
+  const showU = toggle('recovery u(t)', 'showU');
+
+  const title = el('h2', { class: 'plot-title' });
+  const readout = el('dl', { class: 'readout', 'aria-live': 'polite', 'data-readout': '' });
+  const message = el('div', { class: 'run-error', role: 'alert' });
+  const staleNote = el(
+    'span',
+    { class: 'stale-note', hidden: true },
+    'The plot shows the last valid run until the marked value is fixed.',
+  );
+  const exportBar = el('div', { class: 'export-bar', role: 'group', 'aria-label': 'Export' });
+  const button = (label: string, action: () => void, name: string): HTMLButtonElement => {
+    const b = el('button', { type: 'button', 'data-export': name }, label);
+    b.addEventListener('click', action);
+    exportBar.append(b);
+    return b;
+  };
+  exportBar.append(el('span', { class: 'export-label' }, 'Export'));
+  button(
+    'CSV',
+    () => result && downloadText(runToCsv(result), `${fileStem()}.csv`, 'text/csv'),
+    'csv',
+  );
+  button(
+    'JSON',
+    () =>
+      result &&
+      downloadText(runToJsonText(result, state.preset), `${fileStem()}.json`, 'application/json'),
+    'json',
+  );
+
+  const fileStem = (): string => state.preset ?? 'neuron';
+
+  const advanced = el(
+    'details',
+    { class: 'advanced' },
+    el('summary', {}, 'Advanced: model terms and integrator'),
+    el(
+      'p',
+      { class: 'hint' },
+      'dv/dt = k2·v² + k1·v + k0 − u + I,  du/dt = a·(b·(v − vb) − κ·u),  spike when v > vpeak.',
+    ),
+    ...ADVANCED_FIELDS.map((spec) => makeField(spec).element),
+    el(
+      'div',
+      { class: 'select-field' },
+      el('label', { for: integratorId }, el('span', { class: 'field-name' }, 'integrator')),
+      integrator,
+    ),
+    makeField(SUBSTEPS_FIELD).element,
+  );
+
+  const controls = el(
+    'form',
+    { class: 'controls', 'aria-label': 'Neuron parameters' },
+    picker.element,
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Neuron'),
+      ...NEURON_FIELDS.map((spec) => makeField(spec).element),
+    ),
+    el('fieldset', {}, el('legend', {}, 'Input'), expression.element),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Start and time grid'),
+      ...START_FIELDS.map((spec) => {
+        const field = makeField(spec);
+        if (spec.key === 'u0') {
+          field.element.append(
+            el('label', { class: 'toggle', for: autoU0Id }, autoU0, ' u0 = b·v0'),
+          );
+        }
+        return field.element;
+      }),
+    ),
+    advanced,
+  );
+  controls.addEventListener('submit', (event) => event.preventDefault());
+
+  const plotArea = el(
+    'div',
+    { class: 'plot-area' },
+    el('div', { class: 'plot-head' }, title, readout),
+    message,
+    chart.element,
+    el('div', { class: 'plot-foot' }, toggles, staleNote, exportBar),
+  );
+  const element = el(
+    'section',
+    { class: 'view neuron-view', 'data-view': 'neuron' },
+    plotArea,
+    controls,
+  );
+
+  function showState(): void {
+    for (const [key, field] of fields) {
+      const value = key === 'u0' ? u0Of(state) : state[key];
+      if (Number(field.number.value) !== value || field.number.value === '') field.set(value);
+    }
+    autoU0.checked = state.u0 === undefined;
+    const u0Field = fields.get('u0');
+    if (u0Field !== undefined) {
+      u0Field.slider.disabled = state.u0 === undefined;
+      u0Field.number.disabled = state.u0 === undefined;
+    }
+    integrator.value = state.integrator;
+    const substeps = fields.get('substeps');
+    if (substeps !== undefined) substeps.element.hidden = state.integrator === 'reference';
+    if (expression.input.value !== state.input) expression.set(state.input);
+    showI.checked = state.showI;
+    showU.checked = state.showU;
+    const preset = PRESETS.find((p) => p.id === state.preset);
+    picker.show(state.preset, preset !== undefined && edited(preset));
+    title.textContent = preset === undefined ? 'Custom neuron' : presetTitle(preset);
+  }
+
+  function edited(preset: Preset): boolean {
+    const reference = stateFromPreset(preset, state);
+    return (Object.keys(reference) as (keyof NeuronState)[]).some(
+      (key) => reference[key] !== state[key],
+    );
+  }
+
+  function showReadout(run: SimulationResult): void {
+    // A preset's own input has a known stimulus onset; an edited input gets it from I(t).
+    const preset = PRESETS.find((p) => p.id === state.preset);
+    const onset =
+      preset !== undefined && preset.input === state.input ? preset.stimulus[0]?.start : undefined;
+    const r = spikeReadout(run, onset);
+    const item = (term: string, value: string, name: string): HTMLElement[] => [
+      el('dt', {}, term),
+      el('dd', { 'data-value': name }, value),
+    ];
+    const latency =
+      r.latency === undefined
+        ? '—'
+        : r.latencyFrom === 0
+          ? `${formatNumber(r.latency, 6)} ms`
+          : `${formatNumber(r.latency, 6)} ms (input onset ${formatNumber(r.latencyFrom, 6)} ms)`;
+    readout.replaceChildren(
+      ...item('spikes', String(r.count), 'count'),
+      ...item('first-spike latency', latency, 'latency'),
+      ...item('mean rate', `${formatNumber(r.rate, 4)} Hz`, 'rate'),
+    );
+  }
+
+  function showError(error: unknown): void {
+    if (error instanceof ExpressionError) {
+      expression.setError({ message: error.message, position: error.position });
+      errorKey = 'input';
+      message.textContent = '';
+    } else if (error instanceof ParameterError && fields.has(error.parameter as FieldKey)) {
+      errorKey = error.parameter as FieldKey;
+      fields.get(errorKey)?.setError(error.message);
+      message.textContent = '';
+    } else {
+      message.textContent =
+        error instanceof IzhikitError ? error.message : `unexpected error: ${String(error)}`;
+    }
+    plotArea.classList.add('stale');
+    staleNote.hidden = false;
+  }
+
+  function clearErrors(): void {
+    if (errorKey === 'input') expression.setError(undefined);
+    else if (errorKey !== undefined) fields.get(errorKey)?.setError(undefined);
+    errorKey = undefined;
+    message.textContent = '';
+    plotArea.classList.remove('stale');
+    staleNote.hidden = true;
+  }
+
+  function update(next: NeuronState, source: string): void {
+    const start = performance.now();
+    state = next;
+    chart.setVisible(state.showU, state.showI);
+    showState();
+    try {
+      const run = simulate(simulationOptions(state));
+      clearErrors();
+      result = run;
+      if (run.trace !== undefined) chart.setData(run.trace);
+      showReadout(run);
+    } catch (error) {
+      if (errorKey !== undefined) clearErrors();
+      showError(error);
+    }
+    performance.measure(REDRAW_MEASURE, { start, end: performance.now(), detail: source });
+    if (source !== 'init') onChange(state);
+  }
+
+  update(initial, 'init');
+
+  return {
+    element,
+    get state() {
+      return state;
+    },
+    get result() {
+      return result;
+    },
+    exportBar,
+    setState(next) {
+      update(next, 'state');
+    },
+  };
+}

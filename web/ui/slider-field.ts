@@ -1,0 +1,114 @@
+/**
+ * A labelled number control: a slider for dragging and a numeric field for exact values, kept in
+ * step. The field accepts any finite number (the slider's range is only its travel), and an
+ * inline message shows when the value is not accepted.
+ */
+import { el, uniqueId } from './dom.js';
+
+export interface SliderFieldOptions {
+  readonly label: string;
+  /** Unit or short hint shown after the label. */
+  readonly unit?: string;
+  /** Longer help, shown as a tooltip and read by screen readers. */
+  readonly help?: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly value: number;
+  /** Called with every accepted value, while the slider moves or the field is typed in. */
+  readonly onInput: (value: number) => void;
+  /** A name for tests and styling (`data-field`). */
+  readonly name: string;
+}
+
+export interface SliderField {
+  readonly element: HTMLElement;
+  readonly slider: HTMLInputElement;
+  readonly number: HTMLInputElement;
+  /** Shows a value set from outside (a preset, the URL) without calling `onInput`. */
+  set(value: number): void;
+  /** Shows a message under the control, or clears it with `undefined`. */
+  setError(message: string | undefined): void;
+}
+
+function decimalsOf(step: number): number {
+  const text = String(step);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+export function createSliderField(options: SliderFieldOptions): SliderField {
+  const id = uniqueId(`field-${options.name}`);
+  const errorId = `${id}-error`;
+  const decimals = decimalsOf(options.step);
+  const number = el('input', {
+    id,
+    type: 'number',
+    class: 'number',
+    step: 'any',
+    inputmode: 'decimal',
+    value: String(options.value),
+    'aria-describedby': errorId,
+    'data-field': options.name,
+  });
+  const slider = el('input', {
+    type: 'range',
+    class: 'slider',
+    min: options.min,
+    max: options.max,
+    step: options.step,
+    value: String(options.value),
+    'aria-label': `${options.label} slider`,
+    'data-slider': options.name,
+  });
+  const error = el('div', { id: errorId, class: 'field-error', role: 'alert' });
+  const label = el(
+    'label',
+    { for: id, title: options.help },
+    el('span', { class: 'field-name' }, options.label),
+    options.unit === undefined ? null : el('span', { class: 'field-unit' }, options.unit),
+  );
+  const element = el(
+    'div',
+    { class: 'slider-field' },
+    el('div', { class: 'field-head' }, label, number),
+    slider,
+    error,
+  );
+
+  slider.addEventListener('input', () => {
+    // Round away the binary noise of min + n·step (0.020000000000000004).
+    const value = Number(Number(slider.value).toFixed(decimals));
+    number.value = String(value);
+    field.setError(undefined);
+    options.onInput(value);
+  });
+  number.addEventListener('input', () => {
+    const text = number.value.trim();
+    const value = Number(text);
+    if (text === '' || !Number.isFinite(value)) {
+      field.setError(`${options.label} must be a number`);
+      return;
+    }
+    field.setError(undefined);
+    slider.value = String(value);
+    options.onInput(value);
+  });
+
+  const field: SliderField = {
+    element,
+    slider,
+    number,
+    set(value) {
+      number.value = String(value);
+      slider.value = String(value);
+      field.setError(undefined);
+    },
+    setError(message) {
+      error.textContent = message ?? '';
+      element.classList.toggle('invalid', message !== undefined);
+      number.setAttribute('aria-invalid', String(message !== undefined));
+    },
+  };
+  return field;
+}
