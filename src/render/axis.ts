@@ -21,6 +21,11 @@ function tickCount(length: number, labelWidth: number): number {
   return Math.max(2, Math.floor(length / Math.max(labelWidth * 2.5, 60)));
 }
 
+/** d3's tick label without thousands separators ("1000 ms" reads better than "1,000 ms"). */
+function tickLabel(scale: LinearScale, count: number, value: number): string {
+  return scale.tickFormat(count)(value).replace(/,/g, '');
+}
+
 /** Tick values and labels that fit along an axis of `length` px without touching each other. */
 function ticks(
   scale: LinearScale,
@@ -29,13 +34,12 @@ function ticks(
 ): { values: number[]; labels: string[] } {
   const [d0, d1] = scale.domain() as [number, number];
   const widest = Math.max(
-    ...[d0, d1].map((v) => textWidth(scale.tickFormat(10)(v), THEME.tickSize)),
+    ...[d0, d1].map((v) => textWidth(tickLabel(scale, 10, v), THEME.tickSize)),
   );
   let count = tickCount(length, horizontal ? widest : THEME.tickSize * 1.4);
   for (;;) {
     const values = scale.ticks(count);
-    const format = scale.tickFormat(count);
-    const labels = values.map((v) => format(v));
+    const labels = values.map((v) => tickLabel(scale, count, v));
     const room = length / Math.max(1, values.length - 1);
     const need = horizontal
       ? Math.max(...labels.map((l) => textWidth(l, THEME.tickSize))) + 8
