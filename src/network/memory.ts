@@ -1,0 +1,54 @@
+/** The memory guard: what a network will take, checked before anything is allocated. */
+import { MemoryLimitError, formatBytes } from '../errors.js';
+import type { ResolvedNetworkOptions } from './options.js';
+
+/** Bytes per neuron of state: a, b, c, d, v, u, I, noise scale, fired index. */
+const STATE_BYTES_PER_NEURON = 8 * 8 + 4;
+
+export interface NetworkMemory {
+  readonly weights: number;
+  readonly state: number;
+  readonly traces: number;
+  readonly total: number;
+}
+
+/** The bytes a network's weights, state and traces need (spikes grow as they come, apart). */
+export function networkMemory(options: ResolvedNetworkOptions): NetworkMemory {
+  const weights = options.n * options.n * 4;
+  const state = options.n * STATE_BYTES_PER_NEURON;
+  const recorded = options.record.length;
+  const traces = recorded === 0 ? 0 : options.steps * 8 * (1 + 3 * recorded);
+  return { weights, state, traces, total: weights + state + traces };
+}
+
+/** Throws a `MemoryLimitError` naming the size when the network would exceed `maxBytes`. */
+export function checkNetworkMemory(options: ResolvedNetworkOptions): NetworkMemory {
+  const memory = networkMemory(options);
+  if (memory.total > options.maxBytes) {
+    const limit = formatBytes(options.maxBytes);
+    const message =
+      memory.traces > memory.weights
+        ? `the traces of ${options.record.length} neurons over ${options.steps} steps need ` +
+          `${formatBytes(memory.traces)} (limit ${limit}): record fewer neurons, or use a larger dt or a shorter duration`
+        : `the network of ${options.n} neurons needs ${formatBytes(memory.total)} for its weights ` +
+          `(limit ${limit}): use fewer neurons`;
+    throw new MemoryLimitError(message, memory.total, options.maxBytes);
+  }
+  return memory;
+}
+
+/** Runs `allocate`, turning an allocation failure of the JavaScript engine into a clear error. */
+export function allocateOrFail<T>(bytes: number, limit: number, allocate: () => T): T {
+  try {
+    return allocate();
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new MemoryLimitError(
+        `could not allocate ${formatBytes(bytes)} for the network (${error.message}): use fewer neurons`,
+        bytes,
+        limit,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The five phases of one network step, SPEC §4, in the order the paper's code takes them:
+ * thalamic input, threshold and reset, synaptic delivery, the two half-steps of v, and u.
+ * Each reads and writes the struct-of-arrays state in place and allocates nothing.
+ */
+import type { NetworkState } from './build.js';
+import type { NetworkRandom } from './random.js';
+
+/** Spike cut-off of the network (mV): a neuron fires at the step where it starts at v ≥ 30. */
+export const NETWORK_VPEAK = 30;
+
+/**
+ * Phase 1. Thalamic input: Iᵢ = (σᵢ/√dt)·N(0, 1), one normal number per neuron in index order;
+ * Iᵢ = 0 without a random source (noise off).
+ */
+export function thalamicInput(state: NetworkState, random: NetworkRandom | undefined): void {
+  const { input, noiseScale, n } = state;
+  if (random === undefined) {
+    input.fill(0);
+    return;
+  }
+  random.fillNormal(input, noiseScale, n);
+}
+
+/**
+ * Phase 2. Threshold and reset: every neuron with v ≥ 30 goes into `fired`, then v ← c and
+ * u ← u + d. Returns the number fired, or −1 when some v is NaN or infinite (the run diverged).
+ */
+export function thresholdAndReset(state: NetworkState): number {
+  const { v, u, c, d, fired, n } = state;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const vi = v[i] as number;
+    if (vi >= NETWORK_VPEAK) {
+      if (vi === Infinity) return -1;
+      fired[count++] = i;
+      v[i] = c[i] as number;
+      u[i] = (u[i] as number) + (d[i] as number);
+    } else if (!(vi > -Infinity)) {
+      return -1;
+    }
+  }
+  state.firedCount = count;
+  return count;
+}
+
+/**
+ * Phase 3. Synaptic delivery: Iᵢ += Σ_{j fired} S[i][j] / dt. Each fired j adds its contiguous
+ * column; the fired columns go four at a time (then the last one to three), so that I is read and
+ * written once per four spikes: Iᵢ += (S[i][j₁] + S[i][j₂] + S[i][j₃] + S[i][j₄])·(1/dt).
+ */
+export function deliverSpikes(state: NetworkState, dt: number): void {
+  const count = state.firedCount;
+  if (count === 0) return;
+  const { weights, fired, input, n } = state;
+  const charge = 1 / dt;
+  let f = 0;
+  for (; f + 4 <= count; f += 4) {
+    const c0 = (fired[f] as number) * n;
+    const c1 = (fired[f + 1] as number) * n;
+    const c2 = (fired[f + 2] as number) * n;
+    const c3 = (fired[f + 3] as number) * n;
+    for (let i = 0; i < n; i++) {
+      const sum =
+        (weights[c0 + i] as number) +
+        (weights[c1 + i] as number) +
+        ((weights[c2 + i] as number) + (weights[c3 + i] as number));
+      input[i] = (input[i] as number) + sum * charge;
+    }
+  }
+  const left = count - f;
+  if (left === 3) {
+    const c0 = (fired[f] as number) * n;
+    const c1 = (fired[f + 1] as number) * n;
+    const c2 = (fired[f + 2] as number) * n;
+    for (let i = 0; i < n; i++) {
+      const sum =
+        (weights[c0 + i] as number) + (weights[c1 + i] as number) + (weights[c2 + i] as number);
+      input[i] = (input[i] as number) + sum * charge;
+    }
+  } else if (left === 2) {
+    const c0 = (fired[f] as number) * n;
+    const c1 = (fired[f + 1] as number) * n;
+    for (let i = 0; i < n; i++) {
+      const sum = (weights[c0 + i] as number) + (weights[c1 + i] as number);
+      input[i] = (input[i] as number) + sum * charge;
+    }
+  } else if (left === 1) {
+    const c0 = (fired[f] as number) * n;
+    for (let i = 0; i < n; i++) {
+      input[i] = (input[i] as number) + (weights[c0 + i] as number) * charge;
+    }
+  }
+}
+
+/** Phase 4. v ← v + (dt/2)·(0.04v² + 5v + 140 − u + I), twice: the paper's two half-steps. */
+export function updateMembrane(state: NetworkState, dt: number): void {
+  const { v, u, input, n } = state;
+  const half = dt / 2;
+  for (let i = 0; i < n; i++) {
+    const ui = u[i] as number;
+    const Ii = input[i] as number;
+    let vi = v[i] as number;
+    vi = vi + half * (0.04 * (vi * vi) + 5 * vi + 140 - ui + Ii);
+    vi = vi + half * (0.04 * (vi * vi) + 5 * vi + 140 - ui + Ii);
+    v[i] = vi;
+  }
+}
+
+/** Phase 5. u ← u + dt·a·(b·v − u), with the v just updated. */
+export function updateRecovery(state: NetworkState, dt: number): void {
+  const { v, u, a, b, n } = state;
+  for (let i = 0; i < n; i++) {
+    const ui = u[i] as number;
+    u[i] = ui + dt * (a[i] as number) * ((b[i] as number) * (v[i] as number) - ui);
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * A network run that advances in chunks of steps: the explorer's worker and the CLI step it,
+ * report progress between chunks and may stop; any chunking gives the result of one whole run.
+ */
+import { analyseNetwork, type NetworkAnalysis, type NetworkSpikes } from '../analysis/analyse.js';
+import { DivergenceError } from '../errors.js';
+import { buildNetwork, type NetworkState } from './build.js';
+import { allocateOrFail, checkNetworkMemory } from './memory.js';
+import {
+  resolveNetworkOptions,
+  type NetworkOptions,
+  type ResolvedNetworkOptions,
+} from './options.js';
+import {
+  deliverSpikes,
+  thalamicInput,
+  thresholdAndReset,
+  updateMembrane,
+  updateRecovery,
+} from './phases.js';
+import { NetworkRandom } from './random.js';
+import { SpikeRecorder } from './spike-recorder.js';
+
+/** v, u and I of one recorded neuron after each step k = 1 … K, at t = k·dt. */
+export interface NeuronTrace {
+  /** Times t_k (ms); the same array for every recorded neuron. */
+  readonly t: Float64Array;
+  /** v after step k's update (≥ 30 means the neuron fires, and is reset, at step k + 1). */
+  readonly v: Float64Array;
+  readonly u: Float64Array;
+  /** The input of step k: thalamic noise plus synaptic charge. */
+  readonly I: Float64Array;
+}
+
+export interface NetworkResult extends NetworkAnalysis {
+  readonly ne: number;
+  readonly ni: number;
+  readonly dt: number;
+  readonly duration: number;
+  readonly seed: number;
+  /** Whether the weights were scaled by 800/Ne and 200/Ni. */
+  readonly scaled: boolean;
+  /** Steps taken (K for a finished run). */
+  readonly steps: number;
+  /** The spike raster: time (ms) and neuron index of every spike, in time order. */
+  readonly spikes: NetworkSpikes;
+  /** Traces of the recorded neurons, by index. */
+  readonly traces: Record<number, NeuronTrace>;
+  /** Wall time of the time loop (ms), without building the network or analysing. */
+  readonly elapsedMs: number;
+  /** Wall time of building the network: parameters, weights, state (ms). */
+  readonly setupMs: number;
+}
+
+/**
+ * A network run stepped in chunks.
+ *
+ * ```ts
+ * const run = new NetworkSimulation({ ne: 800, ni: 200, seed: 3 });
+ * while (!run.done) { run.advance(100); report(run.progress); }
+ * const result = run.result();
+ * ```
+ */
+export class NetworkSimulation {
+  readonly options: ResolvedNetworkOptions;
+  /** The live state (read it, do not write it). */
+  readonly state: NetworkState;
+  private readonly random: NetworkRandom;
+  private readonly noise: NetworkRandom | undefined;
+  private readonly spikes = new SpikeRecorder(1024);
+  private readonly traces: Record<number, NeuronTrace> = {};
+  private readonly recorded: Int32Array;
+  private readonly recordedTraces: NeuronTrace[];
+  private step = 0;
+  private loopMs = 0;
+  readonly setupMs: number;
+
+  /**
+   * Validates the options, checks the memory, draws the parameters and weights.
+   *
+   * @throws ParameterError for an option out of range
+   * @throws MemoryLimitError when weights, state and traces would exceed `maxBytes`
+   */
+  constructor(options: NetworkOptions = {}) {
+    const start = performance.now();
+    this.options = resolveNetworkOptions(options);
+    const memory = checkNetworkMemory(this.options);
+    this.random = new NetworkRandom(this.options.seed);
+    this.noise = this.options.noise ? this.random : undefined;
+    this.state = allocateOrFail(memory.total, this.options.maxBytes, () =>
+      buildNetwork(this.options, this.random),
+    );
+    const { steps, dt, record } = this.options;
+    this.recorded = Int32Array.from(record);
+    this.recordedTraces = allocateOrFail(memory.traces, this.options.maxBytes, () => {
+      const t = new Float64Array(record.length === 0 ? 0 : steps);
+      for (let k = 0; k < t.length; k++) t[k] = (k + 1) * dt;
+      return record.map((index) => {
+        const trace = {
+          t,
+          v: new Float64Array(steps),
+          u: new Float64Array(steps),
+          I: new Float64Array(steps),
+        };
+        this.traces[index] = trace;
+        return trace;
+      });
+    });
+    this.setupMs = performance.now() - start;
+  }
+
+  /** Steps taken so far. */
+  get stepsDone(): number {
+    return this.step;
+  }
+
+  /** K, the number of steps of the whole run. */
+  get totalSteps(): number {
+    return this.options.steps;
+  }
+
+  get done(): boolean {
+    return this.step >= this.options.steps;
+  }
+
+  /** Fraction of the steps taken, 0 … 1. */
+  get progress(): number {
+    return this.step / this.options.steps;
+  }
+
+  /**
+   * Takes up to `steps` more steps (fewer at the end of the run) and returns how many it took.
+   *
+   * @throws DivergenceError when some v becomes NaN or infinite (dt too large)
+   */
+  advance(steps: number): number {
+    const state = this.state;
+    const { dt } = this.options;
+    const last = Math.min(this.options.steps, this.step + Math.max(0, Math.floor(steps)));
+    const taken = last - this.step;
+    const start = performance.now();
+    while (this.step < last) {
+      const k = ++this.step;
+      thalamicInput(state, this.noise);
+      const fired = thresholdAndReset(state);
+      if (fired < 0) this.diverged(k);
+      if (fired > 0) this.spikes.append(k, state.fired, fired);
+      deliverSpikes(state, dt);
+      updateMembrane(state, dt);
+      updateRecovery(state, dt);
+      if (this.recorded.length > 0) this.record(k - 1);
+    }
+    this.loopMs += performance.now() - start;
+    return taken;
+  }
+
+  private record(row: number): void {
+    const { v, u, input } = this.state;
+    for (let r = 0; r < this.recorded.length; r++) {
+      const index = this.recorded[r] as number;
+      const trace = this.recordedTraces[r] as NeuronTrace;
+      trace.v[row] = v[index] as number;
+      trace.u[row] = u[index] as number;
+      trace.I[row] = input[index] as number;
+    }
+  }
+
+  private diverged(k: number): never {
+    const t = k * this.options.dt;
+    throw new DivergenceError(
+      `the network diverged at t = ${t} ms (v became NaN or infinite): try a smaller dt than ${this.options.dt} ms`,
+      t,
+    );
+  }
+
+  /**
+   * The spikes, traces and analyses of the steps taken so far (the whole run once `done`).
+   * Traces hold zeros beyond the steps taken.
+   */
+  result(): NetworkResult {
+    const { ne, ni, dt, duration, seed, scale } = this.options;
+    const spikes = this.spikes.toSpikes(dt);
+    const span = this.step === 0 ? dt : this.step * dt;
+    return {
+      ne,
+      ni,
+      dt,
+      duration,
+      seed,
+      scaled: scale && this.options.weights === undefined,
+      steps: this.step,
+      spikes,
+      ...analyseNetwork(spikes, ne, ni, span),
+      traces: this.traces,
+      elapsedMs: this.loopMs,
+      setupMs: this.setupMs,
+    };
+  }
+}
