@@ -1,6 +1,7 @@
 /** The izhikit command line: builds the program, runs it and turns every error into one line. */
 import { Command, CommanderError } from 'commander';
 import { IzhikitError } from '../errors.js';
+import { registerGallery } from './gallery.js';
 import { registerPresets } from './presets.js';
 import { registerRun } from './run.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => undefined });
   registerPresets(program);
   registerRun(program);
+  registerGallery(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => undefined });
   }

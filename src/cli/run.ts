@@ -5,6 +5,8 @@ import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate, type SimulationOptions, type SimulationResult } from '../model/simulate.js';
 import { getPreset, presetOptions } from '../presets/lookup.js';
 import type { Preset } from '../presets/presets.js';
+import { writeFigure } from '../render/save.js';
+import { renderTraceFigure, runFigureData } from '../render/trace.js';
 import {
   chunkRows,
   formatNumber,
@@ -39,6 +41,8 @@ interface RunFlags {
   maxMemory?: number;
   format: Format;
   out?: string;
+  plot?: string;
+  plotScale: number;
 }
 
 /** What `run` simulates without a preset: a regular-spiking neuron at rest, no input. */
@@ -98,6 +102,8 @@ export function registerRun(program: Command): Command {
       'summary',
     )
     .option('--out <file>', 'write the output to a file instead of standard output')
+    .option('--plot <file>', 'also draw v(t) with I(t) underneath to FILE.svg or FILE.png')
+    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
     .addHelpText(
       'after',
       `\nWithout --preset: a=${RUN_DEFAULTS.a} b=${RUN_DEFAULTS.b} c=${RUN_DEFAULTS.c} d=${RUN_DEFAULTS.d} v0=${RUN_DEFAULTS.v0} dt=${RUN_DEFAULTS.dt} duration=${RUN_DEFAULTS.duration} input=${RUN_DEFAULTS.input}.`,
@@ -105,6 +111,10 @@ export function registerRun(program: Command): Command {
     .action(async (flags: RunFlags) => {
       const preset = flags.preset === undefined ? undefined : getPreset(flags.preset);
       const result = simulate(runOptions(flags, preset));
+      if (flags.plot !== undefined) {
+        const svg = renderTraceFigure(runFigureData(result, preset));
+        await writeFigure(flags.plot, svg, { scale: flags.plotScale });
+      }
       await writeRun(result, preset, flags.format, flags.out);
     });
   return command;
