@@ -17,8 +17,8 @@ export interface Box {
 const TICK = 4;
 
 /** How many ticks fit along `length` px when each label needs about `labelWidth` px. */
-function tickCount(length: number, labelWidth: number): number {
-  return Math.max(2, Math.floor(length / Math.max(labelWidth * 2.5, 60)));
+function tickCount(length: number, labelWidth: number, minSpacing: number): number {
+  return Math.max(2, Math.floor(length / Math.max(labelWidth * 2.5, minSpacing)));
 }
 
 /** d3's tick label without thousands separators ("1000 ms" reads better than "1,000 ms"). */
@@ -36,7 +36,7 @@ function ticks(
   const widest = Math.max(
     ...[d0, d1].map((v) => textWidth(tickLabel(scale, 10, v), THEME.tickSize)),
   );
-  let count = tickCount(length, horizontal ? widest : THEME.tickSize * 1.4);
+  let count = horizontal ? tickCount(length, widest, 60) : tickCount(length, THEME.tickSize, 36);
   for (;;) {
     const values = scale.ticks(count);
     const labels = values.map((v) => tickLabel(scale, count, v));
