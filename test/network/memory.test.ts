@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import { MemoryLimitError } from '../../src/errors.js';
+import { checkNetworkMemory, networkMemory } from '../../src/network/memory.js';
+import { resolveNetworkOptions } from '../../src/network/options.js';
+import { NetworkSimulation } from '../../src/network/simulation.js';
+
+describe('network memory guard', () => {
+  it('networkMemory(options) counts 4 bytes per weight and 8 per traced value', () => {
+    const memory = networkMemory(resolveNetworkOptions({ ne: 800, ni: 200, record: [0, 1] }));
+    expect(memory.weights).toBe(4_000_000);
+    expect(memory.traces).toBe(1000 * 8 * 7);
+    expect(memory.total).toBe(memory.weights + memory.state + memory.traces);
+  });
+
+  it('checkNetworkMemory(options) refuses 100 000 neurons before allocating, naming the size', () => {
+    const options = resolveNetworkOptions({ ne: 80_000, ni: 20_000 });
+    expect(() => checkNetworkMemory(options)).toThrow(MemoryLimitError);
+    expect(() => checkNetworkMemory(options)).toThrow(
+      /^the network of 100000 neurons needs 40\.0 GB for its weights \(limit 2\.00 GB\): use fewer neurons$/,
+    );
+  });
+
+  it('new NetworkSimulation(options) honours maxBytes and names traces when they are the problem', () => {
+    expect(() => new NetworkSimulation({ ne: 800, ni: 200, maxBytes: 1e6 })).toThrow(
+      /needs 4\.07 MB for its weights \(limit 1\.00 MB\)/,
+    );
+    let thrown: unknown;
+    try {
+      new NetworkSimulation({
+        ne: 8,
+        ni: 2,
+        dt: 0.001,
+        duration: 10000,
+        record: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MemoryLimitError);
+    expect((thrown as MemoryLimitError).message).toMatch(
+      /^the traces of 10 neurons over 10000000 steps need 2\.48 GB \(limit 2\.00 GB\): record fewer neurons/,
+    );
+    expect((thrown as MemoryLimitError).requiredBytes).toBeGreaterThan(1e9);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, it, expect } from 'vitest';
+import { NetworkRandom } from '../../src/network/random.js';
+
+/** Standard normal CDF by Simpson's rule on the density (accurate to 1e-10 here). */
+function normalCdf(x: number): number {
+  if (x === -Infinity) return 0;
+  if (x === Infinity) return 1;
+  const from = -12;
+  const steps = 4000;
+  const h = (x - from) / steps;
+  const f = (t: number) => Math.exp(-0.5 * t * t);
+  let sum = f(from) + f(x);
+  for (let s = 1; s < steps; s++) sum += (s % 2 === 1 ? 4 : 2) * f(from + s * h);
+  return (sum * h) / 3 / Math.sqrt(2 * Math.PI);
+}
+
+describe('NetworkRandom', () => {
+  it('new NetworkRandom(seed) gives the same numbers for the same seed and others for another', () => {
+    const draw = (seed: number) => {
+      const random = new NetworkRandom(seed);
+      return Array.from({ length: 50 }, (_, k) =>
+        k % 2 === 0 ? random.uniform() : random.normal(),
+      );
+    };
+    expect(draw(7)).toEqual(draw(7));
+    expect(draw(7)).not.toEqual(draw(8));
+    expect(draw(1)).not.toEqual(draw(2));
+  });
+
+  it('uniform() gives 32-bit fractions in [0, 1)', () => {
+    const random = new NetworkRandom(5);
+    // Seeding mixes the seed and skips 32 outputs; after that the stream is the generator's own.
+    const values = Array.from({ length: 1000 }, () => random.uniform());
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...values)).toBeLessThan(1);
+    for (const value of values) expect(Number.isInteger(value * 2 ** 32)).toBe(true);
+  });
+
+  it('fillNormal(target, scale, n) gives scale[i] times the numbers of n calls of normal()', () => {
+    const n = 5000;
+    const scale = Float64Array.from({ length: n }, (_, i) => 1 + (i % 3));
+    const target = new Float64Array(n);
+    new NetworkRandom(11).fillNormal(target, scale, n);
+    const one = new NetworkRandom(11);
+    for (let i = 0; i < n; i++) expect(target[i]).toBe(scale[i]! * one.normal());
+  });
+
+  it('fillUniform(target, start, end, m) gives m·uniform() in index order', () => {
+    const target = new Float32Array(300);
+    new NetworkRandom(3).fillUniform(target, 100, 300, -0.25);
+    const one = new NetworkRandom(3);
+    expect(Array.from(target.subarray(0, 100)).every((x) => x === 0)).toBe(true);
+    for (let i = 100; i < 300; i++) expect(target[i]).toBe(Math.fround(-0.25 * one.uniform()));
+  });
+
+  it('normal() has mean 0, variance 1, kurtosis 3 and the normal distribution’s histogram', () => {
+    const random = new NetworkRandom(2024);
+    const count = 1_000_000;
+    const edges = [-Infinity, -3.5, -2.5, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2.5, 3.5, Infinity];
+    const bins = new Array<number>(edges.length - 1).fill(0);
+    let sum = 0;
+    let squares = 0;
+    let fourth = 0;
+    for (let s = 0; s < count; s++) {
+      const z = random.normal();
+      sum += z;
+      squares += z * z;
+      fourth += z * z * z * z;
+      let b = 0;
+      while (z >= edges[b + 1]!) b++;
+      bins[b]!++;
+    }
+    expect(Math.abs(sum / count)).toBeLessThan(0.005);
+    expect(Math.abs(squares / count - 1)).toBeLessThan(0.005);
+    expect(Math.abs(fourth / count - 3)).toBeLessThan(0.05);
+    let chiSquare = 0;
+    for (let b = 0; b < bins.length; b++) {
+      const expected = count * (normalCdf(edges[b + 1]!) - normalCdf(edges[b]!));
+      chiSquare += (bins[b]! - expected) ** 2 / expected;
+    }
+    // 11 degrees of freedom: the 99.9 % quantile is 31.3.
+    expect(chiSquare).toBeLessThan(31.3);
+  });
+
+  it('normal() reaches into both tails beyond the ziggurat’s base (|z| > 3.654)', () => {
+    const random = new NetworkRandom(9);
+    let below = 0;
+    let above = 0;
+    for (let s = 0; s < 200_000; s++) {
+      const z = random.normal();
+      if (z < -3.6541528853610088) below++;
+      if (z > 3.6541528853610088) above++;
+    }
+    // expected about 26 each (P = 1.29e-4)
+    expect(below).toBeGreaterThan(8);
+    expect(above).toBeGreaterThan(8);
+    expect(below).toBeLessThan(60);
+    expect(above).toBeLessThan(60);
+  });
+
+  it('normal() gives these numbers for seed 1 in every engine (basic arithmetic only)', () => {
+    const random = new NetworkRandom(1);
+    const first = Array.from({ length: 6 }, () => random.normal());
+    expect(first).toEqual([
+      1.8282996199161365, -0.28687112818859334, 2.4109192238515154, -0.11511161300623822,
+      0.1356160578169695, -0.4713581397425414,
+    ]);
+  });
+});
