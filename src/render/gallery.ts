@@ -91,8 +91,8 @@ export function renderGallery(
   panels: readonly GalleryPanel[] = galleryPanels(set),
   options: GalleryOptions = {},
 ): string {
+  galleryPresets(set); // throws ParameterError for an unknown set
   const base = LAYOUTS[set];
-  if (base === undefined) galleryPresets(set);
   const columns = options.columns ?? base.columns;
   const panelWidth = options.panelWidth ?? base.panelWidth;
   const panelHeight = options.panelHeight ?? base.panelHeight;
