@@ -5,7 +5,7 @@ import { simulate } from '../src/model/simulate.js';
 import { getPreset, presetOptions } from '../src/presets/lookup.js';
 import { simulateNetwork } from '../src/network/simulate.js';
 import { renderGallery } from '../src/render/gallery.js';
-import { renderNetworkFigure } from '../src/render/network.js';
+import { networkFigureData, renderNetworkFigure } from '../src/render/network.js';
 import { writeFigure } from '../src/render/save.js';
 import { renderTraceFigure, runFigureData } from '../src/render/trace.js';
 
@@ -32,14 +32,11 @@ await save(
 
 // The paper's network at its defaults: 800 + 200 neurons, 1000 ms, dt = 1 ms, seed 1.
 const network = simulateNetwork({ seed: 1, record: [0] });
-const trace = network.traces[0];
 await save(
   'network',
   renderNetworkFigure({
-    ...network,
+    ...networkFigureData(network),
     title: 'Network of 1000 neurons, 1000 ms, as in [2003]',
-    subtitle: `seed ${network.seed}, dt = ${network.dt} ms`,
-    ...(trace === undefined ? {} : { trace: { neuron: 0, t: trace.t, v: trace.v } }),
   }),
   ['png'],
 );

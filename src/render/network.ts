@@ -315,3 +315,49 @@ function neuronPanel(
       }),
   );
 }
+
+/** The parts of a network run that its figure uses (a `NetworkResult` has them all). */
+export interface NetworkRunLike {
+  readonly ne: number;
+  readonly ni: number;
+  readonly dt: number;
+  readonly duration: number;
+  readonly seed?: number;
+  readonly spikes: NetworkFigureData['spikes'];
+  readonly populationRate?: ArrayLike<number>;
+  readonly traces?: Readonly<
+    Record<number, { readonly t: ArrayLike<number>; readonly v: ArrayLike<number> }>
+  >;
+}
+
+/**
+ * The network figure's data for a run: its raster and population rate, and v(t) of `neuron`
+ * (by default the lowest-numbered recorded neuron; none when no neuron was recorded).
+ *
+ * @throws ParameterError when `neuron` was not recorded
+ */
+export function networkFigureData(run: NetworkRunLike, neuron?: number): NetworkFigureData {
+  const recorded = Object.keys(run.traces ?? {})
+    .map(Number)
+    .sort((x, y) => x - y);
+  const chosen = neuron ?? recorded[0];
+  const trace = chosen === undefined ? undefined : run.traces?.[chosen];
+  if (chosen !== undefined && trace === undefined) {
+    throw new ParameterError(
+      'neuron',
+      `neuron ${chosen} was not recorded; recorded: ${recorded.join(', ') || 'none'}`,
+    );
+  }
+  return {
+    ne: run.ne,
+    ni: run.ni,
+    duration: run.duration,
+    spikes: run.spikes,
+    ...(run.populationRate === undefined ? {} : { populationRate: run.populationRate }),
+    ...(chosen === undefined || trace === undefined
+      ? {}
+      : { trace: { neuron: chosen, t: trace.t, v: trace.v } }),
+    title: `Network of ${run.ne} excitatory and ${run.ni} inhibitory neurons, ${run.duration} ms`,
+    subtitle: `${run.seed === undefined ? '' : `seed ${run.seed}, `}dt = ${run.dt} ms`,
+  };
+}

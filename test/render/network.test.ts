@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { renderNetworkFigure, type NetworkFigureData } from '../../src/render/network.js';
+import {
+  networkFigureData,
+  renderNetworkFigure,
+  type NetworkFigureData,
+} from '../../src/render/network.js';
 import { ParameterError } from '../../src/errors.js';
 import { byClass, parseSvg, textOf } from './svg-xml.js';
 
@@ -91,5 +95,36 @@ describe('renderNetworkFigure(data)', () => {
     expect(() => renderNetworkFigure({ ...data, spikes: { t: [1, 2], i: [0] } })).toThrow(
       ParameterError,
     );
+  });
+});
+
+describe('networkFigureData(run, neuron?)', () => {
+  const run = {
+    ne: 8,
+    ni: 2,
+    dt: 1,
+    duration: 100,
+    seed: 4,
+    spikes: { t: Float64Array.of(5, 6), i: Int32Array.of(3, 9) },
+    populationRate: new Float64Array(100),
+    traces: {
+      9: { t: Float64Array.of(1, 2), v: Float64Array.of(-65, -60) },
+      3: { t: Float64Array.of(1, 2), v: Float64Array.of(-70, -61) },
+    },
+  };
+
+  it('takes the raster and rate, and v of the lowest recorded neuron by default', () => {
+    const data = networkFigureData(run);
+    expect(data.trace?.neuron).toBe(3);
+    expect(data.spikes).toBe(run.spikes);
+    expect(data.subtitle).toBe('seed 4, dt = 1 ms');
+    expect(networkFigureData(run, 9).trace?.v).toBe(run.traces[9].v);
+    expect(networkFigureData({ ...run, traces: {} }).trace).toBeUndefined();
+    const doc = parseSvg(renderNetworkFigure(data));
+    expect(byClass(doc, 'panel-v')[0]!.getAttribute('data-neuron')).toBe('3');
+  });
+
+  it('throws ParameterError for a neuron that was not recorded', () => {
+    expect(() => networkFigureData(run, 5)).toThrow(ParameterError);
   });
 });
