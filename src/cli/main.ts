@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { IzhikitError } from '../errors.js';
 import { registerGallery } from './gallery.js';
+import { registerNetwork } from './network.js';
 import { registerPresets } from './presets.js';
 import { registerRun } from './run.js';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerPresets(program);
   registerRun(program);
   registerGallery(program);
+  registerNetwork(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => undefined });
   }

@@ -1,0 +1,197 @@
+/** `izhikit network`: runs the network of [2003] (SPEC §4) and prints or saves its spikes and analyses. */
+import { totalmem } from 'node:os';
+import cliProgress from 'cli-progress';
+import { InvalidArgumentError, type Command } from 'commander';
+import { weightScales } from '../network/build.js';
+import {
+  DEFAULT_MAX_NETWORK_BYTES,
+  NETWORK_DEFAULTS,
+  type NetworkOptions,
+} from '../network/options.js';
+import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
+import {
+  chunkRows,
+  formatNumber,
+  parseChoice,
+  parseNumber,
+  parseWholeNumber,
+  writeChunks,
+} from './options.js';
+
+type Format = 'summary' | 'json' | 'csv';
+
+interface NetworkFlags {
+  ne: number;
+  ni: number;
+  dt: number;
+  duration: number;
+  seed: number;
+  scale: boolean;
+  record?: number[];
+  maxMemory?: number;
+  format: Format;
+  out?: string;
+}
+
+/** Parses `0,5,900` into neuron indices. */
+export function parseIndexList(value: string): number[] {
+  const parts = value.split(',').map((part) => part.trim());
+  return parts.map((part) => {
+    const index = Number(part);
+    if (part === '' || !Number.isInteger(index) || index < 0) {
+      throw new InvalidArgumentError(`expected neuron indices like 0,5,900, got '${value}'`);
+    }
+    return index;
+  });
+}
+
+/** The CLI's memory ceiling: 2 GB, or half the machine's memory when that is less. */
+export function defaultMaxBytes(): number {
+  return Math.min(DEFAULT_MAX_NETWORK_BYTES, totalmem() / 2);
+}
+
+export function registerNetwork(program: Command): Command {
+  return program
+    .command('network')
+    .description("run the paper's network of Ne excitatory and Ni inhibitory neurons (SPEC §4)")
+    .option('--ne <n>', 'excitatory neurons', parseWholeNumber, NETWORK_DEFAULTS.ne)
+    .option('--ni <n>', 'inhibitory neurons', parseWholeNumber, NETWORK_DEFAULTS.ni)
+    .option('--dt <ms>', 'time step', parseNumber, NETWORK_DEFAULTS.dt)
+    .option('--duration <ms>', 'duration T', parseNumber, NETWORK_DEFAULTS.duration)
+    .option(
+      '--seed <s>',
+      'seed of the random generator (0 … 4294967295)',
+      parseWholeNumber,
+      NETWORK_DEFAULTS.seed,
+    )
+    .option('--no-scale', "keep the paper's raw weights (no ×800/Ne, ×200/Ni)")
+    .option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList)
+    .option(
+      '--max-memory <MB>',
+      'largest network allowed, in MB (default: 2000 or half the memory)',
+      parseNumber,
+    )
+    .option(
+      '--format <format>',
+      'summary, json or csv (one spike per line: t,i)',
+      parseChoice(['summary', 'json', 'csv'] as const),
+      'summary',
+    )
+    .option('--out <file>', 'write the output to a file instead of standard output')
+    .action(async (flags: NetworkFlags) => {
+      const result = runWithProgress(networkOptions(flags));
+      await writeNetwork(result, flags.format, flags.out);
+    });
+}
+
+/** The library options of the flags given. */
+export function networkOptions(flags: NetworkFlags): NetworkOptions {
+  return {
+    ne: flags.ne,
+    ni: flags.ni,
+    dt: flags.dt,
+    duration: flags.duration,
+    seed: flags.seed,
+    scale: flags.scale,
+    record: flags.record ?? [],
+    maxBytes: flags.maxMemory === undefined ? defaultMaxBytes() : flags.maxMemory * 1e6,
+  };
+}
+
+/** Runs in chunks of about 1 % of the steps, with a progress bar on stderr when it is a terminal. */
+function runWithProgress(options: NetworkOptions): NetworkResult {
+  const run = new NetworkSimulation(options);
+  const chunk = Math.max(1, Math.ceil(run.totalSteps / 100));
+  if (!process.stderr.isTTY) {
+    run.advance(run.totalSteps);
+    return run.result();
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'network [{bar}] {percentage}% | ETA {eta}s',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(run.totalSteps, 0);
+  try {
+    while (!run.done) {
+      run.advance(chunk);
+      bar.update(run.stepsDone);
+    }
+  } finally {
+    bar.stop();
+  }
+  return run.result();
+}
+
+/** The JSON document of a network run, as `--format json` prints it. */
+export function networkToJson(result: NetworkResult): object {
+  const traces: Record<string, { t: number[]; v: number[]; u: number[]; I: number[] }> = {};
+  for (const [index, trace] of Object.entries(result.traces)) {
+    traces[index] = {
+      t: Array.from(trace.t),
+      v: Array.from(trace.v),
+      u: Array.from(trace.u),
+      I: Array.from(trace.I),
+    };
+  }
+  return {
+    ne: result.ne,
+    ni: result.ni,
+    dt: result.dt,
+    duration: result.duration,
+    seed: result.seed,
+    scaled: result.scaled,
+    spikes: { t: Array.from(result.spikes.t), i: Array.from(result.spikes.i) },
+    rates: result.rates,
+    populationRate: Array.from(result.populationRate),
+    dominantFrequency: result.dominantFrequency,
+    isiCv: result.isiCv,
+    elapsedMs: result.elapsedMs,
+    setupMs: result.setupMs,
+    traces,
+  };
+}
+
+const hz = (value: number): string =>
+  Number.isNaN(value) ? 'none' : `${formatNumber(value, 4)} Hz`;
+
+/** A few lines for people: what ran, its rates, its rhythm and its time. */
+export function networkSummary(result: NetworkResult): string {
+  const scales = weightScales(result.ne, result.ni, result.scaled);
+  const weights = result.scaled
+    ? `weights scaled (×${formatNumber(scales.excitatory, 4)} excitatory, ×${formatNumber(scales.inhibitory, 4)} inhibitory)`
+    : "the paper's raw weights";
+  const count = result.spikes.t.length;
+  return (
+    [
+      `network: ${result.ne} excitatory + ${result.ni} inhibitory neurons, dt = ${result.dt} ms, ` +
+        `T = ${result.duration} ms, seed ${result.seed}, ${weights}`,
+      `${count} spike${count === 1 ? '' : 's'}; mean rate: excitatory ${hz(result.rates.excitatory)}, ` +
+        `inhibitory ${hz(result.rates.inhibitory)}`,
+      `dominant frequency of the population rate: ${hz(result.dominantFrequency)}; ISI CV ` +
+        (Number.isNaN(result.isiCv) ? 'none' : formatNumber(result.isiCv, 3)),
+      `time: setup ${formatNumber(result.setupMs, 3)} ms, simulation ${formatNumber(result.elapsedMs, 3)} ms`,
+    ].join('\n') + '\n'
+  );
+}
+
+async function writeNetwork(
+  result: NetworkResult,
+  format: Format,
+  out: string | undefined,
+): Promise<void> {
+  if (format === 'json') {
+    await writeChunks([JSON.stringify(networkToJson(result)) + '\n'], out);
+  } else if (format === 'csv') {
+    const { t, i } = result.spikes;
+    await writeChunks(
+      chunkRows('t,i', t.length, (s) => `${t[s]},${i[s]}`),
+      out,
+    );
+  } else {
+    await writeChunks([networkSummary(result)], out);
+  }
+}
