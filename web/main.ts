@@ -7,6 +7,8 @@ import './styles.css';
 import { stateFromPreset, readNeuronParams, writeNeuronParams } from './neuron/state.js';
 import { createNeuronView } from './neuron/view.js';
 import { createGalleryView } from './gallery/view.js';
+import { readNetworkParams, writeNetworkParams } from './network/state.js';
+import { createNetworkView } from './network/view.js';
 import { el } from './ui/dom.js';
 import { UrlState, isViewName, type ViewName } from './url-state.js';
 
@@ -20,11 +22,15 @@ function paramsOf(view: ViewName): URLSearchParams {
   const params = new URLSearchParams();
   params.set('view', view);
   if (view === 'neuron') writeNeuronParams(neuron.state, params);
+  if (view === 'network') writeNetworkParams(network.state, params);
   return params;
 }
 
 const neuron = createNeuronView(readNeuronParams(initial), () => {
   if (current === 'neuron') url.replaceSoon(paramsOf('neuron'));
+});
+const network = createNetworkView(readNetworkParams(initial), () => {
+  if (current === 'network') url.replaceSoon(paramsOf('network'));
 });
 const gallery = createGalleryView((preset) => {
   neuron.setState(stateFromPreset(preset, neuron.state));
@@ -34,12 +40,12 @@ const gallery = createGalleryView((preset) => {
 const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: () => void }> = {
   neuron: { element: neuron.element, label: 'Neuron' },
   gallery: { element: gallery.element, label: 'Gallery', onShow: () => gallery.draw() },
-  network: { element: el('section', { hidden: true }), label: 'Network' },
+  network: { element: network.element, label: 'Network', onShow: () => network.onShow() },
 };
 
 const tabs = new Map<ViewName, HTMLButtonElement>();
 const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' });
-for (const name of ['neuron', 'gallery'] as const) {
+for (const name of ['neuron', 'gallery', 'network'] as const) {
   const tab = el('button', { type: 'button', class: 'tab', 'data-tab': name }, views[name].label);
   tab.addEventListener('click', () => show(name, 'push'));
   tabs.set(name, tab);
@@ -72,7 +78,7 @@ const header = el(
   nav,
   el('div', { class: 'share-group' }, shareStatus, share),
 );
-const main = el('main', {}, neuron.element, gallery.element, views.network.element);
+const main = el('main', {}, neuron.element, gallery.element, network.element);
 document.body.append(header, main);
 
 function show(view: ViewName, history: 'push' | 'replace' | 'none'): void {
@@ -97,6 +103,7 @@ window.addEventListener('popstate', () => {
   const params = url.read();
   const view = isViewName(params.get('view')) ? (params.get('view') as ViewName) : 'neuron';
   if (view === 'neuron') neuron.setState(readNeuronParams(params));
+  if (view === 'network') network.setState(readNetworkParams(params));
   show(view, 'none');
 });
 

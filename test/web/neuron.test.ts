@@ -18,12 +18,25 @@ afterAll(async () => {
   await explorer?.close();
 });
 
-const readout = (page: Page): Promise<string> => page.locator('[data-readout]').innerText();
+const readout = (page: Page): Promise<string> =>
+  page.locator('[data-view=neuron] [data-readout]').innerText();
 const spikeCount = async (page: Page): Promise<number> =>
   Number(await page.locator('[data-value=count]').innerText());
 /** The pixels of the v(t) chart, to tell whether the plot changed. */
 const plotPixels = (page: Page): Promise<string> =>
   page.locator('.trace-v canvas').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+
+/** The plot's pixels once layout has settled (two looks 100 ms apart agree). */
+async function settledPixels(page: Page): Promise<string> {
+  let previous = await plotPixels(page);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.waitForTimeout(100);
+    const current = await plotPixels(page);
+    if (current === previous) return current;
+    previous = current;
+  }
+  return previous;
+}
 
 /** Drags a slider between two fractions of its travel in `steps` mouse moves. */
 async function dragSlider(page: Page, name: string, from: number, to: number, steps = 12) {
@@ -66,13 +79,13 @@ describe('neuron view', () => {
   it('an unfinished I(t) shows an inline error at its position and keeps the plot; fixing it re-plots', async () => {
     const { page, errors } = await explorer.open('?view=neuron&preset=rz');
     const field = page.locator('[data-field=input]');
-    const pixels = await plotPixels(page);
+    const pixels = await settledPixels(page);
     const numbers = await readout(page);
     await field.fill('14*(t>');
     const error = page.locator('.expression-error');
     await expect.poll(() => error.innerText()).toContain('position 6');
     expect(await error.locator('mark').getAttribute('data-position')).toBe('6');
-    expect(await plotPixels(page)).toBe(pixels);
+    expect(await settledPixels(page)).toBe(pixels);
     expect(await readout(page)).toBe(numbers);
     await screenshot(page, 'neuron-expression-error');
     await field.press('End');
@@ -90,7 +103,7 @@ describe('neuron view', () => {
     await page.locator('[data-field=preset]').selectOption('ch');
     await page.locator('[data-field=d]').fill('3.5');
     await page.locator('[data-field=input]').fill('12*(t>20) + 2*sin(t/5)');
-    await page.locator('summary').click();
+    await page.locator('[data-view=neuron] summary').click();
     await page.locator('[data-field=vpeak]').fill('25');
     await page.locator('[data-toggle=showU]').check();
     await page.locator('[data-action=share]').click();
@@ -110,11 +123,11 @@ describe('neuron view', () => {
     await fresh.close();
   });
 
-  it('exports the run as CSV and JSON with the CLI’s columns and fields', async () => {
+  it('exports the run as CSV and JSON with the CLI’s columns and fields, and the figure as SVG and PNG', async () => {
     const { page } = await explorer.open('?view=neuron&preset=rs');
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('[data-export=csv]').click(),
+      page.locator('[data-view=neuron] [data-export=csv]').click(),
     ]);
     const csvText = readFileSync((await csv.path()) as string, 'utf8');
     const rows = csvText.trim().split('\n');
@@ -122,7 +135,7 @@ describe('neuron view', () => {
     expect(rows).toHaveLength(1 + 601);
     const [json] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('[data-export=json]').click(),
+      page.locator('[data-view=neuron] [data-export=json]').click(),
     ]);
     const document = JSON.parse(readFileSync((await json.path()) as string, 'utf8')) as {
       preset: string;
@@ -130,6 +143,21 @@ describe('neuron view', () => {
     };
     expect(document.preset).toBe('rs');
     expect(document.spikes).toEqual(GOLDEN.spikes.rs);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-view=neuron] [data-export=svg]').click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('rs.svg');
+    expect(readFileSync((await svg.path()) as string, 'utf8')).toMatch(
+      /^<svg[\s\S]*regular spiking/,
+    );
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-view=neuron] [data-export=png]').click(),
+    ]);
+    const bytes = readFileSync((await png.path()) as string);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10000);
     await page.close();
   });
 

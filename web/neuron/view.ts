@@ -11,12 +11,15 @@ import {
   ParameterError,
   PRESETS,
   isIntegratorName,
+  renderTraceFigure,
+  runFigureData,
   simulate,
   type Preset,
   type SimulationResult,
 } from 'izhikit';
 import { el, formatNumber, uniqueId } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
+import { downloadPng, downloadSvg } from '../ui/figure-export.js';
 import { createSliderField, type SliderField } from '../ui/slider-field.js';
 import { createExpressionField } from './expression-field.js';
 import { runToCsv, runToJsonText } from './export.js';
@@ -143,6 +146,27 @@ export function createNeuronView(
     'json',
   );
 
+  const figure = (run: SimulationResult): string =>
+    renderTraceFigure(
+      runFigureData(
+        run,
+        PRESETS.find((p) => p.id === state.preset),
+      ),
+      { showU: state.showU },
+    );
+  button('SVG', () => result && downloadSvg(figure(result), `${fileStem()}.svg`), 'svg');
+  button(
+    'PNG',
+    () => {
+      if (result !== undefined) {
+        downloadPng(figure(result), `${fileStem()}.png`).catch((error: unknown) => {
+          message.textContent = `the PNG could not be made: ${String(error)}`;
+        });
+      }
+    },
+    'png',
+  );
+
   const fileStem = (): string => state.preset ?? 'neuron';
 
   const advanced = el(
@@ -193,13 +217,15 @@ export function createNeuronView(
   );
   controls.addEventListener('submit', (event) => event.preventDefault());
 
+  // Over the chart, so that showing it never changes the chart's size.
+  chart.element.append(staleNote);
   const plotArea = el(
     'div',
     { class: 'plot-area' },
     el('div', { class: 'plot-head' }, title, readout),
     message,
     chart.element,
-    el('div', { class: 'plot-foot' }, toggles, staleNote, exportBar),
+    el('div', { class: 'plot-foot' }, toggles, exportBar),
   );
   const element = el(
     'section',

@@ -1,0 +1,180 @@
+// Browser tests of the network view: the worker's run matches the library's, the page stays
+// responsive during a 10 000-neuron run, Cancel stops it, the memory guard answers in words.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { simulateNetwork } from '../../src/index.js';
+import { screenshot, startExplorer, type Explorer } from './explorer.js';
+
+let explorer: Explorer;
+beforeAll(async () => {
+  explorer = await startExplorer();
+});
+afterAll(async () => {
+  await explorer?.close();
+});
+
+const view = (page: Page) => page.locator('[data-view=network]');
+const value = async (page: Page, name: string): Promise<string> =>
+  view(page).locator(`[data-value=${name}]`).innerText();
+const status = (page: Page): Promise<string> => view(page).locator('[data-status]').innerText();
+
+/** Waits for the run in progress to end and returns its status line. */
+async function finished(page: Page, timeout = 60000): Promise<string> {
+  await page.waitForFunction(
+    () => {
+      const text = document.querySelector('[data-view=network] [data-status]')?.textContent ?? '';
+      return text.startsWith('done') || text === 'cancelled' || text === 'failed';
+    },
+    undefined,
+    { timeout, polling: 50 },
+  );
+  return status(page);
+}
+
+/** Pixels of the raster in the excitatory blue and the inhibitory red. */
+const rasterColours = (page: Page): Promise<{ blue: number; red: number }> =>
+  view(page)
+    .locator('.raster canvas')
+    .evaluate((canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+        0,
+        0,
+        c.width,
+        c.height,
+      ).data;
+      let blue = 0;
+      let red = 0;
+      for (let p = 0; p < data.length; p += 4) {
+        const [r, g, b] = [data[p] as number, data[p + 1] as number, data[p + 2] as number];
+        if (r === 29 && g === 78 && b === 216) blue++;
+        if (r === 220 && g === 38 && b === 38) red++;
+      }
+      return { blue, red };
+    });
+
+describe('network view', () => {
+  it('a run of 1000 neurons draws the raster and gives the same spikes as the library in Node', async () => {
+    const seed = 5;
+    const { page, errors } = await explorer.open(`?view=network&ne=800&ni=200&seed=${seed}`);
+    expect(await finished(page)).toMatch(/^done/);
+    const reference = simulateNetwork({ ne: 800, ni: 200, seed });
+    expect(Number(await value(page, 'spikes'))).toBe(reference.spikes.t.length);
+    const excitatory = parseFloat(await value(page, 'excitatory'));
+    const inhibitory = parseFloat(await value(page, 'inhibitory'));
+    expect(excitatory).toBeCloseTo(reference.rates.excitatory, 2);
+    expect(inhibitory).toBeCloseTo(reference.rates.inhibitory, 2);
+    expect(parseFloat(await value(page, 'dominant'))).toBe(reference.dominantFrequency);
+    const colours = await rasterColours(page);
+    expect(colours.blue).toBeGreaterThan(1000);
+    expect(colours.red).toBeGreaterThan(100);
+
+    // Clicking a row shows that neuron's v(t).
+    const over = view(page).locator('.raster .u-over');
+    const box = await over.boundingBox();
+    if (box === null) throw new Error('no raster');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.9);
+    const title = view(page).locator('.chart-title[data-neuron]');
+    await title.waitFor();
+    const neuron = Number(await title.getAttribute('data-neuron'));
+    expect(neuron).toBeGreaterThanOrEqual(0);
+    expect(neuron).toBeLessThan(200);
+    await screenshot(page, 'network-1000');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      view(page).locator('[data-export=svg]').click(),
+    ]);
+    expect(readFileSync((await svg.path()) as string, 'utf8')).toMatch(/^<svg/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the main thread keeps ticking during a 10 000-neuron run, and Cancel stops a run', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=8000&ni=2000&seed=1');
+    // A timer on the page: the run must not stop it.
+    await page.evaluate(() => {
+      const w = window as unknown as { ticks: number; maxGap: number; last: number };
+      w.ticks = 0;
+      w.maxGap = 0;
+      w.last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.maxGap = Math.max(w.maxGap, now - w.last);
+        w.last = now;
+        w.ticks++;
+      }, 10);
+    });
+    const started = Date.now();
+    await view(page).locator('[data-action=run]').click();
+    await page.waitForFunction(
+      () => Number((document.querySelector('[data-progress]') as HTMLProgressElement).value) > 0.3,
+      undefined,
+      { timeout: 60000, polling: 20 },
+    );
+    await screenshot(page, 'network-10000-running');
+    expect(await finished(page, 120000)).toMatch(/^done/);
+    const seconds = (Date.now() - started) / 1000;
+    const { ticks, maxGap } = await page.evaluate(() => {
+      const w = window as unknown as { ticks: number; maxGap: number };
+      return { ticks: w.ticks, maxGap: w.maxGap };
+    });
+    console.log(
+      `10 000-neuron run: ${seconds.toFixed(1)} s in the browser; the page's 10 ms timer ticked ` +
+        `${ticks} times, longest gap ${maxGap.toFixed(0)} ms; ${await status(page)}`,
+    );
+    expect(ticks).toBeGreaterThan(seconds * 20);
+    expect(Number(await value(page, 'spikes'))).toBeGreaterThan(0);
+    await screenshot(page, 'network-10000');
+
+    // Run again and cancel half way.
+    await view(page).locator('[data-action=run]').click();
+    await page.waitForFunction(
+      () => Number((document.querySelector('[data-progress]') as HTMLProgressElement).value) > 0.1,
+      undefined,
+      { timeout: 60000, polling: 20 },
+    );
+    await view(page).locator('[data-action=cancel]').click();
+    expect(await finished(page)).toBe('cancelled');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a network too large for memory gets a message, not a crash', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=200&ni=50');
+    await finished(page);
+    await view(page).locator('[data-field=net-ne]').fill('40000');
+    await view(page).locator('[data-action=run]').click();
+    expect(await finished(page)).toBe('failed');
+    const message = await view(page).locator('[data-error]').innerText();
+    expect(message).toMatch(/needs .*GB/);
+    await screenshot(page, 'network-memory-guard');
+    // The view still works afterwards.
+    await view(page).locator('[data-field=net-ne]').fill('400');
+    await view(page).locator('[data-action=run]').click();
+    expect(await finished(page)).toMatch(/^done/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a copied link reopens the same network', async () => {
+    const { page } = await explorer.open('?view=network');
+    await finished(page);
+    await view(page).locator('[data-field=net-ne]').fill('400');
+    await view(page).locator('[data-field=net-ni]').fill('100');
+    await view(page).locator('[data-field=net-seed]').fill('7');
+    await view(page).locator('[data-field=net-scale]').uncheck();
+    await view(page).locator('[data-action=run]').click();
+    await finished(page);
+    const spikes = await value(page, 'spikes');
+    await page.locator('[data-action=share]').click();
+    const { page: fresh, errors } = await explorer.open(page.url().slice(explorer.url.length));
+    expect(await finished(fresh)).toMatch(/^done/);
+    expect(await view(fresh).locator('[data-field=net-seed]').inputValue()).toBe('7');
+    expect(await view(fresh).locator('[data-field=net-scale]').isChecked()).toBe(false);
+    expect(await value(fresh, 'spikes')).toBe(spikes);
+    expect(errors).toEqual([]);
+    await page.close();
+    await fresh.close();
+  });
+});

@@ -1,0 +1,58 @@
+/** The messages between the network view and its simulation worker. */
+
+/** What the view asks of a network run: the settings the user can change. */
+export interface NetworkSettings {
+  readonly ne: number;
+  readonly ni: number;
+  readonly dt: number;
+  readonly duration: number;
+  readonly seed: number;
+  readonly scale: boolean;
+}
+
+export type ToWorker =
+  /** Run the network; answered by progress messages, then `done` or `failed`. */
+  | { readonly type: 'run'; readonly id: number; readonly settings: NetworkSettings }
+  /** Re-run the same network recording one neuron; answered by `trace` or `failed`. */
+  | {
+      readonly type: 'trace';
+      readonly id: number;
+      readonly settings: NetworkSettings;
+      readonly neuron: number;
+    }
+  /** Stop run `id` at its next chunk; answered by `failed` with the cancel error. */
+  | { readonly type: 'cancel'; readonly id: number };
+
+/** The result of a run, as plain transferable arrays. */
+export interface NetworkSummary {
+  readonly settings: NetworkSettings;
+  readonly spikeTimes: Float64Array;
+  readonly spikeNeurons: Int32Array;
+  readonly excitatoryRate: number;
+  readonly inhibitoryRate: number;
+  readonly populationRate: Float64Array;
+  readonly frequency: Float64Array;
+  readonly power: Float64Array;
+  readonly dominantFrequency: number;
+  readonly elapsedMs: number;
+}
+
+export type FromWorker =
+  | { readonly type: 'progress'; readonly id: number; readonly fraction: number }
+  | { readonly type: 'done'; readonly id: number; readonly summary: NetworkSummary }
+  | {
+      readonly type: 'trace';
+      readonly id: number;
+      readonly neuron: number;
+      readonly t: Float64Array;
+      readonly v: Float64Array;
+    }
+  | {
+      readonly type: 'failed';
+      readonly id: number;
+      /** What went wrong (class names do not survive minification, so the worker says). */
+      readonly kind: 'cancelled' | 'memory' | 'parameter' | 'diverged' | 'error';
+      readonly message: string;
+      /** The option at fault, for a `ParameterError`. */
+      readonly parameter?: string;
+    };

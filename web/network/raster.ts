@@ -1,0 +1,136 @@
+/**
+ * The spike raster: a uPlot chart (so that its time axis lines up with the rate chart under it)
+ * whose plotting area is painted from an ImageData, one pixel per spike in the colour of its
+ * population, so that millions of spikes draw in one pass. Neuron 0 is at the bottom, as in the
+ * paper's figure; clicking a row picks that neuron.
+ */
+import uPlot from 'uplot';
+import { axis } from '../ui/chart-theme.js';
+
+export interface RasterData {
+  readonly ne: number;
+  readonly ni: number;
+  readonly duration: number;
+  readonly t: Float64Array;
+  readonly i: Int32Array;
+}
+
+/** [r, g, b] of the excitatory and inhibitory spikes (the chart theme's blue and red). */
+const EXCITATORY: readonly [number, number, number] = [29, 78, 216];
+const INHIBITORY: readonly [number, number, number] = [220, 38, 38];
+
+export class Raster {
+  readonly element: HTMLElement;
+  private readonly chart: uPlot;
+  private data: RasterData | undefined;
+  private selected: number | undefined;
+  private readonly offscreen = document.createElement('canvas');
+
+  constructor(onPick: (neuron: number) => void) {
+    this.element = document.createElement('div');
+    this.element.className = 'raster';
+    const options: uPlot.Options = {
+      width: 600,
+      height: 300,
+      legend: { show: false },
+      cursor: {
+        sync: { key: 'network-time' },
+        drag: { x: false, y: false },
+        points: { show: false },
+      },
+      scales: {
+        x: { time: false, range: () => [0, this.data?.duration ?? 1000] },
+        y: { range: () => [0, this.data === undefined ? 1000 : this.data.ne + this.data.ni] },
+      },
+      series: [{}, { show: false }],
+      axes: [axis(undefined, { size: 24 }), axis('neuron', { size: 64 })],
+      hooks: { draw: [(u) => this.paint(u)] },
+    };
+    this.chart = new uPlot(
+      options,
+      [
+        [0, 1],
+        [0, 0],
+      ],
+      this.element,
+    );
+    this.chart.over.style.cursor = 'pointer';
+    this.chart.over.title = 'Click a row to see that neuron’s v(t)';
+    this.chart.over.addEventListener('click', (event) => {
+      const neuron = this.neuronAt(event.offsetY);
+      if (neuron !== undefined) onPick(neuron);
+    });
+  }
+
+  /** The neuron whose row is at `y` CSS pixels from the top of the plotting area. */
+  neuronAt(y: number): number | undefined {
+    if (this.data === undefined) return undefined;
+    const n = this.data.ne + this.data.ni;
+    const neuron = Math.floor(this.chart.posToVal(y, 'y'));
+    return Math.min(n - 1, Math.max(0, neuron));
+  }
+
+  setData(data: RasterData | undefined): void {
+    this.data = data;
+    this.chart.setData(
+      [
+        [0, data?.duration ?? 1],
+        [0, 0],
+      ],
+      true,
+    );
+  }
+
+  select(neuron: number | undefined): void {
+    this.selected = neuron;
+    this.chart.redraw(false, false);
+  }
+
+  setSize(width: number, height: number): void {
+    this.chart.setSize({ width, height });
+  }
+
+  private paint(u: uPlot): void {
+    const data = this.data;
+    if (data === undefined) return;
+    const { left, top, width, height } = u.bbox;
+    if (width <= 0 || height <= 0) return;
+    const n = data.ne + data.ni;
+    const image = new ImageData(Math.round(width), Math.round(height));
+    const pixels = image.data;
+    const { t, i, ne, duration } = data;
+    const w = image.width;
+    const h = image.height;
+    const xScale = w / duration;
+    const yScale = h / n;
+    // Rows taller than a pixel are drawn as short bars, so that small networks stay readable.
+    const rowPixels = Math.max(1, Math.floor(yScale * 0.8));
+    for (let s = 0; s < t.length; s++) {
+      const neuron = i[s] as number;
+      const x = Math.min(w - 1, Math.floor((t[s] as number) * xScale));
+      const bottom = h - 1 - Math.floor(neuron * yScale);
+      const [r, g, b] = neuron < ne ? EXCITATORY : INHIBITORY;
+      for (let row = 0; row < rowPixels && bottom - row >= 0; row++) {
+        const at = ((bottom - row) * w + x) * 4;
+        pixels[at] = r;
+        pixels[at + 1] = g;
+        pixels[at + 2] = b;
+        pixels[at + 3] = 255;
+      }
+    }
+    // putImageData would erase the grid: paint through an offscreen canvas instead.
+    this.offscreen.width = w;
+    this.offscreen.height = h;
+    this.offscreen.getContext('2d')?.putImageData(image, 0, 0);
+    const context = u.ctx;
+    context.drawImage(this.offscreen, left, top);
+    const ratio = window.devicePixelRatio || 1;
+    context.fillStyle = 'rgba(15, 23, 42, 0.3)';
+    context.fillRect(left, top + h - Math.floor(ne * yScale), w, Math.max(1, ratio));
+    if (this.selected !== undefined && this.selected < n) {
+      const y = top + h - Math.floor((this.selected + 0.5) * yScale);
+      context.fillStyle = 'rgba(245, 158, 11, 0.45)';
+      context.fillRect(left, y - ratio * 1.5, w, ratio * 3);
+    }
+  }
+}

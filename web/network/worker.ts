@@ -1,0 +1,134 @@
+/**
+ * The network's Web Worker: runs the chunked network simulation off the main thread, posts its
+ * progress between chunks, stops when asked, and sends the raster and analyses back as
+ * transferred arrays.
+ */
+import {
+  CancelledError,
+  DivergenceError,
+  IzhikitError,
+  MemoryLimitError,
+  NetworkSimulation,
+  ParameterError,
+} from 'izhikit';
+import type { FromWorker, NetworkSettings, ToWorker } from './protocol.js';
+
+/**
+ * The memory a network may take in the browser (1 GB, about 15 800 neurons): above it the guard
+ * answers with a message, where an allocation could otherwise crash the tab.
+ */
+export const MAX_BYTES = 1e9;
+
+/** The network neurons' spike cut-off (mV). */
+const NETWORK_VPEAK = 30;
+
+/** Wall time (ms) of work between two looks at the message queue. */
+const SLICE_MS = 30;
+
+const cancelled = new Set<number>();
+const post = (message: FromWorker, transfer: Transferable[] = []): void =>
+  (self as unknown as Worker).postMessage(message, transfer);
+
+/** Lets queued messages (a cancel) through; a MessageChannel round trip is faster than a timer. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+async function runChunked(
+  id: number,
+  settings: NetworkSettings,
+  record: readonly number[],
+  progress: boolean,
+): Promise<NetworkSimulation> {
+  const run = new NetworkSimulation({ ...settings, record, maxBytes: MAX_BYTES });
+  // Start with a small chunk, then size chunks to take about SLICE_MS each.
+  let chunk = Math.max(1, Math.ceil(run.totalSteps / 200));
+  while (!run.done) {
+    await yieldToMessages();
+    if (cancelled.has(id)) throw new CancelledError('the network run was cancelled');
+    const start = performance.now();
+    const taken = run.advance(chunk);
+    const spent = performance.now() - start;
+    if (spent > 0 && taken > 0) {
+      chunk = Math.max(1, Math.round((taken * SLICE_MS) / spent));
+    }
+    if (progress) post({ type: 'progress', id, fraction: run.progress });
+  }
+  return run;
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.type === 'cancel') {
+    cancelled.add(message.id);
+    return;
+  }
+  const { id, settings } = message;
+  try {
+    if (message.type === 'run') {
+      const run = await runChunked(id, settings, [], true);
+      const result = run.result();
+      const summary = {
+        settings,
+        spikeTimes: result.spikes.t,
+        spikeNeurons: result.spikes.i,
+        excitatoryRate: result.rates.excitatory,
+        inhibitoryRate: result.rates.inhibitory,
+        populationRate: result.populationRate,
+        frequency: result.spectrum.frequency,
+        power: result.spectrum.power,
+        dominantFrequency: result.dominantFrequency,
+        elapsedMs: result.elapsedMs,
+      };
+      // A buffer may back more than one array: each is transferred once.
+      const buffers = new Set<ArrayBufferLike>(
+        [
+          summary.spikeTimes,
+          summary.spikeNeurons,
+          summary.populationRate,
+          summary.frequency,
+          summary.power,
+        ].map((array) => array.buffer),
+      );
+      post({ type: 'done', id, summary }, [...buffers] as Transferable[]);
+    } else {
+      const run = await runChunked(id, settings, [message.neuron], false);
+      const trace = run.result().traces[message.neuron];
+      if (trace === undefined) throw new Error(`neuron ${message.neuron} was not recorded`);
+      const t = trace.t.slice();
+      const v = trace.v.slice();
+      // v ≥ 30 is a spike (reset at the next step): drawn at the cut-off, as the paper plots it.
+      for (let k = 0; k < v.length; k++) if ((v[k] as number) > NETWORK_VPEAK) v[k] = NETWORK_VPEAK;
+      post({ type: 'trace', id, neuron: message.neuron, t, v }, [t.buffer, v.buffer]);
+    }
+  } catch (error) {
+    post({
+      type: 'failed',
+      id,
+      kind:
+        error instanceof CancelledError
+          ? 'cancelled'
+          : error instanceof MemoryLimitError
+            ? 'memory'
+            : error instanceof ParameterError
+              ? 'parameter'
+              : error instanceof DivergenceError
+                ? 'diverged'
+                : 'error',
+      message:
+        error instanceof IzhikitError
+          ? error.message
+          : `the run failed: ${error instanceof Error ? error.message : String(error)}`,
+      ...(error instanceof ParameterError ? { parameter: error.parameter } : {}),
+    });
+  } finally {
+    cancelled.delete(id);
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  void handle(event.data);
+});
