@@ -46,8 +46,9 @@ export function thresholdAndReset(state: NetworkState): number {
 
 /**
  * Phase 3. Synaptic delivery: Iᵢ += Σ_{j fired} S[i][j] / dt. Each fired j adds its contiguous
- * column; the fired columns go four at a time (then the last one to three), so that I is read and
- * written once per four spikes: Iᵢ += (S[i][j₁] + S[i][j₂] + S[i][j₃] + S[i][j₄])·(1/dt).
+ * column. The fired columns go eight at a time, then four, then the last one to three, so that I
+ * is read and written once per eight spikes: Iᵢ += (S[i][j₁] + … + S[i][j₈])·(1/dt), the sum
+ * taken pairwise in double precision.
  */
 export function deliverSpikes(state: NetworkState, dt: number): void {
   const count = state.firedCount;
@@ -55,7 +56,27 @@ export function deliverSpikes(state: NetworkState, dt: number): void {
   const { weights, fired, input, n } = state;
   const charge = 1 / dt;
   let f = 0;
-  for (; f + 4 <= count; f += 4) {
+  for (; f + 8 <= count; f += 8) {
+    const c0 = (fired[f] as number) * n;
+    const c1 = (fired[f + 1] as number) * n;
+    const c2 = (fired[f + 2] as number) * n;
+    const c3 = (fired[f + 3] as number) * n;
+    const c4 = (fired[f + 4] as number) * n;
+    const c5 = (fired[f + 5] as number) * n;
+    const c6 = (fired[f + 6] as number) * n;
+    const c7 = (fired[f + 7] as number) * n;
+    for (let i = 0; i < n; i++) {
+      const sum =
+        (weights[c0 + i] as number) +
+        (weights[c1 + i] as number) +
+        ((weights[c2 + i] as number) + (weights[c3 + i] as number)) +
+        ((weights[c4 + i] as number) +
+          (weights[c5 + i] as number) +
+          ((weights[c6 + i] as number) + (weights[c7 + i] as number)));
+      input[i] = (input[i] as number) + sum * charge;
+    }
+  }
+  if (f + 4 <= count) {
     const c0 = (fired[f] as number) * n;
     const c1 = (fired[f + 1] as number) * n;
     const c2 = (fired[f + 2] as number) * n;
@@ -67,6 +88,7 @@ export function deliverSpikes(state: NetworkState, dt: number): void {
         ((weights[c2 + i] as number) + (weights[c3 + i] as number));
       input[i] = (input[i] as number) + sum * charge;
     }
+    f += 4;
   }
   const left = count - f;
   if (left === 3) {
