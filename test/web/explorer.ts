@@ -79,6 +79,6 @@ export async function startExplorer(): Promise<Explorer> {
 }
 
 /** Saves a screenshot of the page under artifacts/web/. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }

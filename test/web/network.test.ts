@@ -1,13 +1,21 @@
 // Browser tests of the network view: the worker's run matches the library's, the page stays
 // responsive during a 10 000-neuron run, Cancel stops it, the memory guard answers in words.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulateNetwork } from '../../src/index.js';
 import { screenshot, startExplorer, type Explorer } from './explorer.js';
 
+/** The built CLI (`npm run build`; `npm test` builds before it tests). */
+const CLI = resolve(import.meta.dirname, '../../bin/izhikit.js');
+
 let explorer: Explorer;
 beforeAll(async () => {
+  if (!existsSync(resolve(import.meta.dirname, '../../dist/cli/main.js'))) {
+    throw new Error('the network test compares with the CLI: run `npm run build` first');
+  }
   explorer = await startExplorer();
 });
 afterAll(async () => {
@@ -55,12 +63,25 @@ const rasterColours = (page: Page): Promise<{ blue: number; red: number }> =>
     });
 
 describe('network view', () => {
-  it('a run of 1000 neurons draws the raster and gives the same spikes as the library in Node', async () => {
+  it('a run of 1000 neurons draws the raster and gives the CLI’s spikes for the same seed, line for line', async () => {
     const seed = 5;
     const { page, errors } = await explorer.open(`?view=network&ne=800&ni=200&seed=${seed}`);
     expect(await finished(page)).toMatch(/^done/);
     const reference = simulateNetwork({ ne: 800, ni: 200, seed });
     expect(Number(await value(page, 'spikes'))).toBe(reference.spikes.t.length);
+    // The CLI on the same seed: the same spikes, line for line.
+    const cli = execFileSync(
+      process.execPath,
+      [CLI, 'network', '--ne', '800', '--ni', '200', '--seed', String(seed), '--format', 'csv'],
+      { encoding: 'utf8' },
+    );
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      view(page).locator('[data-export=csv]').click(),
+    ]);
+    const exported = readFileSync((await csv.path()) as string, 'utf8');
+    expect(exported.split('\n').length).toBe(cli.split('\n').length);
+    expect(exported).toBe(cli);
     const excitatory = parseFloat(await value(page, 'excitatory'));
     const inhibitory = parseFloat(await value(page, 'inhibitory'));
     expect(excitatory).toBeCloseTo(reference.rates.excitatory, 2);

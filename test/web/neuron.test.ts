@@ -55,6 +55,20 @@ describe('neuron view', () => {
     await page.locator('[data-value=count]').waitFor();
     expect(await spikeCount(page)).toBe(GOLDEN.spikes.rs?.length);
     await screenshot(page, 'neuron-rs');
+    // Every control of every view has a label (its own <label>, or aria-label for the sliders).
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, button, progress')]
+        .filter((control) => {
+          const labels = (control as HTMLInputElement).labels;
+          const named =
+            (labels !== null && labels !== undefined && labels.length > 0) ||
+            control.hasAttribute('aria-label') ||
+            (control.tagName === 'BUTTON' && (control.textContent ?? '').trim() !== '');
+          return !named;
+        })
+        .map((control) => control.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -72,6 +86,20 @@ describe('neuron view', () => {
     expect(await plotPixels(page)).not.toBe(pixels);
     expect(await readout(page)).not.toBe(numbers);
     await screenshot(page, 'neuron-resonator-d-dragged');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sliders work from the keyboard', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    const pixels = await settledPixels(page);
+    const slider = page.locator('[data-slider=c]');
+    await slider.focus();
+    for (let press = 0; press < 10; press++) await slider.press('ArrowRight');
+    expect(await page.locator('[data-field=c]').inputValue()).toBe('-60');
+    expect(await plotPixels(page)).not.toBe(pixels);
+    await slider.press('Home');
+    expect(await page.locator('[data-field=c]').inputValue()).toBe('-90');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -181,7 +209,7 @@ describe('gallery', () => {
   it('shows all 28 presets and opens one in the neuron view', async () => {
     const { page, errors } = await explorer.open('?view=gallery');
     await expect.poll(() => page.locator('.gallery-cell').count()).toBe(28);
-    await screenshot(page, 'gallery');
+    await screenshot(page, 'gallery', true);
     await page.locator('[data-preset=bistability]').click();
     expect(await page.locator('[data-field=preset]').inputValue()).toBe('bistability');
     expect(page.url()).toContain('preset=bistability');

@@ -92,7 +92,9 @@ function lineChart(
       series: [{}, { label, stroke: color, width: 1.25, points: { show: false } }],
       // Without a label the time axis is the raster's, just above: ticks only.
       axes: [
-        xLabel === undefined ? axis(undefined, { size: 24 }) : axis(xLabel),
+        xLabel === undefined
+          ? axis(undefined, { size: 24 })
+          : axis(xLabel, { size: 30, labelSize: 16, labelGap: 0 }),
         axis(label, { size: 64, space: 18 }),
       ],
     },
@@ -413,6 +415,7 @@ export function createNetworkView(
     // Bin k covers (k, k + 1] ms: plot it at its middle.
     for (let k = 0; k < binTimes.length; k++) binTimes[k] = k + 0.5;
     rateChart.setData([binTimes, result.populationRate]);
+    rateChart.setScale('x', { min: 0, max: duration });
     spectrumTitle.textContent = `Spectrum of the population rate: peak at ${formatNumber(result.dominantFrequency, 4)} Hz`;
     // Show the band where the rhythms are (up to 100 Hz), not the flat tail to 500 Hz.
     let band = result.frequency.length;
@@ -452,6 +455,7 @@ export function createNetworkView(
         traceTitle.textContent = `v(t) of neuron ${neuron} (${kind})`;
         traceTitle.dataset.neuron = String(neuron);
         traceChart.setData([trace.t, trace.v]);
+        traceChart.setScale('x', { min: 0, max: shown.settings.duration });
         neuronTrace = { neuron, t: trace.t, v: trace.v };
       },
       onFailed: (failure) => {

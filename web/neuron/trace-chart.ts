@@ -61,7 +61,9 @@ export class TraceChart {
     holder.dataset.panel = column;
     this.element.append(holder);
     // Only the bottom panel labels the time axis; the others keep a thin axis for alignment.
-    const timeAxis = last ? axis('t (ms)') : axis(undefined, { size: 6, values: () => [] });
+    const timeAxis = last
+      ? axis('t (ms)', { size: 30, labelSize: 16, labelGap: 0 })
+      : axis(undefined, { size: 6, values: () => [] });
     const options: uPlot.Options = {
       width,
       height,
