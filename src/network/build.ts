@@ -10,6 +10,7 @@
  */
 import type { ResolvedNetworkOptions } from './options.js';
 import type { NetworkRandom } from './random.js';
+import { createSimdDelivery, type SimdDelivery } from './simd-delivery.js';
 
 /** Standard deviation of the thalamic input of an excitatory neuron, [2003]. */
 export const EXCITATORY_NOISE = 5;
@@ -41,6 +42,8 @@ export interface NetworkState {
   /** Indices of the neurons that fired this step, in `fired[0 … firedCount)`. */
   readonly fired: Int32Array;
   firedCount: number;
+  /** The WebAssembly SIMD delivery kernel over `input`, `fired` and `weights`, where available. */
+  readonly simd: SimdDelivery | undefined;
 }
 
 /** Factors that keep the paper's drive at any size: 800/Ne and 200/Ni, or 1 and 1 unscaled. */
@@ -84,7 +87,8 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
     d.set(Array.from(options.neurons.d));
   }
 
-  const weights = new Float32Array(n * n);
+  const simd = options.simd ? createSimdDelivery(n) : undefined;
+  const weights = simd?.weights ?? new Float32Array(n * n);
   if (options.weights === undefined) {
     const scales = weightScales(ne, options.ni, options.scale);
     for (let j = 0; j < n; j++) {
@@ -120,10 +124,11 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
     d,
     v,
     u,
-    input: new Float64Array(n),
+    input: simd?.input ?? new Float64Array(n),
     noiseScale,
     weights,
-    fired: new Int32Array(n),
+    fired: simd?.fired ?? new Int32Array(n),
     firedCount: 0,
+    simd,
   };
 }

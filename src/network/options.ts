@@ -31,6 +31,11 @@ export interface NetworkOptions {
   readonly record?: readonly number[];
   /** Most bytes the weights, state and traces may take (2 GB by default). */
   readonly maxBytes?: number;
+  /**
+   * Deliver spikes with the WebAssembly SIMD kernel where the engine has it (true by default);
+   * false keeps to plain JavaScript. Both give the same bits.
+   */
+  readonly simd?: boolean;
   /** Thalamic noise on (true, the default) or off. */
   readonly noise?: boolean;
   /**
@@ -71,6 +76,7 @@ export interface ResolvedNetworkOptions {
   readonly record: readonly number[];
   readonly maxBytes: number;
   readonly noise: boolean;
+  readonly simd: boolean;
   readonly weights: ArrayLike<number> | undefined;
   readonly neurons: NetworkNeuronParameters | undefined;
   readonly v0: number | ArrayLike<number>;
@@ -141,6 +147,7 @@ export function resolveNetworkOptions(options: NetworkOptions = {}): ResolvedNet
     record: [...new Set(record)],
     maxBytes,
     noise: options.noise ?? true,
+    simd: options.simd ?? true,
     weights: options.weights,
     neurons: options.neurons,
     v0,
