@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulateNetwork } from '../../src/network/simulate.js';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'izhikit-network-'));
+
+function expectOneLineError(args: string[], pattern: RegExp): void {
+  const { status, stdout, stderr } = runCli(args);
+  expect(status, stderr).not.toBe(0);
+  expect(stdout).toBe('');
+  expect(stderr).toMatch(/^izhikit: .+\n$/);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(pattern);
+}
+
+describe('izhikit network', () => {
+  it('--format json prints the run with its spikes, rates, rhythm, timing and traces', () => {
+    const args = ['network', '--ne', '80', '--ni', '20', '--duration', '300', '--seed', '3'];
+    const { status, stdout, stderr } = runCli([...args, '--record', '0,85', '--format', 'json']);
+    expect(status, stderr).toBe(0);
+    expect(stderr).toBe('');
+    const output = JSON.parse(stdout);
+    const library = simulateNetwork({ ne: 80, ni: 20, duration: 300, seed: 3 });
+    expect(output).toMatchObject({ ne: 80, ni: 20, dt: 1, duration: 300, seed: 3, scaled: true });
+    expect(output.spikes.t).toEqual(Array.from(library.spikes.t));
+    expect(output.spikes.i).toEqual(Array.from(library.spikes.i));
+    expect(output.rates).toEqual(library.rates);
+    expect(output.populationRate).toHaveLength(300);
+    expect(output.dominantFrequency).toBe(library.dominantFrequency);
+    expect(output.isiCv).toBe(library.isiCv);
+    expect(output.elapsedMs).toBeGreaterThan(0);
+    expect(Object.keys(output.traces)).toEqual(['0', '85']);
+    expect(Object.keys(output.traces['85'])).toEqual(['t', 'v', 'u', 'I']);
+    expect(output.traces['85'].v).toHaveLength(300);
+  });
+
+  it('--format csv --out FILE writes one spike per line under a t,i header', () => {
+    const file = join(dir, 'spikes.csv');
+    const args = ['network', '--ne', '40', '--ni', '10', '--duration', '200', '--no-scale'];
+    const { status, stderr } = runCli([...args, '--format', 'csv', '--out', file]);
+    expect(status, stderr).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const library = simulateNetwork({ ne: 40, ni: 10, duration: 200, scale: false });
+    expect(lines[0]).toBe('t,i');
+    expect(lines).toHaveLength(library.spikes.t.length + 1);
+    expect(lines[1]).toBe(`${library.spikes.t[0]},${library.spikes.i[0]}`);
+  });
+
+  it('prints a summary by default, with no progress bar when stderr is not a terminal', () => {
+    const { status, stdout, stderr } = runCli(['network', '--duration', '200']);
+    expect(status, stderr).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(
+      /^network: 800 excitatory \+ 200 inhibitory neurons, dt = 1 ms, T = 200 ms, seed 1/,
+    );
+    expect(stdout).toMatch(/mean rate: excitatory [\d.]+ Hz, inhibitory [\d.]+ Hz/);
+    expect(stdout).toMatch(/dominant frequency of the population rate: [\d.]+ Hz/);
+  });
+
+  it('bad sizes, steps, indices and oversized networks fail with one line', () => {
+    expectOneLineError(['network', '--ne', '-5'], /ne must be a whole number ≥ 0, got -5/);
+    expectOneLineError(['network', '--ne', '2.5'], /expected a whole number, got '2\.5'/);
+    expectOneLineError(['network', '--ne', '0', '--ni', '0'], /at least one neuron/);
+    expectOneLineError(['network', '--dt', '0'], /dt must be positive/);
+    expectOneLineError(['network', '--dt', '5', '--duration', '2'], /must not exceed the duration/);
+    expectOneLineError(['network', '--record', '3,x'], /expected neuron indices like 0,5,900/);
+    expectOneLineError(['network', '--record', '1000'], /neuron 1000 does not exist/);
+    expectOneLineError(
+      ['network', '--ne', '80000', '--ni', '20000'],
+      /the network of 100000 neurons needs 40\.0 GB for its weights \(limit [\d.]+ GB\): use fewer neurons/,
+    );
+    expectOneLineError(['network', '--max-memory', '1'], /needs 4\.07 MB .*\(limit 1\.00 MB\)/);
+    expectOneLineError(['network', '--format', 'xml'], /expected one of summary, json, csv/);
+  });
+});
