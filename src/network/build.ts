@@ -10,7 +10,7 @@
  */
 import type { ResolvedNetworkOptions } from './options.js';
 import type { NetworkRandom } from './random.js';
-import { createSimdDelivery, type SimdDelivery } from './simd-delivery.js';
+import { createSimdKernels, type SimdKernels } from './simd.js';
 
 /** Standard deviation of the thalamic input of an excitatory neuron, [2003]. */
 export const EXCITATORY_NOISE = 5;
@@ -42,8 +42,8 @@ export interface NetworkState {
   /** Indices of the neurons that fired this step, in `fired[0 … firedCount)`. */
   readonly fired: Int32Array;
   firedCount: number;
-  /** The WebAssembly SIMD delivery kernel over `input`, `fired` and `weights`, where available. */
-  readonly simd: SimdDelivery | undefined;
+  /** WebAssembly SIMD kernels over these same arrays, where the engine has them. */
+  readonly simd: SimdKernels | undefined;
 }
 
 /** Factors that keep the paper's drive at any size: 800/Ne and 200/Ni, or 1 and 1 unscaled. */
@@ -61,8 +61,9 @@ export function weightScales(
 /** Allocates and fills the state, drawing from `random` in the documented order. */
 export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRandom): NetworkState {
   const { n, ne, dt } = options;
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
+  const simd = options.simd ? createSimdKernels(n) : undefined;
+  const a = simd?.a ?? new Float64Array(n);
+  const b = simd?.b ?? new Float64Array(n);
   const c = new Float64Array(n);
   const d = new Float64Array(n);
   if (options.neurons === undefined) {
@@ -87,7 +88,6 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
     d.set(Array.from(options.neurons.d));
   }
 
-  const simd = options.simd ? createSimdDelivery(n) : undefined;
   const weights = simd?.weights ?? new Float32Array(n * n);
   if (options.weights === undefined) {
     const scales = weightScales(ne, options.ni, options.scale);
@@ -100,8 +100,8 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
     for (let k = 0; k < n * n; k++) weights[k] = given[k] as number;
   }
 
-  const v = new Float64Array(n);
-  const u = new Float64Array(n);
+  const v = simd?.v ?? new Float64Array(n);
+  const u = simd?.u ?? new Float64Array(n);
   const v0 = options.v0;
   for (let i = 0; i < n; i++) {
     v[i] = typeof v0 === 'number' ? v0 : (v0[i] as number);

@@ -142,11 +142,19 @@ export function deliverSpikes(state: NetworkState, dt: number): void {
   addRemainingColumns(state, 8 * groups, charge);
 }
 
-/** Phase 4. v ← v + (dt/2)·(0.04v² + 5v + 140 − u + I), twice: the paper's two half-steps. */
+/**
+ * Phase 4. v ← v + (dt/2)·(0.04v² + 5v + 140 − u + I), twice: the paper's two half-steps (two
+ * neurons per instruction with the SIMD kernel, the same bits).
+ */
 export function updateMembrane(state: NetworkState, dt: number): void {
-  const { v, u, input, n } = state;
+  const { v, u, input, n, simd } = state;
   const half = dt / 2;
-  for (let i = 0; i < n; i++) {
+  let first = 0;
+  if (simd !== undefined) {
+    simd.updateMembrane(half);
+    first = 2 * simd.pairs;
+  }
+  for (let i = first; i < n; i++) {
     const ui = u[i] as number;
     const Ii = input[i] as number;
     let vi = v[i] as number;
@@ -156,10 +164,15 @@ export function updateMembrane(state: NetworkState, dt: number): void {
   }
 }
 
-/** Phase 5. u ← u + dt·a·(b·v − u), with the v just updated. */
+/** Phase 5. u ← u + dt·a·(b·v − u), with the v just updated (SIMD kernel where available). */
 export function updateRecovery(state: NetworkState, dt: number): void {
-  const { v, u, a, b, n } = state;
-  for (let i = 0; i < n; i++) {
+  const { v, u, a, b, n, simd } = state;
+  let first = 0;
+  if (simd !== undefined) {
+    simd.updateRecovery(dt);
+    first = 2 * simd.pairs;
+  }
+  for (let i = first; i < n; i++) {
     const ui = u[i] as number;
     u[i] = ui + dt * (a[i] as number) * ((b[i] as number) * (v[i] as number) - ui);
   }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createSimdDelivery, deliveryModuleBytes } from '../../src/network/simd-delivery.js';
+import { createSimdKernels, kernelModuleBytes } from '../../src/network/simd.js';
 import { NetworkSimulation } from '../../src/network/simulation.js';
 
 function run(options: object, simd: boolean) {
@@ -8,24 +8,53 @@ function run(options: object, simd: boolean) {
   return { simulation, result: simulation.result() };
 }
 
-describe('SIMD delivery', () => {
-  it('deliveryModuleBytes() is a valid WebAssembly module', () => {
-    expect(WebAssembly.validate(deliveryModuleBytes())).toBe(true);
+describe('SIMD kernels', () => {
+  it('kernelModuleBytes() is a valid WebAssembly module', () => {
+    expect(WebAssembly.validate(kernelModuleBytes())).toBe(true);
   });
 
-  it('createSimdDelivery(n) places I, the fired buffer and the weights in one memory', () => {
-    const simd = createSimdDelivery(10)!;
-    expect(simd.input.length).toBe(10);
-    expect(simd.fired.length).toBe(10);
-    expect(simd.weights.length).toBe(100);
-    expect(simd.weights.buffer).toBe(simd.input.buffer);
+  it('createSimdKernels(n) places the state and the weights in one memory, 16-byte aligned', () => {
+    const simd = createSimdKernels(11)!;
+    for (const array of [simd.input, simd.v, simd.u, simd.a, simd.b, simd.fired]) {
+      expect(array.length).toBe(11);
+      expect(array.buffer).toBe(simd.weights.buffer);
+      expect(array.byteOffset % 16).toBe(0);
+    }
+    expect(simd.weights.length).toBe(121);
     expect(simd.weights.byteOffset % 16).toBe(0);
     expect(simd.covered).toBe(8);
+    expect(simd.pairs).toBe(5);
+  });
+
+  it('updateMembrane(half) and updateRecovery(dt) compute the JavaScript formulas bit for bit', () => {
+    const n = 7;
+    const simd = createSimdKernels(n)!;
+    for (let i = 0; i < n; i++) {
+      simd.v[i] = -70 + 13.7 * i;
+      simd.u[i] = -14 + 1.3 * i;
+      simd.input[i] = Math.cos(i) * 9;
+      simd.a[i] = 0.02 + 0.011 * i;
+      simd.b[i] = 0.25 - 0.007 * i;
+    }
+    const v = Array.from(simd.v);
+    const u = Array.from(simd.u);
+    const half = 0.35;
+    for (let i = 0; i < 6; i++) {
+      for (let k = 0; k < 2; k++) {
+        v[i] = v[i]! + half * (0.04 * (v[i]! * v[i]!) + 5 * v[i]! + 140 - u[i]! + simd.input[i]!);
+      }
+      u[i] = u[i]! + 0.7 * simd.a[i]! * (simd.b[i]! * v[i]! - u[i]!);
+    }
+    simd.updateMembrane(half);
+    simd.updateRecovery(0.7);
+    // the seventh neuron is beyond the last pair: the JavaScript loop takes it
+    expect(Array.from(simd.v)).toEqual(v);
+    expect(Array.from(simd.u)).toEqual(u);
   });
 
   it('the kernel adds eight columns times 1/dt exactly as the JavaScript loop does', () => {
     const n = 10;
-    const simd = createSimdDelivery(n)!;
+    const simd = createSimdKernels(n)!;
     for (let k = 0; k < n * n; k++) simd.weights[k] = Math.fround(Math.sin(k) * 0.37);
     simd.fired.set([5, 0, 3, 3, 1, 4, 2, 5]);
     simd.input.set([1, -2, 3.5, 0.25, 7, 9, 11, -0.5, 4, 2]);
