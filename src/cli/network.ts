@@ -9,6 +9,8 @@ import {
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
+import { networkFigureData, renderNetworkFigure } from '../render/network.js';
+import { figureFormat, writeFigure } from '../render/save.js';
 import {
   chunkRows,
   formatNumber,
@@ -31,6 +33,8 @@ interface NetworkFlags {
   maxMemory?: number;
   format: Format;
   out?: string;
+  plot?: string;
+  plotScale: number;
 }
 
 /** Parses `0,5,900` into neuron indices. */
@@ -78,8 +82,18 @@ export function registerNetwork(program: Command): Command {
       'summary',
     )
     .option('--out <file>', 'write the output to a file instead of standard output')
+    .option(
+      '--plot <file>',
+      'also draw the raster, the population rate and v(t) of the first --record neuron (0 by default) to FILE.svg or FILE.png',
+    )
+    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
     .action(async (flags: NetworkFlags) => {
+      if (flags.plot !== undefined) figureFormat(flags.plot); // a bad name fails before a long run
       const result = runWithProgress(networkOptions(flags));
+      if (flags.plot !== undefined) {
+        const svg = renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
+        await writeFigure(flags.plot, svg, { scale: flags.plotScale });
+      }
       await writeNetwork(result, flags.format, flags.out);
     });
 }
@@ -93,7 +107,7 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
     duration: flags.duration,
     seed: flags.seed,
     scale: flags.scale,
-    record: flags.record ?? [],
+    record: flags.record ?? (flags.plot === undefined ? [] : [0]),
     maxBytes: flags.maxMemory === undefined ? defaultMaxBytes() : flags.maxMemory * 1e6,
   };
 }

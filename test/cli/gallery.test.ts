@@ -126,3 +126,43 @@ describe('izhikit run --plot', () => {
     expectOneLineError(['run', '--preset', 'rs', '--plot', file('x.jpg')], /\.svg or \.png/);
   });
 });
+
+describe('izhikit network --plot', () => {
+  it('draws raster, rate and v(t) of neuron 0, from the same spikes as --format csv', () => {
+    const { status, stderr } = runCli([
+      'network',
+      '--duration',
+      '300',
+      '--plot',
+      file('net.svg'),
+      '--format',
+      'csv',
+      '--out',
+      file('net.csv'),
+    ]);
+    expect(status, stderr).toBe(0);
+    const doc = parseSvg(readFileSync(file('net.svg'), 'utf8'));
+    const rows = readFileSync(file('net.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(doc.documentElement!.getAttribute('data-spike-count')).toBe(String(rows.length));
+    expect(byClass(doc, 'panel-raster')).toHaveLength(1);
+    expect(byClass(doc, 'panel-rate')).toHaveLength(1);
+    expect(byClass(doc, 'panel-v')[0]!.getAttribute('data-neuron')).toBe('0');
+    const own = rows.filter((row) => row.split(',')[1] === '0').length;
+    expect(byClass(byClass(doc, 'panel-v')[0]!, 'spike-peak')).toHaveLength(own);
+  });
+
+  it('plots the first --record neuron and rejects a bad figure name before running', () => {
+    const ok = runCli([
+      'network',
+      '--duration',
+      '100',
+      '--record',
+      '900,3',
+      '--plot',
+      file('n.png'),
+    ]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(PNG.sync.read(readFileSync(file('n.png'))).width).toBe(800 * 2);
+    expectOneLineError(['network', '--plot', file('n.gif')], /\.svg or \.png/);
+  });
+});
