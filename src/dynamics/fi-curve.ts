@@ -72,6 +72,10 @@ export type ExcitabilityClass = 'class 1' | 'class 2';
 
 export interface FiCurve {
   readonly points: readonly FiPoint[];
+  /** How each point was measured (ms). */
+  readonly duration: number;
+  readonly transient: number;
+  readonly dt: number;
   /** The rheobase, or undefined when the neuron fires at `from` already or not even at `to`. */
   readonly rheobase: number | undefined;
   /** Steady rate just above the rheobase (Hz). */
@@ -224,6 +228,11 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
   }
   if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
   const meter = new RateMeter(neuron, options);
+  const measured = {
+    duration: options.duration ?? DEFAULTS.duration,
+    transient: options.transient ?? DEFAULTS.transient,
+    dt: options.dt ?? DEFAULTS.dt,
+  };
   const points: FiPoint[] = [];
   for (let i = 0; i < steps; i++) {
     const I = from + ((to - from) * i) / (steps - 1);
@@ -242,6 +251,7 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
     const firesAtStart = (points[0] as FiPoint).spikeCount > 0;
     return {
       points,
+      ...measured,
       rheobase: undefined,
       onsetRate: undefined,
       excitabilityClass: undefined,
@@ -256,11 +266,15 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
   const shown = (x: number): string => String(Number(x.toPrecision(4)));
   return {
     points,
+    ...measured,
     rheobase,
     onsetRate,
     excitabilityClass,
     summary:
-      `rheobase ${shown(rheobase)}; just above it the neuron fires at ${shown(onsetRate)} Hz, ` +
+      `rheobase ${shown(rheobase)}; just above it the neuron ` +
+      (onsetRate === 0
+        ? `fires too slowly to measure in ${measured.duration} ms, `
+        : `fires at ${shown(onsetRate)} Hz, `) +
       (excitabilityClass === 'class 1'
         ? `below ${limit} Hz: Class 1 (the rate rises from zero)`
         : `at least ${limit} Hz: Class 2 (the rate jumps to a non-zero value)`),

@@ -117,8 +117,10 @@ export function explainPhasePlane(plane: PhasePlane, trajectory?: PlaneTrajector
       );
     } else if (count.resets > 0) {
       lines.push(
-        `In this run all ${count.resets} resets (red dots) landed above the v-nullcline at this I: ` +
-          'after each spike v falls back first, so the spikes come singly.',
+        (count.resets === 1
+          ? 'In this run the one reset (red dot) landed above the v-nullcline at this I: '
+          : `In this run all ${count.resets} resets (red dots) landed above the v-nullcline at this I: `) +
+          'after a spike v falls back first, so spikes come singly.',
       );
     }
   }

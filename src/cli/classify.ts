@@ -1,0 +1,200 @@
+/** `izhikit classify`: names the firing pattern of a neuron's run under a step input. */
+import type { Command } from 'commander';
+import { ParameterError } from '../errors.js';
+import { classifyPattern, type PatternClassification } from '../dynamics/classify.js';
+import { classifyPreset, presetWindow, type PresetWindow } from '../dynamics/classify-preset.js';
+import { PARAMETER_NAMES, type NeuronParameters } from '../model/izhikevich.js';
+import { simulate } from '../model/simulate.js';
+import { getPreset } from '../presets/lookup.js';
+import { PRESETS, type Preset } from '../presets/presets.js';
+import { formatNumber, parseChoice, parseNumber, writeChunks } from './options.js';
+import { RUN_DEFAULTS, runOptions } from './run.js';
+
+type RunFlags = Parameters<typeof runOptions>[0];
+
+/** The neuron flags every dynamics command shares: a preset and parameter overrides. */
+export interface NeuronFlags {
+  preset?: string;
+  a?: number;
+  b?: number;
+  c?: number;
+  d?: number;
+  k2?: number;
+  k1?: number;
+  k0?: number;
+  vb?: number;
+  kappa?: number;
+  vpeak?: number;
+}
+
+/** The protocol flags of the commands that run the neuron, as `run` names them. */
+export interface ProtocolFlags extends NeuronFlags {
+  v0?: number;
+  u0?: number;
+  dt?: number;
+  duration?: number;
+  input?: string;
+}
+
+const PARAMETER_HELP: Record<(typeof PARAMETER_NAMES)[number], string> = {
+  a: 'recovery time scale a (1/ms)',
+  b: 'recovery sensitivity b',
+  c: 'reset potential c (mV)',
+  d: 'reset jump of u, d',
+  k2: 'quadratic coefficient k2 (default 0.04)',
+  k1: 'linear coefficient k1 (default 5)',
+  k0: 'constant term k0 (default 140)',
+  vb: 'the v that u relaxes around, vb (default 0)',
+  kappa: 'leak weight κ of u (default 1)',
+  vpeak: 'spike cut-off vpeak (mV, default 30)',
+};
+
+/** Adds --preset and one flag per model parameter, as `run` has them. */
+export function addNeuronOptions(command: Command): Command {
+  command.option('--preset <id>', 'start from a preset (see `izhikit presets`); flags override it');
+  for (const name of PARAMETER_NAMES) {
+    command.option(`--${name} <number>`, PARAMETER_HELP[name], parseNumber);
+  }
+  return command;
+}
+
+/** Adds the protocol flags of `run`: initial state, grid and input. */
+export function addProtocolOptions(command: Command): Command {
+  return command
+    .option('--v0 <mV>', 'initial membrane potential', parseNumber)
+    .option('--u0 <number>', 'initial recovery variable (default b·v0)', parseNumber)
+    .option('--dt <ms>', 'time step', parseNumber)
+    .option('--duration <ms>', 'duration T', parseNumber)
+    .option('--input <expr>', "input current I(t), e.g. '10*(t>20)'");
+}
+
+/** The preset named by --preset, if any. */
+export function presetOf(flags: NeuronFlags): Preset | undefined {
+  return flags.preset === undefined ? undefined : getPreset(flags.preset);
+}
+
+/** The neuron of a preset (or the defaults of `run`) with the parameter flags applied. */
+export function neuronFromFlags(flags: NeuronFlags): NeuronParameters {
+  const options = runOptions(flags as RunFlags, presetOf(flags));
+  const { a, b, c, d, k2, k1, k0, vb, kappa, vpeak } = options;
+  return { a, b, c, d, k2, k1, k0, vb, kappa, vpeak };
+}
+
+interface ClassifyFlags extends ProtocolFlags {
+  onset?: number;
+  end?: number;
+  all?: boolean;
+  format: 'summary' | 'json';
+}
+
+interface Row {
+  readonly id: string;
+  readonly name: string;
+  readonly window: PresetWindow | { onset: number; end: number; kind: 'given' };
+  readonly result: PatternClassification;
+}
+
+function classifyFromFlags(flags: ClassifyFlags): Row {
+  const preset = presetOf(flags);
+  const custom =
+    flags.v0 !== undefined ||
+    flags.u0 !== undefined ||
+    flags.dt !== undefined ||
+    flags.duration !== undefined ||
+    flags.input !== undefined ||
+    PARAMETER_NAMES.some((name) => flags[name] !== undefined);
+  if (preset !== undefined && !custom && flags.onset === undefined && flags.end === undefined) {
+    const result = classifyPreset(preset);
+    return { id: preset.id, name: preset.name, window: result.window, result };
+  }
+  const options = runOptions({ ...flags, spikesOnly: true } as RunFlags, preset);
+  const duration = options.duration;
+  const onset = flags.onset ?? (preset !== undefined ? presetWindow(preset).onset : 0);
+  const end = flags.end ?? duration;
+  if (!(end > onset)) {
+    throw new ParameterError('end', `the window must end after it starts (${onset} to ${end} ms)`);
+  }
+  const run = simulate(options);
+  return {
+    id: preset?.id ?? 'custom',
+    name: preset?.name ?? 'custom neuron',
+    window: { onset, end, kind: 'given' },
+    result: classifyPattern(run.spikes, { onset, end }),
+  };
+}
+
+function rowJson(row: Row): object {
+  const r = row.result;
+  return {
+    id: row.id,
+    name: row.name,
+    pattern: r.pattern,
+    label: r.label,
+    window: row.window,
+    spikeCount: r.spikeCount,
+    burstCount: r.burstCount,
+    groupCount: r.groupCount,
+    burstThreshold: r.burstThreshold ?? null,
+    stopped: r.stopped,
+    reason: r.reason,
+  };
+}
+
+export function registerClassify(program: Command): Command {
+  const command = program
+    .command('classify')
+    .description('name the firing pattern of a run under a step input (ISI criteria)');
+  addNeuronOptions(command);
+  addProtocolOptions(command);
+  return command
+    .option(
+      '--onset <ms>',
+      'when the step input switches on (default: the preset\u2019s, or 0)',
+      parseNumber,
+    )
+    .option('--end <ms>', 'end of the window classified (default: the end of the run)', parseNumber)
+    .option('--all', 'classify every preset on its own protocol')
+    .option(
+      '--format <format>',
+      'summary or json',
+      parseChoice(['summary', 'json'] as const),
+      'summary',
+    )
+    .addHelpText(
+      'after',
+      `\nWithout --preset: a=${RUN_DEFAULTS.a} b=${RUN_DEFAULTS.b} c=${RUN_DEFAULTS.c} d=${RUN_DEFAULTS.d}, as \`run\`.\n` +
+        'A preset alone runs its own protocol and is classified over its step (see the library docs of\n' +
+        'classifyPreset); presets whose input is not a step are flagged "not a step".',
+    )
+    .action(async (flags: ClassifyFlags) => {
+      const rows = flags.all
+        ? PRESETS.map((preset) => {
+            const result = classifyPreset(preset);
+            return { id: preset.id, name: preset.name, window: result.window, result };
+          })
+        : [classifyFromFlags(flags)];
+      if (flags.format === 'json') {
+        const body = flags.all ? rows.map(rowJson) : rowJson(rows[0] as Row);
+        await writeChunks([JSON.stringify(body) + '\n']);
+        return;
+      }
+      if (!flags.all) {
+        const row = rows[0] as Row;
+        const w = row.window;
+        await writeChunks([
+          `${row.result.label}\n${row.name} (${row.id}), window ${formatNumber(w.onset)}–${formatNumber(w.end)} ms` +
+            `${w.kind === 'other' ? ' (not a step protocol: the label only describes the train)' : ''}\n` +
+            `${row.result.reason}\n`,
+        ]);
+        return;
+      }
+      const idWidth = Math.max(...rows.map((r) => r.id.length));
+      const labelWidth = Math.max(...rows.map((r) => r.result.label.length));
+      const lines = rows.map(
+        (r) =>
+          `${r.id.padEnd(idWidth)}  ${r.result.label.padEnd(labelWidth)}  ${(r.window.kind === 'other' ? 'not a step' : r.window.kind).padEnd(10)}  ${r.name}`,
+      );
+      const header = `${'id'.padEnd(idWidth)}  ${'pattern'.padEnd(labelWidth)}  ${'protocol'.padEnd(10)}  name in the papers`;
+      await writeChunks([[header, ...lines].join('\n') + '\n']);
+    });
+}

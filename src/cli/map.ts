@@ -1,0 +1,185 @@
+/** `izhikit map`: sweeps two parameters, classifies every cell's firing pattern and draws the map. */
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from '../dynamics/classify.js';
+import { computeParameterMapParallel } from '../dynamics/map-node.js';
+import {
+  MAP_DIVERGED,
+  MAP_PARAMETERS,
+  resolveMapSpec,
+  type MapAxis,
+  type MapParameter,
+  type ParameterMap,
+} from '../dynamics/parameter-map.js';
+import { renderParameterMap } from '../dynamics/render-map.js';
+import { figureFormat, writeFigure } from '../render/save.js';
+import { addNeuronOptions, neuronFromFlags, type NeuronFlags } from './classify.js';
+import {
+  chunkRows,
+  formatNumber,
+  parseChoice,
+  parseNumber,
+  parseWholeNumber,
+  writeChunks,
+} from './options.js';
+import { availableParallelism } from 'node:os';
+
+interface MapFlags extends NeuronFlags {
+  x: MapAxis;
+  y: MapAxis;
+  input: number;
+  baseline: number;
+  duration: number;
+  dt: number;
+  v0: number;
+  workers?: number;
+  plot?: string;
+  plotScale: number;
+  format: 'summary' | 'json' | 'csv';
+  out?: string;
+}
+
+/** Parses an axis written NAME:FROM:TO:STEPS, for example a:0:0.2:100. */
+export function parseAxis(value: string): MapAxis {
+  const parts = value.split(':');
+  if (parts.length !== 4) {
+    throw new InvalidArgumentError(
+      `expected NAME:FROM:TO:STEPS (for example a:0:0.2:100), got '${value}'`,
+    );
+  }
+  const [name, from, to, steps] = parts as [string, string, string, string];
+  if (!(MAP_PARAMETERS as readonly string[]).includes(name)) {
+    throw new InvalidArgumentError(
+      `unknown parameter '${name}'; known: ${MAP_PARAMETERS.join(', ')}`,
+    );
+  }
+  const numbers = [from, to, steps].map(Number);
+  if (from.trim() === '' || to.trim() === '' || !numbers.every(Number.isFinite)) {
+    throw new InvalidArgumentError(`expected numbers in '${value}'`);
+  }
+  return {
+    name: name as MapParameter,
+    from: numbers[0] as number,
+    to: numbers[1] as number,
+    steps: numbers[2] as number,
+  };
+}
+
+/** Steps of the model a map takes, above which worker threads pay for their start-up. */
+const PARALLEL_FROM_STEPS = 2e7;
+
+/** The JSON document of `map --format json`. */
+export function mapToJson(map: ParameterMap): object {
+  return {
+    spec: map.spec,
+    patterns: [...FIRING_PATTERNS, 'diverged'],
+    x: Array.from(map.xValues),
+    y: Array.from(map.yValues),
+    codes: Array.from(map.codes),
+    counts: map.counts,
+  };
+}
+
+export function registerMap(program: Command): Command {
+  const command = program
+    .command('map')
+    .description(
+      'sweep two parameters, classify every cell\u2019s firing pattern and draw the map',
+    );
+  addNeuronOptions(command);
+  return command
+    .option('--x <axis>', 'x axis as NAME:FROM:TO:STEPS', parseAxis, parseAxis('a:0:0.2:100'))
+    .option('--y <axis>', 'y axis as NAME:FROM:TO:STEPS', parseAxis, parseAxis('b:0:0.3:100'))
+    .option('--input <I>', 'step input switched on at t = 0', parseNumber, 10)
+    .option('--baseline <I>', 'input before the step, where each cell rests', parseNumber, 0)
+    .option('--duration <ms>', 'run length and window classified', parseNumber, 300)
+    .option('--dt <ms>', 'time step', parseNumber, 0.25)
+    .option('--v0 <mV>', 'start for cells without a resting state (u0 = b·v0)', parseNumber, -65)
+    .option(
+      '--workers <n>',
+      'worker threads (default: all cores for large maps, else 1)',
+      parseWholeNumber,
+    )
+    .option('--plot <file>', 'draw the map to FILE.svg or FILE.png')
+    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
+    .option(
+      '--format <format>',
+      'summary, json or csv',
+      parseChoice(['summary', 'json', 'csv'] as const),
+      'summary',
+    )
+    .option('--out <file>', 'write the output to a file instead of standard output')
+    .addHelpText(
+      'after',
+      '\nThe neuron that is not swept is RS (a=0.02 b=0.2 c=−65 d=8), or --preset, with flags applied.\n' +
+        'Each cell starts at rest at --baseline, steps to --input at t = 0 and is classified over the run.',
+    )
+    .action(async (flags: MapFlags) => {
+      if (flags.plot !== undefined) figureFormat(flags.plot);
+      const spec = resolveMapSpec({
+        x: flags.x,
+        y: flags.y,
+        base: neuronFromFlags(flags),
+        input: flags.input,
+        baseline: flags.baseline,
+        duration: flags.duration,
+        dt: flags.dt,
+        v0: flags.v0,
+      });
+      const steps = spec.x.steps * spec.y.steps * Math.round(spec.duration / spec.dt);
+      const workers = flags.workers ?? (steps >= PARALLEL_FROM_STEPS ? availableParallelism() : 1);
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format: 'map [{bar}] {percentage}% | ETA {eta}s',
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
+      bar?.start(spec.y.steps, 0);
+      const started = performance.now();
+      let map: ParameterMap;
+      try {
+        map = await computeParameterMapParallel(spec, {
+          workers,
+          onProgress: (fraction) => bar?.update(Math.round(fraction * spec.y.steps)),
+        });
+      } finally {
+        bar?.stop();
+      }
+      const elapsed = performance.now() - started;
+      if (flags.plot !== undefined) {
+        await writeFigure(flags.plot, renderParameterMap(map), { scale: flags.plotScale });
+      }
+      if (flags.format === 'json') {
+        await writeChunks([JSON.stringify(mapToJson(map)) + '\n'], flags.out);
+      } else if (flags.format === 'csv') {
+        const nx = spec.x.steps;
+        await writeChunks(
+          chunkRows(`${spec.x.name},${spec.y.name},code,pattern`, map.codes.length, (i) => {
+            const code = map.codes[i] as number;
+            return `${map.xValues[i % nx]},${map.yValues[Math.floor(i / nx)]},${code},${FIRING_PATTERNS[code] ?? 'diverged'}`;
+          }),
+          flags.out,
+        );
+      } else {
+        const total = map.codes.length;
+        const lines = [
+          `${spec.x.steps} × ${spec.y.steps} map over (${spec.x.name}, ${spec.y.name}), step to I = ${formatNumber(spec.input)} ` +
+            `for ${formatNumber(spec.duration)} ms at dt = ${formatNumber(spec.dt)}: ${formatNumber(elapsed / 1000, 3)} s ` +
+            `on ${workers} thread${workers === 1 ? '' : 's'}`,
+          ...map.counts.map((count, code) => {
+            const name =
+              code === MAP_DIVERGED
+                ? 'diverged'
+                : FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] as (typeof FIRING_PATTERNS)[number]];
+            return `  ${name.padEnd(27)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
+          }),
+        ];
+        await writeChunks([lines.join('\n') + '\n'], flags.out);
+      }
+    });
+}

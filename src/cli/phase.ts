@@ -1,0 +1,133 @@
+/** `izhikit phase`: the phase plane at a constant input: fixed points, stability, and a figure. */
+import type { Command } from 'commander';
+import { presetWindow } from '../dynamics/classify-preset.js';
+import { explainPhasePlane } from '../dynamics/phase-explanation.js';
+import { phasePlane, type PhasePlane } from '../dynamics/phase-plane.js';
+import { renderPhasePlane } from '../dynamics/render-phase.js';
+import { resolveInput, simulate } from '../model/simulate.js';
+import type { Preset } from '../presets/presets.js';
+import { parameterLine, presetTitle } from '../render/labels.js';
+import { figureFormat, writeFigure } from '../render/save.js';
+import {
+  addNeuronOptions,
+  addProtocolOptions,
+  neuronFromFlags,
+  presetOf,
+  type ProtocolFlags,
+} from './classify.js';
+import { formatNumber, parseChoice, parseNumber, writeChunks } from './options.js';
+import { runOptions } from './run.js';
+
+type RunFlags = Parameters<typeof runOptions>[0];
+
+interface PhaseFlags extends ProtocolFlags {
+  I?: number;
+  plot?: string;
+  plotScale: number;
+  trajectory: boolean;
+  format: 'summary' | 'json';
+}
+
+/**
+ * The constant input the plane is drawn for when --I is not given: a preset's step value (the
+ * middle of its step window), the input at the end of the run for other protocols (pulses and
+ * ramps: where the neuron is left), or the run's input at its end without a preset.
+ */
+export function defaultPhaseInput(
+  preset: Preset | undefined,
+  input: string,
+  duration: number,
+): number {
+  const evaluate = resolveInput(input).evaluate;
+  if (preset === undefined) return evaluate(duration);
+  const window = presetWindow(preset);
+  return window.kind === 'other' ? evaluate(duration) : evaluate((window.onset + window.end) / 2);
+}
+
+/** The JSON document of `phase --format json`. */
+export function phaseToJson(plane: PhasePlane, explanation: readonly string[]): object {
+  return {
+    I: plane.I,
+    params: plane.params,
+    fixedPoints: plane.fixedPoints,
+    saddleNodeInput: plane.saddleNodeInput ?? null,
+    hopfInput: plane.hopfInput ?? null,
+    reset: plane.reset,
+    vpeak: plane.vpeak,
+    explanation,
+  };
+}
+
+function eigen(plane: PhasePlane): string[] {
+  return plane.fixedPoints.map((p) => {
+    const [l1, l2] = p.eigenvalues;
+    const value = (l: { re: number; im: number }) =>
+      l.im === 0
+        ? formatNumber(l.re, 4)
+        : `${formatNumber(l.re, 4)}${l.im > 0 ? '+' : '−'}${formatNumber(Math.abs(l.im), 4)}i`;
+    return (
+      `  v = ${formatNumber(p.v, 6)} mV, u = ${formatNumber(p.u, 6)}: ${p.type} ` +
+      `(eigenvalues ${value(l1)}, ${value(l2)}; trace ${formatNumber(p.trace, 4)}, det ${formatNumber(p.determinant, 4)})`
+    );
+  });
+}
+
+export function registerPhase(program: Command): Command {
+  const command = program
+    .command('phase')
+    .description('phase plane at a constant input: nullclines, fixed points and their stability');
+  addNeuronOptions(command);
+  addProtocolOptions(command);
+  return command
+    .option(
+      '--I <number>',
+      'the constant input (default: a preset\u2019s step value, else the input at the end of the run)',
+      parseNumber,
+    )
+    .option('--plot <file>', 'draw the phase plane to FILE.svg or FILE.png')
+    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
+    .option('--no-trajectory', 'do not draw the run\u2019s trajectory on the plot')
+    .option(
+      '--format <format>',
+      'summary or json',
+      parseChoice(['summary', 'json'] as const),
+      'summary',
+    )
+    .action(async (flags: PhaseFlags) => {
+      if (flags.plot !== undefined) figureFormat(flags.plot);
+      const preset = presetOf(flags);
+      const neuron = neuronFromFlags(flags);
+      const options = runOptions(flags as RunFlags, preset);
+      const input = typeof options.input === 'string' ? options.input : String(options.input ?? 0);
+      const I = flags.I ?? defaultPhaseInput(preset, input, options.duration);
+      const run = flags.trajectory && flags.plot !== undefined ? simulate(options) : undefined;
+      const trajectory = run?.trace;
+      const plane = phasePlane(neuron, I, trajectory === undefined ? {} : { trajectory });
+      const explanation = explainPhasePlane(plane, trajectory);
+      if (flags.plot !== undefined) {
+        const name = preset === undefined ? 'custom neuron' : presetTitle(preset);
+        const svg = renderPhasePlane(plane, {
+          ...(trajectory === undefined ? {} : { trajectory }),
+          title: `Phase plane: ${name}`,
+          subtitle:
+            `${parameterLine(neuron)} · nullclines at I = ${formatNumber(I)}` +
+            (trajectory === undefined ? '' : ` · trajectory of I(t) = ${input}`),
+        });
+        await writeFigure(flags.plot, svg, { scale: flags.plotScale });
+      }
+      if (flags.format === 'json') {
+        await writeChunks([JSON.stringify(phaseToJson(plane, explanation)) + '\n']);
+        return;
+      }
+      const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
+      const lines = [
+        `${name}, ${parameterLine(neuron)}, at constant I = ${formatNumber(I)}`,
+        plane.fixedPoints.length === 0
+          ? 'fixed points: none (the nullclines do not cross)'
+          : `fixed points (${plane.fixedPoints.length}):`,
+        ...eigen(plane),
+        ...explanation,
+      ];
+      await writeChunks([lines.join('\n') + '\n']);
+    });
+}

@@ -1,0 +1,277 @@
+/**
+ * The parameter-map figure: every cell coloured by its firing pattern, a legend with the share
+ * of each, and the named neuron types of [2003] Fig. 2 marked where their parameters put them.
+ */
+import { scaleLinear } from 'd3-scale';
+import { bottomAxis, leftAxis, leftAxisWidth, type Box } from '../render/axis.js';
+import { formatValue } from '../render/labels.js';
+import { element, line, svgDocument, text } from '../render/svg.js';
+import { fitText, textWidth } from '../render/text.js';
+import { THEME } from '../render/theme.js';
+import { PRESETS } from '../presets/presets.js';
+import type { ModelParameters } from '../model/izhikevich.js';
+import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from './classify.js';
+import { MAP_DIVERGED, type MapParameter, type ParameterMap } from './parameter-map.js';
+
+/** The colour of each pattern code, and of diverged cells (last). */
+export const MAP_COLOURS: readonly string[] = [
+  '#e6e6e6', // quiescent
+  '#3b75af', // tonic spiking
+  '#a6cee3', // phasic spiking
+  '#d62728', // tonic bursting
+  '#f4a6a6', // phasic bursting
+  '#f28e2b', // mixed mode
+  '#59a14f', // spike-frequency adaptation
+  '#3a3a3a', // diverged
+];
+
+/** A neuron type of [2003] Fig. 2: its short name and parameters. */
+export interface NamedType {
+  readonly short: string;
+  readonly params: Readonly<Record<'a' | 'b' | 'c' | 'd', number>>;
+}
+
+/** The seven types of [2003] Fig. 2 (RS, IB, CH, FS, LTS, TC, RZ), from the presets. */
+export const NAMED_TYPES: readonly NamedType[] = PRESETS.filter(
+  (p) => p.group === 'types' && p.id !== 'tc-burst',
+).map((p) => ({
+  short: /\(([A-Z]+)\)/.exec(p.name)?.[1] ?? p.id.toUpperCase(),
+  params: { a: p.params.a, b: p.params.b, c: p.params.c, d: p.params.d },
+}));
+
+export interface MapFigureOptions {
+  /** Figure width in px (720 by default). */
+  readonly width?: number;
+  /** Plot height in px (440 by default). */
+  readonly plotHeight?: number;
+  readonly title?: string;
+  /** Mark the named types on the map (true by default; only when both axes are among a, b, c, d). */
+  readonly markTypes?: boolean;
+}
+
+const MARGIN = { top: 62, right: 210, bottom: 46 } as const;
+
+function axisTitle(name: MapParameter): string {
+  const meaning: Record<string, string> = {
+    a: 'a (recovery time scale, 1/ms)',
+    b: 'b (recovery sensitivity)',
+    c: 'c (reset potential, mV)',
+    d: 'd (after-spike jump of u)',
+    I: 'I (step input)',
+    kappa: 'κ',
+  };
+  return meaning[name] ?? name;
+}
+
+function isTypeParameter(name: MapParameter): name is 'a' | 'b' | 'c' | 'd' {
+  return name === 'a' || name === 'b' || name === 'c' || name === 'd';
+}
+
+/** Renders a parameter map as a standalone SVG document. */
+export function renderParameterMap(map: ParameterMap, options: MapFigureOptions = {}): string {
+  const { spec, codes } = map;
+  const { x, y } = spec;
+  const width = options.width ?? 720;
+  const plotHeight = options.plotHeight ?? 440;
+  // Cells are centred on the swept values: the domain reaches half a cell beyond each end.
+  const halfX =
+    x.steps > 1 ? (x.to - x.from) / (2 * (x.steps - 1)) : Math.abs(x.from) * 0.05 || 0.5;
+  const halfY =
+    y.steps > 1 ? (y.to - y.from) / (2 * (y.steps - 1)) : Math.abs(y.from) * 0.05 || 0.5;
+  const yScale = scaleLinear().domain([y.from - halfY, y.to + halfY]);
+  const gutter = leftAxisWidth(yScale, plotHeight, axisTitle(y.name)) + 14;
+  const box: Box = {
+    x: gutter,
+    y: MARGIN.top,
+    width: width - gutter - MARGIN.right,
+    height: plotHeight,
+  };
+  const xScale = scaleLinear()
+    .domain([x.from - halfX, x.to + halfX])
+    .range([box.x, box.x + box.width]);
+  yScale.range([box.y + box.height, box.y]);
+  const cellW = box.width / x.steps;
+  const cellH = box.height / y.steps;
+
+  // One rectangle per horizontal run of equal codes keeps the file small.
+  let cells = '';
+  for (let iy = 0; iy < y.steps; iy++) {
+    const top = box.y + box.height - (iy + 1) * cellH;
+    let ix = 0;
+    while (ix < x.steps) {
+      const code = codes[iy * x.steps + ix] as number;
+      let end = ix + 1;
+      while (end < x.steps && codes[iy * x.steps + end] === code) end++;
+      cells += element('rect', {
+        x: box.x + ix * cellW,
+        y: top,
+        // A hair of overlap hides the seams anti-aliasing would draw between cells.
+        width: (end - ix) * cellW + 0.5,
+        height: cellH + 0.5,
+        fill: MAP_COLOURS[code] ?? '#000000',
+      });
+      ix = end;
+    }
+  }
+
+  // Named types of [2003] Fig. 2 at their (x, y), filled when the other parameters match the base.
+  let types = '';
+  const typeNotes: string[] = [];
+  if (options.markTypes !== false && isTypeParameter(x.name) && isTypeParameter(y.name)) {
+    const xName = x.name;
+    const yName = y.name;
+    const others = (['a', 'b', 'c', 'd'] as const).filter((n) => n !== xName && n !== yName);
+    const groups = new Map<
+      string,
+      { vx: number; vy: number; names: string[]; filled: boolean[] }
+    >();
+    for (const type of NAMED_TYPES) {
+      const vx = type.params[xName];
+      const vy = type.params[yName];
+      const key = `${vx},${vy}`;
+      const matches = others.every((n) => type.params[n] === spec.base[n as keyof ModelParameters]);
+      const group = groups.get(key) ?? { vx, vy, names: [], filled: [] };
+      group.names.push(type.short);
+      group.filled.push(matches);
+      groups.set(key, group);
+    }
+    const [x0, x1] = xScale.domain() as [number, number];
+    const [y0, y1] = yScale.domain() as [number, number];
+    for (const group of groups.values()) {
+      if (group.vx < x0 || group.vx > x1 || group.vy < y0 || group.vy > y1) continue;
+      const cx = xScale(group.vx);
+      const cy = yScale(group.vy);
+      const filled = group.filled.some(Boolean);
+      types += element('circle', {
+        cx,
+        cy,
+        r: 4.5,
+        fill: filled ? '#000000' : '#ffffff',
+        stroke: '#000000',
+        'stroke-width': 1.5,
+      });
+      const label = group.names
+        .map((name, i) => (group.filled[i] ? `${name}` : `(${name})`))
+        .join(', ');
+      const right = cx + 8 + textWidth(label, THEME.labelSize) < box.x + box.width;
+      types += text(right ? cx + 8 : cx - 8, cy - 7, label, {
+        'font-size': THEME.labelSize,
+        'font-weight': 'bold',
+        'text-anchor': right ? 'start' : 'end',
+        fill: '#000000',
+        stroke: '#ffffff',
+        'stroke-width': 3,
+        'paint-order': 'stroke',
+      });
+    }
+    typeNotes.push(
+      `Dots: the neuron types of [2003] Fig. 2 at their (${xName}, ${yName}). Filled: its ${others.join(', ')} ` +
+        `equal the base here, so the cell shows its pattern; (in brackets): a type with other ${others.join(', ')}.`,
+    );
+  }
+
+  // Legend: colour, name and share of cells.
+  const total = codes.length;
+  let legend = '';
+  let ly = box.y + 6;
+  const lx = box.x + box.width + 18;
+  legend += text(lx, ly + 4, 'firing pattern', {
+    'font-size': THEME.labelSize,
+    'font-weight': 'bold',
+    fill: THEME.text,
+  });
+  ly += 12;
+  const names = [
+    ...FIRING_PATTERNS.map((p) => FIRING_PATTERN_LABELS[p]),
+    'diverged (dt too large)',
+  ];
+  names.forEach((name, code) => {
+    const count = map.counts[code] ?? 0;
+    if (code === MAP_DIVERGED && count === 0) return;
+    legend += element('rect', {
+      x: lx,
+      y: ly,
+      width: 14,
+      height: 14,
+      fill: MAP_COLOURS[code] ?? '#000',
+      stroke: '#999999',
+      'stroke-width': 0.5,
+    });
+    legend += text(lx + 20, ly + 11, name, { 'font-size': THEME.labelSize, fill: THEME.text });
+    legend += text(lx + 20, ly + 24, `${((100 * count) / total).toFixed(1)} % of cells`, {
+      'font-size': THEME.smallSize,
+      fill: THEME.mutedText,
+    });
+    ly += 34;
+  });
+
+  const axes =
+    bottomAxis(xScale, box, axisTitle(x.name)) + leftAxis(yScale, box, axisTitle(y.name));
+  const fixed = (['a', 'b', 'c', 'd'] as const)
+    .filter((n) => n !== x.name && n !== y.name)
+    .map((n) => `${n}=${formatValue(spec.base[n])}`)
+    .join(' ');
+  const subtitle =
+    `${fixed} · step from I=${formatValue(spec.baseline)} to ${x.name === 'I' || y.name === 'I' ? 'I' : `I=${formatValue(spec.input)}`} at t=0, ` +
+    `from rest · ${formatValue(spec.duration)} ms, dt=${formatValue(spec.dt)} · ${x.steps}×${y.steps} cells`;
+  const title = options.title ?? `Firing patterns over (${x.name}, ${y.name})`;
+
+  let notes = '';
+  let ny = box.y + box.height + MARGIN.bottom;
+  const sentences = [
+    'Each cell is one neuron, run from rest under the step and named from its spike train by the ' +
+      'ISI criteria of classifyPattern (burst split at a 3× gap in the ISIs; phasic if silent for over 2× the longest ISI; adapting if the last ISI is 3× the first).',
+    ...typeNotes,
+  ];
+  for (const sentence of sentences) {
+    const words = sentence.split(' ');
+    let row = '';
+    for (const word of words) {
+      const next = row === '' ? word : `${row} ${word}`;
+      if (textWidth(next, THEME.smallSize + 1) > width - 40 && row !== '') {
+        ny += THEME.smallSize + 5;
+        notes += text(20, ny, row, { 'font-size': THEME.smallSize + 1, fill: THEME.text });
+        row = word;
+      } else row = next;
+    }
+    ny += THEME.smallSize + 5;
+    notes += text(20, ny, row, { 'font-size': THEME.smallSize + 1, fill: THEME.text });
+    ny += 3;
+  }
+  const height = ny + 14;
+
+  const header =
+    text(box.x, 24, fitText(title, THEME.titleSize, width - box.x - 20), {
+      class: 'figure-title',
+      'font-size': THEME.titleSize,
+      fill: THEME.text,
+    }) +
+    text(box.x, 42, fitText(subtitle, THEME.labelSize, width - box.x - 20), {
+      class: 'figure-subtitle',
+      'font-size': THEME.labelSize,
+      fill: THEME.mutedText,
+    });
+  const frame = line(box.x + box.width, box.y, box.x + box.width, box.y + box.height, {
+    stroke: THEME.axis,
+    'stroke-width': 0.5,
+  });
+
+  return svgDocument({
+    width,
+    height,
+    figure: 'parameter-map',
+    title,
+    description: `${title}: ${subtitle}. ${names
+      .map((name, code) => `${name} ${map.counts[code] ?? 0}`)
+      .join(', ')} cells.`,
+    body:
+      header +
+      element('g', { class: 'cells', 'shape-rendering': 'crispEdges' }, cells) +
+      frame +
+      axes +
+      element('g', { class: 'types' }, types) +
+      element('g', { class: 'legend' }, legend) +
+      element('g', { class: 'notes' }, notes),
+    attrs: { 'data-cells': String(total) },
+  });
+}
