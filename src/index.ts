@@ -21,6 +21,19 @@ export * from './analysis/population-rate.js';
 export * from './analysis/spectrum.js';
 export * from './analysis/isi.js';
 export * from './analysis/analyse.js';
+// Dynamics: phase plane, f–I curve, firing-pattern classifier, parameter map (browser-safe; the
+// Node worker-thread map runner is dynamics/map-node.ts).
+export * from './dynamics/fixed-points.js';
+export * from './dynamics/phase-plane.js';
+export * from './dynamics/phase-explanation.js';
+export * from './dynamics/step-run.js';
+export * from './dynamics/classify.js';
+export * from './dynamics/classify-preset.js';
+export * from './dynamics/fi-curve.js';
+export * from './dynamics/parameter-map.js';
+export * from './dynamics/render-phase.js';
+export * from './dynamics/render-fi.js';
+export * from './dynamics/render-map.js';
 // Figures (browser-safe; PNG output lives in render/png.ts and render/save.ts, Node only).
 export * from './render/decimate.js';
 export * from './render/labels.js';

@@ -1,8 +1,12 @@
 /** The izhikit command line: builds the program, runs it and turns every error into one line. */
 import { Command, CommanderError } from 'commander';
 import { IzhikitError } from '../errors.js';
+import { registerClassify } from './classify.js';
+import { registerFi } from './fi.js';
 import { registerGallery } from './gallery.js';
+import { registerMap } from './map.js';
 import { registerNetwork } from './network.js';
+import { registerPhase } from './phase.js';
 import { registerPresets } from './presets.js';
 import { registerRun } from './run.js';
 
@@ -19,6 +23,10 @@ export function buildProgram(): Command {
   registerRun(program);
   registerGallery(program);
   registerNetwork(program);
+  registerPhase(program);
+  registerFi(program);
+  registerClassify(program);
+  registerMap(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => undefined });
   }
