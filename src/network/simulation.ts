@@ -73,6 +73,7 @@ export class NetworkSimulation {
   private readonly recordedTraces: NeuronTrace[];
   private step = 0;
   private loopMs = 0;
+  private failure: DivergenceError | undefined;
   readonly setupMs: number;
 
   /**
@@ -131,12 +132,15 @@ export class NetworkSimulation {
   /**
    * Takes up to `steps` more steps (fewer at the end of the run) and returns how many it took.
    *
-   * @throws DivergenceError when some v becomes NaN or infinite (dt too large)
+   * @throws DivergenceError when some v becomes NaN or infinite (dt too large); the run then
+   *   stays failed and every later call throws the same error
    */
   advance(steps: number): number {
+    if (this.failure !== undefined) throw this.failure;
     const state = this.state;
     const { dt } = this.options;
-    const last = Math.min(this.options.steps, this.step + Math.max(0, Math.floor(steps)));
+    const wanted = steps > 0 ? Math.floor(steps) : 0;
+    const last = Math.min(this.options.steps, this.step + wanted);
     const taken = last - this.step;
     const start = performance.now();
     while (this.step < last) {
@@ -167,10 +171,11 @@ export class NetworkSimulation {
 
   private diverged(k: number): never {
     const t = k * this.options.dt;
-    throw new DivergenceError(
+    this.failure = new DivergenceError(
       `the network diverged at t = ${t} ms (v became NaN or infinite): try a smaller dt than ${this.options.dt} ms`,
       t,
     );
+    throw this.failure;
   }
 
   /**

@@ -46,6 +46,7 @@ describe('NetworkSimulation', () => {
   it('advance(steps) stops at the last step and reports steps taken and progress', () => {
     const run = new NetworkSimulation({ ...small, duration: 100 });
     expect([run.totalSteps, run.stepsDone, run.progress, run.done]).toEqual([100, 0, 0, false]);
+    expect([run.advance(NaN), run.advance(-3), run.stepsDone]).toEqual([0, 0, 0]);
     expect(run.advance(30)).toBe(30);
     expect(run.progress).toBe(0.3);
     expect(run.advance(1000)).toBe(70);
@@ -109,6 +110,8 @@ describe('NetworkSimulation', () => {
   it('advance throws a DivergenceError naming the time when dt is too large', () => {
     const run = new NetworkSimulation({ ...small, dt: 4, duration: 400 });
     expect(() => run.advance(Infinity)).toThrow(DivergenceError);
+    // the run stays failed
+    expect(() => run.advance(1)).toThrow(DivergenceError);
     expect(() => new NetworkSimulation({ ...small, dt: 4, duration: 400 }).advance(100)).toThrow(
       /^the network diverged at t = \d+ ms \(v became NaN or infinite\): try a smaller dt than 4 ms$/,
     );
