@@ -6,11 +6,14 @@
  * Why a ziggurat: the thalamic noise needs N normal numbers per step. Box–Muller costs a log, a
  * square root and a sine or cosine per number; the Marsaglia polar method a log, a square root and
  * a division per number, and a rejected pair in one case out of five. The ziggurat (Marsaglia and
- * Tsang, 2000, 128 layers) returns 98.8 % of its numbers after one 32-bit draw, one comparison and
- * one multiplication (`bench/network.ts` measures all three). Each 32-bit draw gives the layer
- * (its top 7 bits) and a signed 25-bit candidate (the rest), so the layer and the value come from
- * different bits. The rare wedge and tail cases use exp and log built from basic arithmetic
- * (`portable-math.ts`), so that no engine's Math.exp or Math.log can change a single draw.
+ * Tsang, 2000, here with 256 layers) returns 98.5 % of its numbers after one 32-bit draw, one
+ * comparison and one multiplication (`bench/network.ts` measures all three). Each 32-bit draw gives
+ * the layer (its top 8 bits) and a signed 24-bit candidate (the other 24), so the layer and the
+ * value come from different bits. The rare wedge and tail cases use exp and log built from basic
+ * arithmetic (`portable-math.ts`), so that no engine's Math.exp or Math.log can change a draw.
+ *
+ * Seeding: the seed is mixed (MurmurHash3's finaliser) before it seeds xoroshiro128+, and the
+ * first 32 outputs are skipped, so that seeds 1, 2, 3 … give unrelated streams from the start.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
@@ -23,7 +26,7 @@ const TAIL_START = 3.6541528853610088;
 /** Area of each layer of the ziggurat. */
 const LAYER_AREA = 4.92867323399e-3;
 const LAYERS = 256;
-/** Outputs discarded after seeding, so that nearby seeds give unrelated streams from the start. */
+/** Outputs skipped after seeding. */
 const WARM_UP_DRAWS = 32;
 
 /** The ziggurat's tables: acceptance thresholds, candidate scales and layer heights. */
