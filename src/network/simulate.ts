@@ -19,6 +19,24 @@ function chunkSize(run: NetworkSimulation, control: NetworkRunControl): number {
   );
 }
 
+/**
+ * Lets pending events through: a MessageChannel round trip where there is one (browsers clamp
+ * repeated zero-delay timers to 4 ms), a zero-delay timer otherwise.
+ */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel !== 'function') {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError('the network run was cancelled');
 }
@@ -57,7 +75,7 @@ export async function simulateNetworkAsync(
   const run = new NetworkSimulation(options);
   const chunk = chunkSize(run, control);
   while (!run.done) {
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await yieldToEventLoop();
     checkCancelled(control.signal);
     run.advance(chunk);
     control.onProgress?.(run.progress);
