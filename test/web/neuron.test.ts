@@ -90,6 +90,33 @@ describe('neuron view', () => {
     await page.close();
   });
 
+  it('shows the firing-pattern label and, on request, the phase plane beside the trace', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=tonic-bursting');
+    expect(await page.locator('[data-value=pattern]').innerText()).toBe('tonic bursting');
+    const phase = page.locator('.phase-chart canvas');
+    expect(await phase.isVisible()).toBe(false);
+    await page.locator('[data-toggle=showPhase]').check();
+    await expect.poll(() => phase.isVisible()).toBe(true);
+    expect(await phase.getAttribute('aria-label')).toMatch(/^Phase plane at I = 15/);
+    expect(await page.locator('.phase-caption').innerText()).toContain('I = 15');
+    // Pointing at the trace before the step shows the nullclines at I = 0.
+    const box = await page.locator('.trace-v .u-over').boundingBox();
+    if (box === null) throw new Error('no trace');
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+    await expect.poll(() => page.locator('.phase-caption').innerText()).toContain('= 0.');
+    await expect.poll(() => page.url()).toContain('phase');
+    await screenshot(page, 'neuron-phase-plane');
+    const { page: tablet } = await explorer.open(page.url().slice(explorer.url.length), {
+      width: 800,
+      height: 1000,
+    });
+    await tablet.locator('.phase-chart canvas').waitFor();
+    await screenshot(tablet, 'neuron-phase-plane-tablet-800');
+    expect(errors).toEqual([]);
+    await page.close();
+    await tablet.close();
+  });
+
   it('sliders work from the keyboard', async () => {
     const { page, errors } = await explorer.open('?view=neuron&preset=rs');
     const pixels = await settledPixels(page);

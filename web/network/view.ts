@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import { renderNetworkFigure } from 'izhikit';
 import { COLORS, axis } from '../ui/chart-theme.js';
 import { el, formatNumber, uniqueId } from '../ui/dom.js';
+import { readoutItem } from '../ui/readout-item.js';
 import { downloadText } from '../ui/download.js';
 import { downloadPng, downloadSvg } from '../ui/figure-export.js';
 import { createSliderField, type SliderField } from '../ui/slider-field.js';
@@ -397,18 +398,14 @@ export function createNetworkView(
     summary = result;
     const { ne, ni, duration, seed, scale: scaled } = result.settings;
     title.textContent = `Network of ${ne} excitatory + ${ni} inhibitory neurons`;
-    const item = (term: string, value: string, name: string): HTMLElement[] => [
-      el('dt', {}, term),
-      el('dd', { 'data-value': name }, value),
-    ];
     const hz = (rate: number): string => (Number.isNaN(rate) ? '—' : `${formatNumber(rate, 4)} Hz`);
     const all = (result.spikeTimes.length / (ne + ni)) * (1000 / duration);
     readout.replaceChildren(
-      ...item('spikes', String(result.spikeTimes.length), 'spikes'),
-      ...item('excitatory', hz(result.excitatoryRate), 'excitatory'),
-      ...item('inhibitory', hz(result.inhibitoryRate), 'inhibitory'),
-      ...item('all', hz(all), 'rate'),
-      ...item('dominant frequency', hz(result.dominantFrequency), 'dominant'),
+      readoutItem('spikes', String(result.spikeTimes.length), 'spikes'),
+      readoutItem('excitatory', hz(result.excitatoryRate), 'excitatory'),
+      readoutItem('inhibitory', hz(result.inhibitoryRate), 'inhibitory'),
+      readoutItem('all', hz(all), 'rate'),
+      readoutItem('dominant frequency', hz(result.dominantFrequency), 'dominant'),
     );
     raster.setData({ ne, ni, duration, t: result.spikeTimes, i: result.spikeNeurons });
     const binTimes = new Float64Array(result.populationRate.length);

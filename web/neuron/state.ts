@@ -34,6 +34,8 @@ export interface NeuronState {
   readonly substeps: number;
   readonly showU: boolean;
   readonly showI: boolean;
+  /** Show the (v, u) phase plane beside the trace. */
+  readonly showPhase: boolean;
 }
 
 /** The numeric fields of the state, by the names used in the URL. */
@@ -61,7 +63,11 @@ export const DEFAULT_PRESET = 'rs';
 /** The state a preset defines, with the display toggles given. */
 export function stateFromPreset(
   preset: Preset,
-  toggles: Pick<NeuronState, 'showU' | 'showI'> = { showU: false, showI: true },
+  toggles: Pick<NeuronState, 'showU' | 'showI' | 'showPhase'> = {
+    showU: false,
+    showI: true,
+    showPhase: false,
+  },
 ): NeuronState {
   return {
     preset: preset.id,
@@ -76,6 +82,7 @@ export function stateFromPreset(
     substeps: 1,
     showU: toggles.showU,
     showI: toggles.showI,
+    showPhase: toggles.showPhase,
   } as NeuronState;
 }
 
@@ -133,7 +140,7 @@ export function writeNeuronParams(state: NeuronState, params: URLSearchParams): 
   if (state.u0 !== undefined) params.set('u0', String(state.u0));
   params.set('I', state.input);
   if (state.integrator !== 'reference') params.set('integrator', state.integrator);
-  const shown = [state.showI ? 'I' : '', state.showU ? 'u' : '']
+  const shown = [state.showI ? 'I' : '', state.showU ? 'u' : '', state.showPhase ? 'phase' : '']
     .filter((name) => name !== '')
     .join(',');
   params.set('show', shown === '' ? 'none' : shown);
@@ -172,6 +179,7 @@ export function readNeuronParams(params: URLSearchParams): NeuronState {
     const shown = new Set(show.split(','));
     state.showI = shown.has('I');
     state.showU = shown.has('u');
+    state.showPhase = shown.has('phase');
   }
   return state as unknown as NeuronState;
 }

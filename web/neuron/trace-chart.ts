@@ -29,6 +29,9 @@ export class TraceChart {
   private columns: Column[] = [];
   private trace: TraceColumns | undefined;
 
+  /** Called with the step index under the cursor as it moves over any panel (none: undefined). */
+  onCursor: ((index: number | undefined) => void) | undefined;
+
   constructor() {
     this.element = document.createElement('div');
     this.element.className = 'trace-chart';
@@ -72,6 +75,9 @@ export class TraceChart {
       scales: { x: { time: false } },
       series: [{}, { label, stroke: color, width: 1.25, points: { show: false } }],
       axes: [timeAxis, axis(label, { size: 56 })],
+      hooks: {
+        setCursor: [(u) => this.onCursor?.(u.cursor.idx ?? undefined)],
+      },
     };
     const empty = new Float64Array(0);
     const chart = new uPlot(options, [empty, empty], holder);

@@ -10,6 +10,8 @@ import {
   IzhikitError,
   ParameterError,
   PRESETS,
+  classifyPattern,
+  phasePlane,
   isIntegratorName,
   renderTraceFigure,
   runFigureData,
@@ -18,6 +20,7 @@ import {
   type SimulationResult,
 } from 'izhikit';
 import { el, formatNumber, uniqueId } from '../ui/dom.js';
+import { readoutItem } from '../ui/readout-item.js';
 import { downloadText } from '../ui/download.js';
 import { downloadPng, downloadSvg } from '../ui/figure-export.js';
 import { createSliderField, type SliderField } from '../ui/slider-field.js';
@@ -33,6 +36,8 @@ import {
 import { createPresetPicker, presetTitle } from './preset-picker.js';
 import { spikeReadout } from './readout.js';
 import { stateFromPreset, simulationOptions, type NeuronState } from './state.js';
+import { PhaseChart } from './phase-chart.js';
+import { stepWindow } from './step-window.js';
 import { TraceChart } from './trace-chart.js';
 
 /** The name of the performance measure taken from an input event to the end of the redraw. */
@@ -66,8 +71,10 @@ export function createNeuronView(
   const fields = new Map<FieldKey, SliderField>();
 
   const chart = new TraceChart();
+  const phase = new PhaseChart();
+  const phaseCaption = el('p', { class: 'phase-caption' });
   const picker = createPresetPicker((preset: Preset) =>
-    update(stateFromPreset(preset, { showU: state.showU, showI: state.showI }), 'preset'),
+    update(stateFromPreset(preset, state), 'preset'),
   );
   const expression = createExpressionField(initial.input, (text) =>
     update({ ...state, input: text }, 'input'),
@@ -107,7 +114,7 @@ export function createNeuronView(
       update({ ...state, integrator: integrator.value }, 'integrator');
   });
 
-  const toggle = (label: string, name: 'showI' | 'showU'): HTMLInputElement => {
+  const toggle = (label: string, name: 'showI' | 'showU' | 'showPhase'): HTMLInputElement => {
     const box = el('input', { type: 'checkbox', 'data-toggle': name });
     box.addEventListener('change', () => update({ ...state, [name]: box.checked }, name));
     toggles.append(el('label', { class: 'toggle' }, box, ` ${label}`));
@@ -116,6 +123,7 @@ export function createNeuronView(
   const toggles = el('div', { class: 'toggles', role: 'group', 'aria-label': 'Plot panels' });
   const showI = toggle('stimulus I(t)', 'showI');
   const showU = toggle('recovery u(t)', 'showU');
+  const showPhase = toggle('phase plane (v, u)', 'showPhase');
 
   const title = el('h2', { class: 'plot-title' });
   const readout = el('dl', { class: 'readout', 'aria-live': 'polite', 'data-readout': '' });
@@ -224,7 +232,12 @@ export function createNeuronView(
     { class: 'plot-area' },
     el('div', { class: 'plot-head' }, title, readout),
     message,
-    chart.element,
+    el(
+      'div',
+      { class: 'plot-body' },
+      chart.element,
+      el('div', { class: 'phase-box' }, phase.element, phaseCaption),
+    ),
     el('div', { class: 'plot-foot' }, toggles, exportBar),
   );
   const element = el(
@@ -251,6 +264,8 @@ export function createNeuronView(
     if (expression.input.value !== state.input) expression.set(state.input);
     showI.checked = state.showI;
     showU.checked = state.showU;
+    showPhase.checked = state.showPhase;
+    plotArea.classList.toggle('with-phase', state.showPhase);
     const preset = PRESETS.find((p) => p.id === state.preset);
     picker.show(state.preset, preset !== undefined && edited(preset));
     title.textContent = preset === undefined ? 'Custom neuron' : presetTitle(preset);
@@ -269,10 +284,6 @@ export function createNeuronView(
     const onset =
       preset !== undefined && preset.input === state.input ? preset.stimulus[0]?.start : undefined;
     const r = spikeReadout(run, onset);
-    const item = (term: string, value: string, name: string): HTMLElement[] => [
-      el('dt', {}, term),
-      el('dd', { 'data-value': name }, value),
-    ];
     const latency =
       r.latency === undefined
         ? '—'
@@ -280,11 +291,46 @@ export function createNeuronView(
           ? `${formatNumber(r.latency, 6)} ms`
           : `${formatNumber(r.latency, 6)} ms (input onset ${formatNumber(r.latencyFrom, 6)} ms)`;
     readout.replaceChildren(
-      ...item('spikes', String(r.count), 'count'),
-      ...item('first-spike latency', latency, 'latency'),
-      ...item('mean rate', `${formatNumber(r.rate, 4)} Hz`, 'rate'),
+      readoutItem('spikes', String(r.count), 'count'),
+      readoutItem('first-spike latency', latency, 'latency'),
+      readoutItem('mean rate', `${formatNumber(r.rate, 4)} Hz`, 'rate'),
+      patternItem(run),
     );
   }
+
+  /** The firing-pattern label, for step inputs (the classifier's assumption). */
+  function patternItem(run: SimulationResult): HTMLElement {
+    const window = run.trace === undefined ? undefined : stepWindow(run.trace);
+    if (window === undefined) {
+      return readoutItem('pattern', 'not a step input', 'pattern', {
+        title: 'The pattern label is for an input that steps once to a constant level.',
+        muted: true,
+      });
+    }
+    const pattern = classifyPattern(run.spikes, window);
+    return readoutItem('pattern', pattern.label, 'pattern', { title: pattern.reason });
+  }
+
+  /** The phase plane at the input of step `index` (the cursor), or at the end of the run. */
+  function showPhasePlane(run: SimulationResult, index: number | undefined): void {
+    const trace = run.trace;
+    if (!state.showPhase || trace === undefined) return;
+    const at = index ?? trace.I.length - 1;
+    const I = trace.I[at] as number;
+    try {
+      phase.setData(phasePlane(run.params, I, { trajectory: trace, fieldSize: 0 }), trace);
+      phase.setMarker(index);
+      phaseCaption.textContent =
+        index === undefined
+          ? `Nullclines for I = ${formatNumber(I, 4)}, the input at the end of the run; point at the trace to see them at another time.`
+          : `Nullclines for I(${formatNumber(trace.t[at] as number, 6)} ms) = ${formatNumber(I, 4)}.`;
+    } catch (error) {
+      phaseCaption.textContent = error instanceof IzhikitError ? error.message : String(error);
+    }
+  }
+  chart.onCursor = (index) => {
+    if (result !== undefined) showPhasePlane(result, index);
+  };
 
   function showError(error: unknown): void {
     if (error instanceof ExpressionError) {
@@ -322,6 +368,7 @@ export function createNeuronView(
       clearErrors();
       result = run;
       if (run.trace !== undefined) chart.setData(run.trace);
+      showPhasePlane(run, undefined);
       showReadout(run);
     } catch (error) {
       if (errorKey !== undefined) clearErrors();
