@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { NetworkRandom } from '../../src/network/random.js';
 import { NetworkSimulation } from '../../src/network/simulation.js';
 
 interface HandNetwork {
@@ -157,5 +158,27 @@ describe('network phases', () => {
     expect(engine.traces[0]!.I[0]).toBe(0.5);
     expect(engine.traces[1]!.I[0]).toBe(96);
     expect(engine.traces[2]!.I[0]).toBe(24);
+  });
+
+  it('thalamicInput draws σᵢ/√dt·N(0, 1) per neuron after the parameters and the weights', () => {
+    const dt = 0.25;
+    const run = new NetworkSimulation({
+      ne: 3,
+      ni: 2,
+      dt,
+      duration: 1,
+      seed: 12,
+      record: [0, 1, 2, 3, 4],
+    });
+    run.advance(2);
+    const random = new NetworkRandom(12);
+    for (let draw = 0; draw < 5 + 25; draw++) random.uniform(); // r, then the weights
+    const sigma = [5, 5, 5, 2, 2];
+    for (let k = 0; k < 2; k++) {
+      for (let i = 0; i < 5; i++) {
+        // v starts at −65 and nobody fires in two steps: I is the noise alone
+        expect(run.result().traces[i]!.I[k]).toBe((sigma[i]! / Math.sqrt(dt)) * random.normal());
+      }
+    }
   });
 });
