@@ -57,7 +57,9 @@ export function defaultMaxBytes(): number {
 export function registerNetwork(program: Command): Command {
   return program
     .command('network')
-    .description("run the paper's network of Ne excitatory and Ni inhibitory neurons (SPEC §4)")
+    .description(
+      'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
+    )
     .option('--ne <n>', 'excitatory neurons', parseWholeNumber, NETWORK_DEFAULTS.ne)
     .option('--ni <n>', 'inhibitory neurons', parseWholeNumber, NETWORK_DEFAULTS.ni)
     .option('--dt <ms>', 'time step', parseNumber, NETWORK_DEFAULTS.dt)
