@@ -311,10 +311,15 @@ export function classifyPattern(
   analyse(spikes, spikes.length, window.onset, window.end, thresholds, result);
   const pattern = FIRING_PATTERNS[result.code] as FiringPattern;
   const n = result.count;
-  let reason = `${n} spike${n === 1 ? '' : 's'}`;
-  if (n > 0) {
-    reason += `: ${result.rule}`;
-    if (result.bursts > 0) {
+  let reason: string;
+  if (n === 0) reason = 'no spike in the window';
+  else if (n === 1) {
+    reason = result.stopped
+      ? `1 spike, then silent for the last ${round(result.silence)} ms`
+      : '1 spike, late in the window: too few to tell, counted as tonic';
+  } else {
+    reason = `${n} spikes: ${result.rule}`;
+    if (result.code >= 3 && result.code <= 5) {
       reason += ` (${result.bursts} burst${result.bursts === 1 ? '' : 's'} of spikes closer than ${round(result.threshold)} ms)`;
     }
     if (result.stopped) reason += `; silent for the last ${round(result.silence)} ms`;
