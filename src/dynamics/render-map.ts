@@ -67,6 +67,19 @@ function isTypeParameter(name: MapParameter): name is 'a' | 'b' | 'c' | 'd' {
   return name === 'a' || name === 'b' || name === 'c' || name === 'd';
 }
 
+/**
+ * The b at which the saddle-node input equals `input` (κ ≠ 0): below it the nullclines cross at
+ * that input. Solves (k1 − s)² = 4·k2·(I + k0 + s·vb) for s = b/κ, the root below k1.
+ */
+export function restBoundaryB(base: ModelParameters, input: number): number | undefined {
+  const { k2, k1, k0, vb, kappa } = base;
+  if (kappa === 0 || !(k2 > 0)) return undefined;
+  const p = k1 + 2 * k2 * vb;
+  const discriminant = p * p - k1 * k1 + 4 * k2 * (input + k0);
+  if (discriminant < 0) return undefined;
+  return kappa * (p - Math.sqrt(discriminant));
+}
+
 /** Renders a parameter map as a standalone SVG document. */
 export function renderParameterMap(map: ParameterMap, options: MapFigureOptions = {}): string {
   const { spec, codes } = map;
@@ -170,6 +183,56 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
     );
   }
 
+  // Where rest vanishes: on a b axis (the others leave the fixed points alone), the b above which
+  // the step input exceeds the saddle-node input, so the neuron can no longer rest.
+  let restLine = '';
+  const geometryNotes: string[] = [];
+  const restB = restBoundaryB(spec.base, spec.input);
+  const bAxis = x.name === 'b' ? 'x' : y.name === 'b' ? 'y' : undefined;
+  const otherName = bAxis === 'x' ? y.name : x.name;
+  if (restB !== undefined && bAxis !== undefined && ['a', 'c', 'd'].includes(otherName)) {
+    const label = `rest vanishes above b = ${formatValue(Number(restB.toPrecision(3)))}`;
+    const style = { stroke: '#000000', 'stroke-width': 1.2, 'stroke-dasharray': '6 4' };
+    if (bAxis === 'y' && restB >= y.from - halfY && restB <= y.to + halfY) {
+      const ly = yScale(restB);
+      restLine =
+        line(box.x, ly, box.x + box.width, ly, style) +
+        text(box.x + box.width - 6, ly - 5, label, {
+          'font-size': THEME.smallSize + 1,
+          'text-anchor': 'end',
+          fill: '#000000',
+          stroke: '#ffffff',
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+        });
+    } else if (bAxis === 'x' && restB >= x.from - halfX && restB <= x.to + halfX) {
+      const lx = xScale(restB);
+      restLine =
+        line(lx, box.y, lx, box.y + box.height, style) +
+        text(lx + 5, box.y + 14, label, {
+          'font-size': THEME.smallSize + 1,
+          fill: '#000000',
+          stroke: '#ffffff',
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+        });
+    }
+    if (restLine !== '') {
+      geometryNotes.push(
+        `Dashed: for b below ${formatValue(Number(restB.toPrecision(3)))} the saddle-node input (k1 − b)²/(4·k2) − k0 is above ` +
+          `the step I = ${formatValue(spec.input)}, so the nullclines still cross and the neuron settles to rest (quiescent, or a spike and then rest); ` +
+          'above it there is no resting state and the neuron must fire (see izhikit phase).',
+      );
+    }
+  }
+  if ((x.name === 'c' && y.name === 'd') || (x.name === 'd' && y.name === 'c')) {
+    geometryNotes.push(
+      'Why bursts need a high reset c and a small jump d: after a spike the state lands at (c, u + d); ' +
+        'while that point lies below the v-nullcline the next spike follows at once, and a small d lets several spikes ' +
+        'pass before u has risen enough to end the burst (see izhikit phase --preset ch).',
+    );
+  }
+
   // Legend: colour, name and share of cells.
   const total = codes.length;
   let legend = '';
@@ -222,6 +285,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
     'Each cell is one neuron, run from rest under the step and named from its spike train by the ' +
       'ISI criteria of classifyPattern (burst split at a 3× gap in the ISIs; phasic if silent for over 2× the longest ISI; adapting if the last ISI is 3× the first).',
     ...typeNotes,
+    ...geometryNotes,
   ];
   for (const sentence of sentences) {
     const words = sentence.split(' ');
@@ -269,6 +333,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
       element('g', { class: 'cells', 'shape-rendering': 'crispEdges' }, cells) +
       frame +
       axes +
+      element('g', { class: 'rest-boundary' }, restLine) +
       element('g', { class: 'types' }, types) +
       element('g', { class: 'legend' }, legend) +
       element('g', { class: 'notes' }, notes),
