@@ -247,35 +247,41 @@ describe('gallery', () => {
 });
 
 describe('slider-to-redraw time', () => {
-  it('is measured while dragging d on each of the 28 presets', async () => {
-    const { page, errors } = await explorer.open();
-    const perPreset: { id: string; median: number; worst: number }[] = [];
-    const all: number[] = [];
-    for (const preset of PRESETS) {
-      await page.locator('[data-field=preset]').selectOption(preset.id);
-      await page.evaluate(() => performance.clearMeasures('izhikit:redraw'));
-      await dragSlider(page, 'd', 0.2, 0.8, 20);
-      const times = await page.evaluate(() =>
-        performance
-          .getEntriesByName('izhikit:redraw')
-          .filter((entry) => (entry as PerformanceMeasure).detail === 'd')
-          .map((entry) => entry.duration),
+  const setups = [
+    { label: 'v and I(t) (the default panels)', show: 'I' },
+    { label: 'every panel: v, u, I(t) and the phase plane', show: 'I,u,phase' },
+  ];
+  for (const setup of setups) {
+    it(`is measured while dragging d on each of the 28 presets, ${setup.label}`, async () => {
+      const { page, errors } = await explorer.open(`?view=neuron&show=${setup.show}`);
+      const perPreset: { id: string; worst: number }[] = [];
+      const all: number[] = [];
+      for (const preset of PRESETS) {
+        await page.locator('[data-field=preset]').selectOption(preset.id);
+        await page.evaluate(() => performance.clearMeasures('izhikit:redraw'));
+        await dragSlider(page, 'd', 0.2, 0.8, 16);
+        // Each measure runs from the input event to the end of the redraw of every panel.
+        const times = await page.evaluate(() =>
+          performance
+            .getEntriesByName('izhikit:redraw')
+            .filter((entry) => (entry as PerformanceMeasure).detail === 'd')
+            .map((entry) => entry.duration),
+        );
+        expect(times.length).toBeGreaterThan(0);
+        perPreset.push({ id: preset.id, worst: Math.max(...times) });
+        all.push(...times);
+      }
+      all.sort((x, y) => x - y);
+      const slowest = [...perPreset].sort((x, y) => y.worst - x.worst).slice(0, 3);
+      console.log(
+        `slider-to-redraw, ${setup.label}, over ${PRESETS.length} presets (${all.length} input events): ` +
+          `median ${median(all).toFixed(2)} ms, worst ${(all.at(-1) as number).toFixed(2)} ms; ` +
+          `slowest: ${slowest.map((p) => `${p.id} ${p.worst.toFixed(2)} ms`).join(', ')}`,
       );
-      expect(times.length).toBeGreaterThan(0);
-      times.sort((x, y) => x - y);
-      perPreset.push({ id: preset.id, median: median(times), worst: times.at(-1) as number });
-      all.push(...times);
-    }
-    all.sort((x, y) => x - y);
-    const slowest = [...perPreset].sort((x, y) => y.worst - x.worst).slice(0, 3);
-    console.log(
-      `slider-to-redraw over ${PRESETS.length} presets (${all.length} input events): ` +
-        `median ${median(all).toFixed(2)} ms, worst ${(all.at(-1) as number).toFixed(2)} ms; ` +
-        `slowest presets: ${slowest.map((p) => `${p.id} ${p.worst.toFixed(2)} ms`).join(', ')}`,
-    );
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });
 
 function median(sorted: number[]): number {
