@@ -125,6 +125,15 @@ export function createNetworkView(
 
   const setSettings = (settings: Partial<NetworkSettings>): void => {
     state = { ...state, settings: { ...state.settings, ...settings } };
+    if (runId === undefined && summary !== undefined) {
+      const shown = summary.settings;
+      const same = (Object.keys(shown) as (keyof NetworkSettings)[]).every(
+        (key) => shown[key] === state.settings[key],
+      );
+      status.textContent = same
+        ? 'the plots show these settings'
+        : 'settings changed: press Run to simulate them';
+    }
     onChange(state);
   };
 
