@@ -1,7 +1,8 @@
 /** `izhikit map`: sweeps two parameters, classifies every cell's firing pattern and draws the map. */
+import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from '../dynamics/classify.js';
 import { computeParameterMapParallel } from '../dynamics/map-node.js';
 import {
@@ -23,7 +24,6 @@ import {
   parseWholeNumber,
   writeChunks,
 } from './options.js';
-import { availableParallelism } from 'node:os';
 
 interface MapFlags extends NeuronFlags {
   x: MapAxis;
@@ -66,6 +66,12 @@ export function parseAxis(value: string): MapAxis {
   };
 }
 
+function axisOption(name: 'x' | 'y', fallback: string): Option {
+  return new Option(`--${name} <axis>`, `${name} axis as NAME:FROM:TO:STEPS`)
+    .argParser(parseAxis)
+    .default(parseAxis(fallback), fallback);
+}
+
 /** Steps of the model a map takes, above which worker threads pay for their start-up. */
 const PARALLEL_FROM_STEPS = 2e7;
 
@@ -89,8 +95,8 @@ export function registerMap(program: Command): Command {
     );
   addNeuronOptions(command);
   return command
-    .option('--x <axis>', 'x axis as NAME:FROM:TO:STEPS', parseAxis, parseAxis('a:0:0.2:100'))
-    .option('--y <axis>', 'y axis as NAME:FROM:TO:STEPS', parseAxis, parseAxis('b:0:0.3:100'))
+    .addOption(axisOption('x', 'a:0:0.2:100'))
+    .addOption(axisOption('y', 'b:0:0.3:100'))
     .option('--input <I>', 'step input switched on at t = 0', parseNumber, 10)
     .option('--baseline <I>', 'input before the step, where each cell rests', parseNumber, 0)
     .option('--duration <ms>', 'run length and window classified', parseNumber, 300)
