@@ -5,14 +5,16 @@
 
 /** Base class of every error izhikit throws on purpose. */
 export class IzhikitError extends Error {
+  override name = 'IzhikitError';
   constructor(message: string) {
     super(message);
-    this.name = new.target.name;
   }
 }
 
 /** A parameter or option is missing, not a finite number, or out of its allowed range. */
 export class ParameterError extends IzhikitError {
+  // Spelled out so that names survive minification in the browser bundle.
+  override name = 'ParameterError';
   /** The parameter's name, as the user wrote it (for example `dt` or `ne`). */
   readonly parameter: string;
   constructor(parameter: string, message: string) {
@@ -23,6 +25,7 @@ export class ParameterError extends IzhikitError {
 
 /** An input expression I(t) that does not parse or does not validate. */
 export class ExpressionError extends IzhikitError {
+  override name = 'ExpressionError';
   /** Zero-based character position in the source text where the problem was found. */
   readonly position: number;
   /** The bare description, without the position prefix. */
@@ -36,6 +39,7 @@ export class ExpressionError extends IzhikitError {
 
 /** A run whose state became NaN or infinite, usually because dt is too large. */
 export class DivergenceError extends IzhikitError {
+  override name = 'DivergenceError';
   /** Time (ms) of the step at which the state stopped being finite. */
   readonly time: number;
   constructor(message: string, time: number) {
@@ -46,6 +50,7 @@ export class DivergenceError extends IzhikitError {
 
 /** A run whose arrays would not fit in the memory limit. */
 export class MemoryLimitError extends IzhikitError {
+  override name = 'MemoryLimitError';
   /** Bytes the run would need. */
   readonly requiredBytes: number;
   /** The limit in force, in bytes. */
@@ -59,6 +64,7 @@ export class MemoryLimitError extends IzhikitError {
 
 /** A preset id that is not one of the known presets. */
 export class UnknownPresetError extends IzhikitError {
+  override name = 'UnknownPresetError';
   readonly id: string;
   constructor(id: string, known: readonly string[]) {
     super(`unknown preset '${id}'; known presets: ${known.join(', ')}`);
@@ -68,6 +74,7 @@ export class UnknownPresetError extends IzhikitError {
 
 /** A run that was cancelled through its AbortSignal. */
 export class CancelledError extends IzhikitError {
+  override name = 'CancelledError';
   constructor(message = 'the run was cancelled') {
     super(message);
   }
