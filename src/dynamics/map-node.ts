@@ -1,16 +1,17 @@
 /**
- * Computes a parameter map on Node worker threads (Node only): the rows go out in small blocks to
- * whichever worker is free, with progress and cancellation.
+ * Computes a parameter map on Node worker threads (Node only): one runner per thread for
+ * `scheduleParameterMap`, with progress and cancellation.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { CancelledError, ParameterError } from '../errors.js';
+import { ParameterError } from '../errors.js';
 import type { MapWorkerResult, MapWorkerTask } from './map-worker.js';
 import {
   computeParameterMap,
-  parameterMapOf,
   resolveMapSpec,
+  scheduleParameterMap,
   type MapProgressOptions,
+  type MapRowRunner,
   type ParameterMap,
   type ParameterMapSpec,
   type ResolvedMapSpec,
@@ -21,17 +22,41 @@ export interface ParallelMapOptions extends MapProgressOptions {
   readonly workers?: number;
 }
 
-/** Rows per block: small enough to balance the load, large enough to keep messages few. */
-function blockRows(rows: number, workers: number): number {
-  return Math.max(1, Math.min(8, Math.floor(rows / (workers * 4))));
-}
-
 function workerScript(): URL {
   // From the compiled library the worker is the .js file beside this one; from the TypeScript
   // sources (tests, tsx scripts) a small .mjs entry registers tsx in the thread first.
   return import.meta.url.endsWith('.ts')
     ? new URL('./map-worker-source.mjs', import.meta.url)
     : new URL('./map-worker.js', import.meta.url);
+}
+
+/** A runner that sends blocks of rows to one worker thread, one block at a time. */
+function threadRunner(worker: Worker): MapRowRunner {
+  return (spec, rowStart, rowEnd) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const onMessage = (result: MapWorkerResult) => {
+        cleanup();
+        resolve(result.codes);
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`a map worker stopped with exit code ${code}`));
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      const task: MapWorkerTask = { spec, rowStart, rowEnd };
+      worker.postMessage(task);
+    });
 }
 
 /**
@@ -52,57 +77,14 @@ export async function computeParameterMapParallel(
       `workers must be a whole number from 1 to 256, got ${requested}`,
     );
   }
-  const rows = resolved.y.steps;
-  const count = Math.min(requested, rows);
+  const count = Math.min(requested, resolved.y.steps);
   if (count === 1) return computeParameterMap(resolved, options);
-  if (options.signal?.aborted) throw new CancelledError('the map was cancelled');
-
-  const nx = resolved.x.steps;
-  const codes = new Uint8Array(nx * rows);
-  const block = blockRows(rows, count);
-  const script = workerScript();
-  const workers: Worker[] = [];
+  const workers = Array.from({ length: count }, () =>
+    // An idle worker's error must not crash the process; a busy one's rejects its block.
+    new Worker(workerScript()).on('error', () => undefined),
+  );
   try {
-    return await new Promise<ParameterMap>((resolve, reject) => {
-      let nextRow = 0;
-      let rowsDone = 0;
-      let settled = false;
-      const finish = (error?: unknown) => {
-        if (settled) return;
-        settled = true;
-        options.signal?.removeEventListener('abort', onAbort);
-        if (error === undefined) resolve(parameterMapOf(resolved, codes));
-        else reject(error);
-      };
-      const onAbort = () => finish(new CancelledError('the map was cancelled'));
-      options.signal?.addEventListener('abort', onAbort);
-      const send = (worker: Worker) => {
-        if (nextRow >= rows) return;
-        const task: MapWorkerTask = {
-          spec: resolved,
-          rowStart: nextRow,
-          rowEnd: Math.min(rows, nextRow + block),
-        };
-        nextRow = task.rowEnd;
-        worker.postMessage(task);
-      };
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(script);
-        workers.push(worker);
-        worker.on('message', (result: MapWorkerResult) => {
-          codes.set(result.codes, result.rowStart * nx);
-          rowsDone += result.codes.length / nx;
-          options.onProgress?.(rowsDone / rows);
-          if (rowsDone === rows) finish();
-          else send(worker);
-        });
-        worker.on('error', (error) => finish(error));
-        worker.on('exit', (code) => {
-          if (code !== 0) finish(new Error(`a map worker stopped with exit code ${code}`));
-        });
-        send(worker);
-      }
-    });
+    return await scheduleParameterMap(resolved, workers.map(threadRunner), options);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

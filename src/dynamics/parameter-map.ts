@@ -244,3 +244,62 @@ export async function computeParameterMap(
   if (options.signal?.aborted) throw new CancelledError('the map was cancelled');
   return parameterMapOf(resolved, codes);
 }
+
+/**
+ * Computes rows `rowStart` … `rowEnd − 1` somewhere else (a Web Worker, a Node worker thread)
+ * and resolves with their codes, as `computeMapRows` returns them.
+ */
+export type MapRowRunner = (
+  spec: ResolvedMapSpec,
+  rowStart: number,
+  rowEnd: number,
+) => Promise<Uint8Array>;
+
+/** Rows per block: small enough to balance the load, large enough to keep messages few. */
+export function mapBlockRows(rows: number, runners: number): number {
+  return Math.max(1, Math.min(8, Math.floor(rows / (runners * 4))));
+}
+
+/**
+ * Computes a map with several runners, one per worker: blocks of rows go to whichever runner is
+ * free, progress is reported as blocks come back, and `signal` rejects at once with a
+ * `CancelledError` (the caller then stops its workers). Browser-safe: the explorer passes
+ * runners that post to Web Workers, `computeParameterMapParallel` ones that post to threads.
+ *
+ * @throws CancelledError when `signal` aborts
+ */
+export async function scheduleParameterMap(
+  spec: ParameterMapSpec | ResolvedMapSpec,
+  runners: readonly MapRowRunner[],
+  options: MapProgressOptions = {},
+): Promise<ParameterMap> {
+  const resolved = resolveMapSpec(spec);
+  if (runners.length === 0) throw new ParameterError('workers', 'a map needs at least one runner');
+  const rows = resolved.y.steps;
+  const nx = resolved.x.steps;
+  const codes = new Uint8Array(nx * rows);
+  const block = mapBlockRows(rows, runners.length);
+  const { signal, onProgress } = options;
+  if (signal?.aborted) throw new CancelledError('the map was cancelled');
+  let nextRow = 0;
+  let rowsDone = 0;
+  const cancelled = new Promise<never>((_, reject) => {
+    signal?.addEventListener('abort', () => reject(new CancelledError('the map was cancelled')), {
+      once: true,
+    });
+  });
+  cancelled.catch(() => undefined);
+  const drain = async (runner: MapRowRunner): Promise<void> => {
+    while (nextRow < rows) {
+      const rowStart = nextRow;
+      const rowEnd = Math.min(rows, rowStart + block);
+      nextRow = rowEnd;
+      const result = await Promise.race([runner(resolved, rowStart, rowEnd), cancelled]);
+      codes.set(result, rowStart * nx);
+      rowsDone += rowEnd - rowStart;
+      onProgress?.(rowsDone / rows);
+    }
+  };
+  await Promise.race([Promise.all(runners.map(drain)), cancelled]);
+  return parameterMapOf(resolved, codes);
+}

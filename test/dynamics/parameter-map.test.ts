@@ -5,8 +5,12 @@ import { restingState } from '../../src/dynamics/fixed-points.js';
 import {
   computeMapRows,
   computeParameterMap,
+  mapBlockRows,
   mapCell,
   resolveMapSpec,
+  scheduleParameterMap,
+  type MapRowRunner,
+  type ResolvedMapSpec,
 } from '../../src/dynamics/parameter-map.js';
 import { simulate } from '../../src/model/simulate.js';
 
@@ -90,5 +94,33 @@ describe('resolveMapSpec(spec)', () => {
     expect(() => resolveMapSpec({ x: { name: 'a', from: 0, to: 1, steps: 2.5 }, y })).toThrow(
       /whole number/,
     );
+  });
+});
+
+describe('scheduleParameterMap(spec, runners, options)', () => {
+  it('hands blocks of rows to free runners and assembles the same map as one thread', async () => {
+    const spec = { ...SPEC, y: { name: 'd', from: 0, to: 10, steps: 11 } } as const;
+    const served: number[] = [0, 0, 0];
+    const runners = served.map((_, i) => async (s: ResolvedMapSpec, start: number, end: number) => {
+      served[i] = (served[i] as number) + (end - start);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return computeMapRows(s, start, end);
+    });
+    const seen: number[] = [];
+    const map = await scheduleParameterMap(spec, runners, { onProgress: (f) => seen.push(f) });
+    const reference = await computeParameterMap(spec);
+    expect(Array.from(map.codes)).toEqual(Array.from(reference.codes));
+    expect(served.reduce((sum, n) => sum + n, 0)).toBe(11);
+    expect(served.filter((n) => n > 0).length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBe(1);
+    expect(mapBlockRows(100, 4)).toBe(6);
+  });
+
+  it('rejects at once with a CancelledError when aborted mid-run', async () => {
+    const controller = new AbortController();
+    const never: MapRowRunner = () => new Promise<Uint8Array>(() => undefined);
+    const run = scheduleParameterMap(SPEC, [never], { signal: controller.signal });
+    controller.abort();
+    await expect(run).rejects.toThrow(CancelledError);
   });
 });
