@@ -77,9 +77,15 @@ export function explainPhasePlane(plane: PhasePlane, trajectory?: PlaneTrajector
       );
     }
     for (const point of fixedPoints) {
-      if (!point.stable && point.type !== 'saddle') {
+      const where = `The fixed point at v = ${num(point.v)} mV`;
+      if (point.type === 'center' || point.type === 'saddle-node') {
         lines.push(
-          `The fixed point at v = ${num(point.v)} mV is an ${point.type}: the state moves away from it, ` +
+          `${where} is a ${point.type}: the input sits exactly at a bifurcation, where rest is about to ` +
+            (point.type === 'center' ? 'turn unstable.' : 'vanish.'),
+        );
+      } else if (!point.stable && point.type !== 'saddle') {
+        lines.push(
+          `${where} is an ${point.type}: the state moves away from it, ` +
             (stable === undefined
               ? 'and with nowhere to rest the neuron fires repetitively.'
               : 'towards rest or into firing.'),

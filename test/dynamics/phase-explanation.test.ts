@@ -32,3 +32,12 @@ describe('explainPhasePlane(plane, trajectory)', () => {
     expect(explainPhasePlane(plane, trace).at(-1)).toMatch(/12 of 15 resets/);
   });
 });
+
+describe('explainPhasePlane at and past a bifurcation', () => {
+  it('says an unstable focus leaves the neuron nowhere to rest, past the class-2 Hopf input', () => {
+    const lines = explainPhasePlane(phasePlane(getPreset('class-2-excitable').params, 0.41));
+    expect(lines.join(' ')).toMatch(
+      /is an unstable focus: the state moves away from it, and with nowhere to rest/,
+    );
+  });
+});
