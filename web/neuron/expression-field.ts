@@ -1,15 +1,19 @@
 /**
  * The text field for I(t). A parse error is shown right under the text with the character at
- * the error's position marked, so the user sees where the expression went wrong.
+ * the error's position marked, so the user sees where the expression went wrong. The field wraps
+ * long protocols (the resonator's four pulses) instead of hiding their end.
  */
 import { el, uniqueId } from '../ui/dom.js';
 
 export interface ExpressionField {
   readonly element: HTMLElement;
-  readonly input: HTMLInputElement;
+  readonly input: HTMLTextAreaElement;
   set(text: string): void;
-  /** Marks `position` in the current text and shows `message`; `undefined` clears. */
-  setError(error: { message: string; position: number } | undefined): void;
+  /**
+   * Marks `position` in the current text and shows `message` (a problem of the whole expression,
+   * such as I(t) = Infinity, has no position); `undefined` clears.
+   */
+  setError(error: { message: string; position?: number } | undefined): void;
 }
 
 export function createExpressionField(
@@ -18,11 +22,10 @@ export function createExpressionField(
 ): ExpressionField {
   const id = uniqueId('field-input');
   const errorId = `${id}-error`;
-  const input = el('input', {
+  const input = el('textarea', {
     id,
-    type: 'text',
     class: 'expression',
-    value,
+    rows: 1,
     spellcheck: 'false',
     autocomplete: 'off',
     autocapitalize: 'off',
@@ -47,6 +50,11 @@ export function createExpressionField(
       'Numbers, t, + − * / ^, < <= > >= == !=, && || !, c ? x : y, abs min max sqrt exp log sin cos floor ceil, pi.',
     ),
   );
+  input.value = value;
+  // One expression, one line: Enter does not add a line break (the text still wraps to fit).
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') event.preventDefault();
+  });
   input.addEventListener('input', () => onInput(input.value));
   return {
     element,
@@ -59,6 +67,10 @@ export function createExpressionField(
       element.classList.toggle('invalid', problem !== undefined);
       input.setAttribute('aria-invalid', String(problem !== undefined));
       if (problem === undefined) return;
+      if (problem.position === undefined) {
+        error.append(el('span', { class: 'expression-message' }, problem.message));
+        return;
+      }
       const text = input.value;
       const at = Math.max(0, Math.min(problem.position, text.length));
       // Past the end the mark stands on an empty cell, where the missing token should go.

@@ -6,7 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { PhasePlane, TraceColumns } from 'izhikit';
 import { COLORS } from '../ui/chart-theme.js';
-import { el } from '../ui/dom.js';
+import { el, formatNumber } from '../ui/dom.js';
 
 const MARGIN = { left: 52, right: 12, top: 8, bottom: 34 } as const;
 const NULLCLINE_V = '#ea580c';
@@ -43,7 +43,7 @@ export class PhaseChart {
     const swatch = (color: string, text: string): HTMLElement =>
       el('span', {}, el('i', { style: `background:${color}` }), text);
     this.legend.replaceChildren(
-      swatch(NULLCLINE_V, `v-nullcline (I = ${Number(plane.I.toPrecision(4))})`),
+      swatch(NULLCLINE_V, `v-nullcline (I = ${formatNumber(plane.I, 4)})`),
       swatch(NULLCLINE_U, 'u-nullcline'),
       swatch(COLORS.v, 'trajectory'),
       el('span', {}, '● stable, ○ unstable fixed point'),

@@ -29,7 +29,8 @@ export function spikeReadout(result: SimulationResult, knownOnset?: number): Spi
     const start = I[0];
     for (let k = 1; k < I.length; k++) {
       if (I[k] !== start) {
-        onset = t[k];
+        // An input that moves from the first step on (a sine, a ramp from 0) starts at t = 0.
+        onset = k === 1 ? t[0] : t[k];
         break;
       }
     }

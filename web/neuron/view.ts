@@ -4,13 +4,18 @@
  * a bad value shows its message next to its field while the last good plot stays.
  */
 import {
+  DivergenceError,
   ExpressionError,
   INTEGRATORS,
   INTEGRATOR_NAMES,
   IzhikitError,
+  MemoryLimitError,
   ParameterError,
   PRESETS,
+  TRACE_BYTES_PER_STEP,
   classifyPattern,
+  compileExpression,
+  formatBytes,
   phasePlane,
   isIntegratorName,
   renderTraceFigure,
@@ -42,6 +47,12 @@ import { TraceChart } from './trace-chart.js';
 
 /** The name of the performance measure taken from an input event to the end of the redraw. */
 export const REDRAW_MEASURE = 'izhikit:redraw';
+
+/**
+ * The largest trace the view records: 2 million steps (64 MB), which simulate and draw in about
+ * a tenth of a second. A longer run would freeze the page for seconds at every keystroke.
+ */
+export const EXPLORER_MAX_TRACE_BYTES = 2e6 * TRACE_BYTES_PER_STEP;
 
 export interface NeuronView {
   readonly element: HTMLElement;
@@ -332,21 +343,47 @@ export function createNeuronView(
     if (result !== undefined) showPhasePlane(result, index);
   };
 
-  function showError(error: unknown): void {
+  /** Puts `text` under the field at fault (so the user sees what to fix) and marks the plot stale. */
+  function showError(error: unknown, source: string): void {
+    const fieldError = (key: FieldKey, text: string): void => {
+      errorKey = key;
+      fields.get(key)?.setError(text);
+      message.textContent = '';
+    };
     if (error instanceof ExpressionError) {
       expression.setError({ message: error.message, position: error.position });
       errorKey = 'input';
       message.textContent = '';
     } else if (error instanceof ParameterError && fields.has(error.parameter as FieldKey)) {
-      errorKey = error.parameter as FieldKey;
-      fields.get(errorKey)?.setError(error.message);
+      fieldError(error.parameter as FieldKey, error.message);
+    } else if (error instanceof DivergenceError && !inputIsFinite(error.time)) {
+      expression.setError({ message: error.message });
+      errorKey = 'input';
       message.textContent = '';
+    } else if (error instanceof DivergenceError) {
+      fieldError('dt', error.message);
+    } else if (error instanceof MemoryLimitError) {
+      const steps = Math.round(error.requiredBytes / TRACE_BYTES_PER_STEP);
+      fieldError(
+        source === 'dt' ? 'dt' : 'duration',
+        `duration/dt = ${steps} steps: the trace would need ${formatBytes(error.requiredBytes)}, ` +
+          `more than the ${formatBytes(error.limitBytes)} the explorer draws; use a larger dt or a shorter duration`,
+      );
     } else {
       message.textContent =
         error instanceof IzhikitError ? error.message : `unexpected error: ${String(error)}`;
     }
     plotArea.classList.add('stale');
     staleNote.hidden = false;
+  }
+
+  /** Whether I(t) is a finite number at `time` (a run that diverged with a finite input needs a smaller dt). */
+  function inputIsFinite(time: number): boolean {
+    try {
+      return Number.isFinite(compileExpression(state.input).evaluate(time));
+    } catch {
+      return true;
+    }
   }
 
   function clearErrors(): void {
@@ -364,7 +401,10 @@ export function createNeuronView(
     chart.setVisible(state.showU, state.showI);
     showState();
     try {
-      const run = simulate(simulationOptions(state));
+      const run = simulate({
+        ...simulationOptions(state),
+        maxTraceBytes: EXPLORER_MAX_TRACE_BYTES,
+      });
       clearErrors();
       result = run;
       if (run.trace !== undefined) chart.setData(run.trace);
@@ -372,7 +412,7 @@ export function createNeuronView(
       showReadout(run);
     } catch (error) {
       if (errorKey !== undefined) clearErrors();
-      showError(error);
+      showError(error, source);
     }
     performance.measure(REDRAW_MEASURE, { start, end: performance.now(), detail: source });
     if (source !== 'init') onChange(state);

@@ -28,8 +28,12 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${counter}`;
 }
 
-/** Formats a number for display: up to `digits` significant digits, no trailing zeros. */
+/**
+ * Formats a number for display: up to `digits` significant digits, no trailing zeros. Values
+ * within 1e-12 of zero are rounding noise (sin(2π·400/50) = −1.96e-16) and show as 0.
+ */
 export function formatNumber(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) < 1e-12) return '0';
   return String(Number(value.toPrecision(digits)));
 }

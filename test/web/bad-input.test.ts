@@ -1,0 +1,116 @@
+// Browser tests of bad input as a new user types it: each message stands next to the field at
+// fault, the last good plot stays, and nothing freezes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, startExplorer, type Explorer } from './explorer.js';
+
+let explorer: Explorer;
+beforeAll(async () => {
+  explorer = await startExplorer();
+});
+afterAll(async () => {
+  await explorer?.close();
+});
+
+const readout = (page: Page): Promise<string> =>
+  page.locator('[data-view=neuron] [data-readout]').innerText();
+const plotPixels = (page: Page): Promise<string> =>
+  page.locator('.trace-v canvas').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+/** The message under a number field of the neuron view. */
+const fieldError = (page: Page, name: string): Promise<string> =>
+  page.locator(`.slider-field:has([data-field=${name}]) .field-error`).innerText();
+const topMessage = (page: Page): Promise<string> =>
+  page.locator('[data-view=neuron] .run-error').innerText();
+
+describe('neuron view, bad input', () => {
+  it('I(t) that is infinite (1/0) or NaN (log(-1)) is reported under the I(t) field, not above the plot', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    const pixels = await plotPixels(page);
+    const numbers = await readout(page);
+    const error = page.locator('.expression-error');
+    await page.locator('[data-field=input]').fill('1/0');
+    await expect.poll(() => error.innerText()).toContain('I(t) is Infinity');
+    await page.locator('[data-field=input]').fill('log(-1)');
+    await expect.poll(() => error.innerText()).toContain('I(t) is NaN');
+    expect(await topMessage(page)).toBe('');
+    expect(await page.locator('.stale-note').isVisible()).toBe(true);
+    expect(await readout(page)).toBe(numbers);
+    expect(await plotPixels(page)).toBe(pixels);
+    await screenshot(page, 'bad-input-expression-infinite');
+    await page.locator('[data-field=input]').fill('14*(t>15)');
+    await expect.poll(() => error.innerText()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a dt so large that v diverges is reported under dt, with the time and a smaller dt to try', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    const numbers = await readout(page);
+    await page.locator('[data-field=dt]').fill('5');
+    await expect.poll(() => fieldError(page, 'dt')).toMatch(/diverged at t = .* try a smaller dt/);
+    expect(await topMessage(page)).toBe('');
+    expect(await readout(page)).toBe(numbers);
+    await page.locator('[data-field=dt]').fill('0.25');
+    await expect.poll(() => fieldError(page, 'dt')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a duration too long to draw (1e7 ms at dt 0.01) is refused under the duration with its size, and the page answers', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs&dt=0.01');
+    const numbers = await readout(page);
+    await page.locator('[data-field=duration]').fill('1e7');
+    await expect.poll(() => fieldError(page, 'duration')).toMatch(/1000000001 steps.*32\.0 GB/);
+    // The browser has no --spikes-only flag: the message says what to do here.
+    expect(await fieldError(page, 'duration')).toContain('use a larger dt or a shorter duration');
+    expect(await fieldError(page, 'duration')).not.toContain('--');
+    expect(await topMessage(page)).toBe('');
+    expect(await readout(page)).toBe(numbers);
+    // 1e5 ms (1e7 steps, 320 MB) is refused too, instead of freezing the page on every keystroke.
+    await page.locator('[data-field=duration]').fill('100000');
+    await expect.poll(() => fieldError(page, 'duration')).toContain('320 MB');
+    await screenshot(page, 'bad-input-duration-too-long');
+    await page.locator('[data-field=duration]').fill('150');
+    await expect.poll(() => fieldError(page, 'duration')).toBe('');
+    expect(await readout(page)).toBe(numbers);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a long I(t) wraps inside its field instead of running out of sight', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=resonator');
+    const field = page.locator('[data-field=input]');
+    const size = (): Promise<{ scrollWidth: number; clientWidth: number; height: number }> =>
+      field.evaluate((input) => ({
+        scrollWidth: input.scrollWidth,
+        clientWidth: input.clientWidth,
+        height: input.clientHeight,
+      }));
+    const long = await size();
+    expect(long.scrollWidth).toBeLessThanOrEqual(long.clientWidth);
+    const text = await field.inputValue();
+    await field.fill('t');
+    const short = await size();
+    // The four pulses take more than one line; a short expression takes one.
+    expect(long.height).toBeGreaterThan(short.height * 1.5);
+    await field.fill(text);
+    // Enter does not break the expression into lines.
+    await field.press('End');
+    await field.press('Enter');
+    expect(await field.inputValue()).not.toContain('\n');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an input that moves from the first step (a sine) gives the latency from t = 0, and binary noise in I shows as 0', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs&show=I,phase');
+    await page.locator('[data-field=input]').fill('10*(t>20) + 2*sin(2*pi*t/50)');
+    await expect.poll(() => page.locator('[data-value=latency]').innerText()).toBe('24 ms');
+    // At the end (t = 150 ms) sin(2π·3) is −7e−16: the nullclines are those of I = 0.
+    await page.locator('[data-field=input]').fill('2*sin(2*pi*t/50)');
+    await expect.poll(() => page.locator('.phase-caption').innerText()).toContain('I = 0,');
+    expect(await page.locator('.phase-chart').innerText()).toContain('v-nullcline (I = 0)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
