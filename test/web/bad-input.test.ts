@@ -114,3 +114,95 @@ describe('neuron view, bad input', () => {
     await page.close();
   });
 });
+
+describe('network view, bad input', () => {
+  const view = (page: Page) => page.locator('[data-view=network]');
+  const status = (page: Page): Promise<string> => view(page).locator('[data-status]').innerText();
+  const networkFieldError = (page: Page, name: string): Promise<string> =>
+    view(page).locator(`.slider-field:has([data-field=${name}]) .field-error`).innerText();
+  const done = (page: Page): Promise<unknown> =>
+    page.waitForFunction(
+      () =>
+        (document.querySelector('[data-view=network] [data-status]')?.textContent ?? '').startsWith(
+          'done',
+        ),
+      undefined,
+      { timeout: 60000, polling: 50 },
+    );
+
+  it('Ne = −1, Ne = 1.5 and Ne = 100 000 are named under Ne as they are typed; Run with them runs nothing', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=200&ni=50');
+    await done(page);
+    const ne = view(page).locator('[data-field=net-ne]');
+    await ne.fill('-1');
+    await expect
+      .poll(() => networkFieldError(page, 'net-ne'))
+      .toBe('Ne must be a whole number ≥ 0, got -1');
+    await ne.fill('1.5');
+    await expect.poll(() => networkFieldError(page, 'net-ne')).toContain('got 1.5');
+    await ne.fill('100000');
+    await expect.poll(() => networkFieldError(page, 'net-ne')).toMatch(/100050 neurons needs .*GB/);
+    await view(page).locator('[data-action=run]').click();
+    expect(await status(page)).toBe('failed');
+    expect(await view(page).locator('[data-error]').innerText()).toMatch(/needs .*GB/);
+    await screenshot(page, 'bad-input-network-size');
+    // Ni too large is named under Ni; Ne = Ni = 0 asks for one neuron.
+    await ne.fill('200');
+    await expect.poll(() => networkFieldError(page, 'net-ne')).toBe('');
+    expect(await view(page).locator('[data-error]').innerText()).toBe('');
+    await view(page).locator('[data-field=net-ni]').fill('40000');
+    await expect.poll(() => networkFieldError(page, 'net-ni')).toContain('needs');
+    await view(page).locator('[data-field=net-ni]').fill('0');
+    await ne.fill('0');
+    await expect.poll(() => networkFieldError(page, 'net-ne')).toContain('Ne + Ni > 0');
+    await ne.fill('200');
+    await view(page).locator('[data-field=net-dt]').fill('5000');
+    await expect.poll(() => networkFieldError(page, 'net-dt')).toContain('must not exceed');
+    await view(page).locator('[data-field=net-dt]').fill('1');
+    await view(page).locator('[data-action=run]').click();
+    await done(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the neuron index: empty or 2.5 is not neuron 0, and Enter shows the neuron without re-running the network', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=200&ni=50');
+    await done(page);
+    const finished = await status(page);
+    const index = view(page).locator('[data-field=net-neuron]');
+    const title = view(page).locator('.chart-title').last();
+    const neuronError = view(page).locator('.field-error').last();
+    for (const text of ['', '2.5']) {
+      await index.fill(text);
+      await index.press('Enter');
+      await expect.poll(() => neuronError.innerText()).toContain('whole number from 0 to 249');
+      expect(await title.innerText()).toBe('v(t) of one neuron: click a raster row');
+    }
+    await index.fill('300');
+    await index.press('Enter');
+    await expect.poll(() => neuronError.innerText()).toContain('there is no neuron 300');
+    await index.fill('12');
+    await index.press('Enter');
+    await expect.poll(() => title.innerText()).toBe('v(t) of neuron 12 (excitatory)');
+    expect(await neuronError.innerText()).toBe('');
+    // The same run is on screen: Enter did not submit the settings form.
+    expect(await status(page)).toBe(finished);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a 10 000-neuron link does not start by itself and says so; exports wait for a run', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=8000&ni=2000');
+    await expect.poll(() => status(page)).toContain('10000 neurons: press Run');
+    for (const name of ['csv', 'json', 'svg', 'png']) {
+      expect(await view(page).locator(`[data-export=${name}]`).isDisabled()).toBe(true);
+    }
+    await view(page).locator('[data-field=net-ne]').fill('200');
+    await view(page).locator('[data-field=net-ni]').fill('50');
+    await view(page).locator('[data-action=run]').click();
+    await done(page);
+    expect(await view(page).locator('[data-export=csv]').isDisabled()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,5 +1,12 @@
 /** The messages between the network view and its simulation worker. */
 
+/**
+ * The memory a network may take in the browser (1 GB, about 15 800 neurons): above it the guard
+ * answers with a message, where an allocation could otherwise crash the tab. The view checks it
+ * as the sizes are typed; the worker checks it again before it allocates.
+ */
+export const MAX_BYTES = 1e9;
+
 /** What the view asks of a network run: the settings the user can change. */
 export interface NetworkSettings {
   readonly ne: number;

@@ -16,6 +16,7 @@ import { NetworkClient } from './client.js';
 import type { NetworkSettings, NetworkSummary } from './protocol.js';
 import { Raster } from './raster.js';
 import type { NetworkViewState } from './state.js';
+import { settingsProblem, type SettingKey } from './validate.js';
 
 export interface NetworkView {
   readonly element: HTMLElement;
@@ -30,8 +31,6 @@ export interface NetworkView {
 
 /** Networks up to this size run by themselves when the view opens from a link. */
 const AUTO_RUN_NEURONS = 5000;
-
-type SettingKey = 'ne' | 'ni' | 'dt' | 'duration' | 'seed';
 
 const FIELDS: {
   key: SettingKey;
@@ -123,8 +122,29 @@ export function createNetworkView(
   const spectrumChart = lineChart('power', 'frequency (Hz)', COLORS.spectrum, undefined);
   const traceChart = lineChart('v (mV)', 't (ms)', COLORS.v, 'network-time');
 
+  /** The field showing a problem of the settings, if any. */
+  let problemKey: SettingKey | undefined;
+  /** The size changed last: a network too large for memory is reported under it. */
+  let sizeField: 'ne' | 'ni' = 'ne';
+
+  /** Shows the settings' first problem under its field; true when they can run. */
+  const checkSettings = (): boolean => {
+    const problem = settingsProblem(state.settings, sizeField);
+    if (problemKey !== undefined && problemKey !== problem?.key) {
+      fields.get(problemKey)?.setError(undefined);
+    }
+    problemKey = problem?.key;
+    if (problem !== undefined) fields.get(problem.key)?.setError(problem.message);
+    return problem === undefined;
+  };
+
   const setSettings = (settings: Partial<NetworkSettings>): void => {
     state = { ...state, settings: { ...state.settings, ...settings } };
+    if ('ne' in settings) sizeField = 'ne';
+    if ('ni' in settings) sizeField = 'ni';
+    // The message of a failed run no longer applies once a setting changes.
+    if (runId === undefined) message.textContent = '';
+    checkSettings();
     if (runId === undefined && summary !== undefined) {
       const shown = summary.settings;
       const same = (Object.keys(shown) as (keyof NetworkSettings)[]).every(
@@ -178,10 +198,27 @@ export function createNetworkView(
     step: 1,
     'data-field': 'net-neuron',
   });
+  const neuronError = el('div', { id: `${neuronId}-error`, class: 'field-error', role: 'alert' });
+  neuronField.setAttribute('aria-describedby', neuronError.id);
   const showNeuron = el('button', { type: 'button', 'data-action': 'show-neuron' }, 'Show v(t)');
   showNeuron.addEventListener('click', () => {
-    const neuron = Number(neuronField.value);
-    if (Number.isInteger(neuron)) pick(neuron);
+    const text = neuronField.value.trim();
+    const neuron = Number(text);
+    // An empty field is not neuron 0 (Number('') is 0).
+    if (text === '' || !Number.isInteger(neuron)) {
+      const n = summary === undefined ? undefined : summary.settings.ne + summary.settings.ni;
+      neuronError.textContent =
+        `the neuron index must be a whole number` + (n === undefined ? '' : ` from 0 to ${n - 1}`);
+      return;
+    }
+    pick(neuron);
+  });
+  // Enter in the index shows that neuron; it does not re-run the whole network.
+  neuronField.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      showNeuron.click();
+    }
   });
 
   const controls = el(
@@ -224,6 +261,7 @@ export function createNetworkView(
         el('label', { for: neuronId }, el('span', { class: 'field-name' }, 'neuron index')),
         neuronField,
       ),
+      neuronError,
       el('p', { class: 'hint' }, 'Or click a row of the raster.'),
       showNeuron,
     ),
@@ -242,10 +280,13 @@ export function createNetworkView(
   const traceTitle = el('h3', { class: 'chart-title' }, 'v(t) of one neuron: click a raster row');
   const exportBar = el('div', { class: 'export-bar', role: 'group', 'aria-label': 'Export' });
   exportBar.append(el('span', { class: 'export-label' }, 'Export'));
+  const exportButtons: HTMLButtonElement[] = [];
   const exportButton = (label: string, name: string, action: () => void): void => {
-    const b = el('button', { type: 'button', 'data-export': name }, label);
+    // Nothing to export before the first run finishes.
+    const b = el('button', { type: 'button', 'data-export': name, disabled: true }, label);
     b.addEventListener('click', action);
     exportBar.append(b);
+    exportButtons.push(b);
   };
   exportButton(
     'CSV',
@@ -367,6 +408,13 @@ export function createNetworkView(
     if (runId !== undefined) client.cancel(runId);
     ranOnce = true;
     const settings = state.settings;
+    if (!checkSettings()) {
+      // The field says what to change; the line above the plots says why nothing ran.
+      message.textContent = settingsProblem(settings, sizeField)?.message ?? '';
+      progress.value = 0;
+      status.textContent = 'failed';
+      return;
+    }
     message.textContent = '';
     progress.value = 0;
     status.textContent = 'running…';
@@ -397,6 +445,11 @@ export function createNetworkView(
         } else {
           status.textContent = 'failed';
           message.textContent = failure.message;
+          const key = failure.parameter as SettingKey | undefined;
+          if (key !== undefined && fields.has(key)) {
+            problemKey = key;
+            fields.get(key)?.setError(failure.message);
+          }
         }
       },
     });
@@ -405,6 +458,7 @@ export function createNetworkView(
 
   function show(result: NetworkSummary): void {
     summary = result;
+    for (const b of exportButtons) b.disabled = false;
     const { ne, ni, duration, seed, scale: scaled } = result.settings;
     title.textContent = `Network of ${ne} excitatory + ${ni} inhibitory neurons`;
     const hz = (rate: number): string => (Number.isNaN(rate) ? '—' : `${formatNumber(rate, 4)} Hz`);
@@ -442,10 +496,11 @@ export function createNetworkView(
     if (shown === undefined) return;
     const n = shown.settings.ne + shown.settings.ni;
     if (!(Number.isInteger(neuron) && neuron >= 0 && neuron < n)) {
-      message.textContent = `there is no neuron ${neuron}: pick one from 0 to ${n - 1}`;
+      neuronError.textContent = `there is no neuron ${neuron}: pick one from 0 to ${n - 1}`;
       return;
     }
     message.textContent = '';
+    neuronError.textContent = '';
     state = { ...state, neuron };
     neuronField.value = String(neuron);
     onChange(state);
@@ -474,6 +529,7 @@ export function createNetworkView(
   }
 
   showState();
+  checkSettings();
   return {
     element,
     get state() {
@@ -486,11 +542,16 @@ export function createNetworkView(
     setState(next) {
       state = next;
       showState();
+      checkSettings();
     },
     onShow() {
       layout();
       const { ne, ni } = state.settings;
-      if (!ranOnce && ne + ni <= AUTO_RUN_NEURONS) run();
+      if (ranOnce) return;
+      if (ne + ni <= AUTO_RUN_NEURONS) run();
+      else if (checkSettings()) {
+        status.textContent = `${ne + ni} neurons: press Run (networks over ${AUTO_RUN_NEURONS} neurons do not start by themselves)`;
+      }
     },
   };
 }

@@ -11,13 +11,7 @@ import {
   NetworkSimulation,
   ParameterError,
 } from 'izhikit';
-import type { FromWorker, NetworkSettings, ToWorker } from './protocol.js';
-
-/**
- * The memory a network may take in the browser (1 GB, about 15 800 neurons): above it the guard
- * answers with a message, where an allocation could otherwise crash the tab.
- */
-export const MAX_BYTES = 1e9;
+import { MAX_BYTES, type FromWorker, type NetworkSettings, type ToWorker } from './protocol.js';
 
 /** The network neurons' spike cut-off (mV). */
 const NETWORK_VPEAK = 30;
