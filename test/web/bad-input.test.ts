@@ -115,6 +115,31 @@ describe('neuron view, bad input', () => {
   });
 });
 
+describe('neuron view, values from elsewhere', () => {
+  it('a run that diverges after an edit of k2 is named under k2, where the user is looking', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    await page.locator('.advanced summary').click();
+    await page.locator('[data-field=k2]').fill('0');
+    await expect.poll(() => fieldError(page, 'k2')).toContain('diverged');
+    expect(await fieldError(page, 'dt')).toBe('');
+    expect(await page.locator('.stale-note').isVisible()).toBe(true);
+    await page.locator('[data-field=k2]').fill('0.04');
+    await expect.poll(() => fieldError(page, 'k2')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('unticking u0 = b·v0 starts the field from b·v0 without binary noise (−12.6, not −12.600000000000001)', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    await page.locator('[data-field=auto-u0]').uncheck();
+    expect(await page.locator('[data-field=u0]').isEnabled()).toBe(true);
+    expect(await page.locator('[data-field=u0]').inputValue()).toBe('-12.6');
+    await expect.poll(() => page.url()).toContain('u0=-12.6&');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('network view, bad input', () => {
   const view = (page: Page) => page.locator('[data-view=network]');
   const status = (page: Page): Promise<string> => view(page).locator('[data-status]').innerText();

@@ -111,7 +111,8 @@ export function createNeuronView(
   const autoU0Id = uniqueId('auto-u0');
   const autoU0 = el('input', { id: autoU0Id, type: 'checkbox', 'data-field': 'auto-u0' });
   autoU0.addEventListener('change', () => {
-    const u0 = autoU0.checked ? undefined : state.b * state.v0;
+    // Unticked, the field starts from the b·v0 it showed (without the binary noise).
+    const u0 = autoU0.checked ? undefined : u0Of(state);
     update({ ...state, u0 }, 'u0');
   });
 
@@ -361,7 +362,8 @@ export function createNeuronView(
       errorKey = 'input';
       message.textContent = '';
     } else if (error instanceof DivergenceError) {
-      fieldError('dt', error.message);
+      // Under the value just changed (the user is looking there), else under dt, which it names.
+      fieldError(fields.has(source as FieldKey) ? (source as FieldKey) : 'dt', error.message);
     } else if (error instanceof MemoryLimitError) {
       const steps = Math.round(error.requiredBytes / TRACE_BYTES_PER_STEP);
       fieldError(
