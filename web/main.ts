@@ -1,6 +1,6 @@
 /**
- * The explorer's entry point: the top bar, the three views (neuron, gallery, network) and the
- * URL that holds the state of the view on screen.
+ * The explorer's entry point: the top bar, the four views (neuron, gallery, network, dynamics)
+ * and the URL that holds the state of the view on screen.
  */
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
@@ -9,6 +9,9 @@ import { createNeuronView } from './neuron/view.js';
 import { createGalleryView } from './gallery/view.js';
 import { readNetworkParams, writeNetworkParams } from './network/state.js';
 import { createNetworkView } from './network/view.js';
+import { cellNeuronState } from './dynamics/cell-neuron.js';
+import { readDynamicsParams, writeDynamicsParams } from './dynamics/state.js';
+import { createDynamicsView } from './dynamics/view.js';
 import { el } from './ui/dom.js';
 import { UrlState, isViewName, type ViewName } from './url-state.js';
 
@@ -23,6 +26,7 @@ function paramsOf(view: ViewName): URLSearchParams {
   params.set('view', view);
   if (view === 'neuron') writeNeuronParams(neuron.state, params);
   if (view === 'network') writeNetworkParams(network.state, params);
+  if (view === 'dynamics') writeDynamicsParams(dynamics.state, params);
   return params;
 }
 
@@ -32,6 +36,16 @@ const neuron = createNeuronView(readNeuronParams(initial), () => {
 const network = createNetworkView(readNetworkParams(initial), () => {
   if (current === 'network') url.replaceSoon(paramsOf('network'));
 });
+const dynamics = createDynamicsView(
+  readDynamicsParams(initial),
+  () => {
+    if (current === 'dynamics') url.replaceSoon(paramsOf('dynamics'));
+  },
+  (spec, cell) => {
+    neuron.setState(cellNeuronState(spec, cell.ix, cell.iy, neuron.state));
+    show('neuron', 'push');
+  },
+);
 const gallery = createGalleryView((preset) => {
   neuron.setState(stateFromPreset(preset, neuron.state));
   show('neuron', 'push');
@@ -41,11 +55,12 @@ const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: ()
   neuron: { element: neuron.element, label: 'Neuron' },
   gallery: { element: gallery.element, label: 'Gallery', onShow: () => gallery.draw() },
   network: { element: network.element, label: 'Network', onShow: () => network.onShow() },
+  dynamics: { element: dynamics.element, label: 'Dynamics', onShow: () => dynamics.onShow() },
 };
 
 const tabs = new Map<ViewName, HTMLButtonElement>();
 const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' });
-for (const name of ['neuron', 'gallery', 'network'] as const) {
+for (const name of ['neuron', 'gallery', 'network', 'dynamics'] as const) {
   const tab = el('button', { type: 'button', class: 'tab', 'data-tab': name }, views[name].label);
   tab.addEventListener('click', () => show(name, 'push'));
   tabs.set(name, tab);
@@ -78,7 +93,7 @@ const header = el(
   nav,
   el('div', { class: 'share-group' }, shareStatus, share),
 );
-const main = el('main', {}, neuron.element, gallery.element, network.element);
+const main = el('main', {}, neuron.element, gallery.element, network.element, dynamics.element);
 document.body.append(header, main);
 
 function show(view: ViewName, history: 'push' | 'replace' | 'none'): void {
@@ -104,6 +119,7 @@ window.addEventListener('popstate', () => {
   const view = isViewName(params.get('view')) ? (params.get('view') as ViewName) : 'neuron';
   if (view === 'neuron') neuron.setState(readNeuronParams(params));
   if (view === 'network') network.setState(readNetworkParams(params));
+  if (view === 'dynamics') dynamics.setState(readDynamicsParams(params));
   show(view, 'none');
 });
 

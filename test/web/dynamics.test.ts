@@ -1,0 +1,211 @@
+// Browser tests of the dynamics view: the f–I curve and its class, the parameter map run in Web
+// Workers (same codes as in Node), a cell opening in the neuron view, and bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  FIRING_PATTERN_LABELS,
+  FIRING_PATTERNS,
+  axisValue,
+  computeParameterMap,
+  type ParameterMap,
+} from '../../src/index.js';
+import { mapDigest } from '../../web/dynamics/map-export.js';
+import { screenshot, startExplorer, type Explorer } from './explorer.js';
+
+let explorer: Explorer;
+beforeAll(async () => {
+  explorer = await startExplorer();
+});
+afterAll(async () => {
+  await explorer?.close();
+});
+
+const RS = { a: 0.02, b: 0.2, c: -65, d: 8 };
+const view = '[data-view=dynamics]';
+/** Tall enough to see the curve, the map and the settings at once in a screenshot. */
+const TALL = { width: 1280, height: 1250 };
+
+/** The class the f–I panel shows (`class 1`, `class 2` or `none`), once a curve is on screen. */
+async function fiClass(page: Page): Promise<string> {
+  const verdict = page.locator(`${view} [data-fi-class]`);
+  await expect.poll(() => verdict.getAttribute('data-fi-class')).toMatch(/class|none/);
+  return (await verdict.getAttribute('data-fi-class')) ?? '';
+}
+
+/** Waits for a map run to finish and returns what the page says about it. */
+async function finishedMap(page: Page): Promise<{ counts: number[]; digest: string }> {
+  const status = page.locator(`${view} [data-map-status]`);
+  await expect.poll(() => status.innerText(), { timeout: 20000 }).toMatch(/^done/);
+  const holder = page.locator(`${view} [data-map]`);
+  return {
+    counts: ((await holder.getAttribute('data-counts')) ?? '').split(',').map(Number),
+    digest: (await holder.getAttribute('data-digest')) ?? '',
+  };
+}
+
+/** The durations (ms) of the map runs measured by the page. */
+const mapTimes = (page: Page): Promise<number[]> =>
+  page.evaluate(() =>
+    performance.getEntriesByName('izhikit:map', 'measure').map((entry) => entry.duration),
+  );
+
+describe('dynamics view', () => {
+  it('loads without console errors, says RS is Class 1 and draws the default 100 × 100 map', async () => {
+    const { page, errors } = await explorer.open('?view=dynamics', TALL);
+    expect(await fiClass(page)).toBe('class 1');
+    expect(await page.locator(`${view} [data-fi-class]`).innerText()).toMatch(/^Class 1/);
+    const first = await finishedMap(page);
+    expect(first.counts.reduce((sum, n) => sum + n, 0)).toBe(10000);
+    // A second run of the same map, with the workers already started.
+    await page.locator('[data-action=map-run]').click();
+    await expect.poll(async () => (await mapTimes(page)).length, { timeout: 20000 }).toBe(2);
+    const [cold, warm] = await mapTimes(page);
+    const workers = await page.evaluate(() =>
+      Math.max(1, Math.min(4, navigator.hardwareConcurrency)),
+    );
+    console.log(
+      `100 × 100 map in the browser (${workers} workers): first run ${cold?.toFixed(0)} ms ` +
+        `(workers starting), second run ${warm?.toFixed(0)} ms`,
+    );
+    await screenshot(page, 'dynamics-rs');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the f–I curve of class-2-excitable says Class 2 and that of class-1-excitable Class 1', async () => {
+    const { page, errors } = await explorer.open('?view=dynamics&x=c:-70:-40:20&y=d:0:10:20');
+    await fiClass(page);
+    const picker = page.locator('[data-field=dyn-preset]');
+    const verdict = page.locator(`${view} [data-fi-class]`);
+    await picker.selectOption('class-2-excitable');
+    await expect.poll(() => verdict.getAttribute('data-fi-class')).toBe('class 2');
+    expect(await verdict.innerText()).toMatch(/^Class 2/);
+    expect(await page.locator(`${view} [data-value=rheobase]`).innerText()).toMatch(/^0\.4/);
+    await screenshot(page, 'dynamics-fi-class-2');
+    await picker.selectOption('class-1-excitable');
+    await expect.poll(() => verdict.getAttribute('data-fi-class')).toBe('class 1');
+    expect(await verdict.innerText()).toMatch(/^Class 1/);
+    // Its model terms (k1 = 4.1, k0 = 108) come from the preset and are said.
+    expect(await page.locator(`${view} [data-model-terms]`).innerText()).toContain('k1 = 4.1');
+    await expect.poll(() => page.url()).toContain('preset=class-1-excitable');
+    await screenshot(page, 'dynamics-fi-class-1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a 40 × 40 map has the codes Node computes, at least 3 classes, and a cell opens in the neuron view', async () => {
+    const { page, errors } = await explorer.open('?view=dynamics&x=a:0:0.2:40&y=b:0:0.3:40', TALL);
+    const shown = await finishedMap(page);
+    const node: ParameterMap = await computeParameterMap({
+      x: { name: 'a', from: 0, to: 0.2, steps: 40 },
+      y: { name: 'b', from: 0, to: 0.3, steps: 40 },
+      base: RS,
+      input: 10,
+    });
+    expect(shown.counts).toEqual(node.counts);
+    expect(shown.digest).toBe(mapDigest(node.codes));
+    expect(node.counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+    // The canvas is drawn: many pixels, in at least three of the map's colours.
+    const colours = await page.locator(`${view} .map-canvas`).evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Map<string, number>();
+      for (let i = 0; data !== undefined && i < data.length; i += 4) {
+        const key = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      return [...seen.values()].filter((n) => n > 500).length;
+    });
+    expect(colours).toBeGreaterThanOrEqual(3);
+    expect(await page.locator(`${view} .map-legend li:not(.empty)`).count()).toBeGreaterThanOrEqual(
+      3,
+    );
+    await screenshot(page, 'dynamics-map-40');
+
+    // Click the cell of a = 0.0205, b = 0.2 (near RS) and see its trace in the neuron view.
+    const ix = 4;
+    const iy = 26;
+    const code = node.codes[iy * 40 + ix] as number;
+    const box = JSON.parse(
+      (await page.locator(`${view} [data-map]`).getAttribute('data-box')) ?? '{}',
+    ) as { x: number; y: number; width: number; height: number };
+    const canvas = await page.locator(`${view} .map-canvas`).boundingBox();
+    if (canvas === null) throw new Error('the map is not visible');
+    const px = canvas.x + box.x + ((ix + 0.5) * box.width) / 40;
+    const py = canvas.y + box.y + box.height - ((iy + 0.5) * box.height) / 40;
+    await page.mouse.move(px, py);
+    const expectedLabel = FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] ?? 'quiescent'];
+    await expect
+      .poll(() => page.locator(`${view} .map-hover`).innerText())
+      .toContain(expectedLabel);
+    await screenshot(page, 'dynamics-map-hover');
+    await page.mouse.click(px, py);
+    await page.locator('[data-view=neuron]').waitFor({ state: 'visible' });
+    const spec = node.spec;
+    expect(Number(await page.locator('[data-field=a]').inputValue())).toBeCloseTo(
+      axisValue(spec.x, ix),
+      12,
+    );
+    expect(Number(await page.locator('[data-field=b]').inputValue())).toBeCloseTo(
+      axisValue(spec.y, iy),
+      12,
+    );
+    expect(Number(await page.locator('[data-field=c]').inputValue())).toBe(-65);
+    expect(await page.locator('[data-field=input]').inputValue()).toBe('10');
+    expect(await page.locator('[data-value=pattern]').innerText()).toBe(expectedLabel);
+    await expect.poll(() => page.url()).toContain('view=neuron');
+    await screenshot(page, 'dynamics-cell-in-neuron-view');
+    // Back returns to the map.
+    await page.goBack();
+    await page.locator(`${view} .map-canvas`).waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('bad ranges show a message next to the field and keep the last curve and map; Cancel stops a run', async () => {
+    const { page, errors } = await explorer.open('?view=dynamics&x=a:0:0.2:30&y=b:0:0.3:30', TALL);
+    expect(await fiClass(page)).toBe('class 1');
+    const before = await finishedMap(page);
+    const verdict = await page.locator(`${view} [data-fi-class]`).innerText();
+    const fieldError = (name: string) =>
+      page
+        .locator(`[data-field=${name}]`)
+        .locator('xpath=ancestor::div[contains(@class,"number-field")]')
+        .locator('.field-error');
+
+    await page.locator('[data-field=fi-from]').fill('abc');
+    expect(await fieldError('fi-from').innerText()).toBe('from must be a number');
+    await page.locator('[data-field=fi-from]').fill('30');
+    expect(await fieldError('fi-to').innerText()).toBe('to must be above from (30)');
+    await page.locator('[data-field=fi-from]').fill('0');
+    await page.locator('[data-field=fi-steps]').fill('0');
+    expect(await fieldError('fi-steps').innerText()).toMatch(/from 2 to 400/);
+    await page.locator('[data-field=map-x-steps]').fill('500');
+    expect(await fieldError('map-x-steps').innerText()).toMatch(/from 2 to 400/);
+    await page.locator('[data-field=map-y-name]').selectOption('a');
+    await page.locator('[data-action=map-run]').click();
+    expect(await page.locator(`${view} [data-map-status]`).innerText()).toMatch(/fix the marked/);
+    expect(await page.locator(`${view} [data-fi-class]`).innerText()).toBe(verdict);
+    expect(await page.locator(`${view} [data-map]`).getAttribute('data-digest')).toBe(
+      before.digest,
+    );
+    await screenshot(page, 'dynamics-bad-input');
+
+    // Fix the fields, start a big map and cancel it: the last map stays.
+    await page.locator('[data-field=fi-steps]').fill('41');
+    await page.locator('[data-field=map-y-name]').selectOption('b');
+    await page.locator('[data-field=map-x-steps]').fill('400');
+    await page.locator('[data-field=map-y-steps]').fill('400');
+    await page.locator('[data-action=map-run]').click();
+    await page.locator('[data-action=map-cancel]').click();
+    await expect
+      .poll(() => page.locator(`${view} [data-map-status]`).innerText())
+      .toMatch(/^cancelled/);
+    expect(await page.locator(`${view} [data-map]`).getAttribute('data-digest')).toBe(
+      before.digest,
+    );
+    await expect.poll(() => page.url()).toContain('x=a%3A0%3A0.2%3A400');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

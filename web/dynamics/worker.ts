@@ -1,0 +1,30 @@
+/**
+ * The dynamics view's Web Worker: computes f–I curves and blocks of parameter-map rows with the
+ * library, off the main thread, and posts the results back (map codes as transferred buffers).
+ */
+import { IzhikitError, ParameterError, computeMapRows, fiCurve } from 'izhikit';
+import type { FromDynamicsWorker, ToDynamicsWorker } from './protocol.js';
+
+const post = (message: FromDynamicsWorker, transfer: Transferable[] = []): void =>
+  (self as unknown as Worker).postMessage(message, transfer);
+
+self.addEventListener('message', (event: MessageEvent<ToDynamicsWorker>) => {
+  const message = event.data;
+  try {
+    if (message.type === 'fi') {
+      const start = performance.now();
+      const curve = fiCurve(message.neuron, message.options);
+      post({ type: 'fi', id: message.id, curve, elapsedMs: performance.now() - start });
+    } else {
+      const codes = computeMapRows(message.spec, message.rowStart, message.rowEnd);
+      post({ type: 'rows', id: message.id, codes }, [codes.buffer]);
+    }
+  } catch (error) {
+    post({
+      type: 'failed',
+      id: message.id,
+      message: error instanceof IzhikitError ? error.message : `unexpected error: ${String(error)}`,
+      parameter: error instanceof ParameterError ? error.parameter : undefined,
+    });
+  }
+});
