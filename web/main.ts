@@ -21,6 +21,14 @@ let current: ViewName = isViewName(initial.get('view'))
   ? (initial.get('view') as ViewName)
   : 'neuron';
 
+/**
+ * The opening URL's values for `view`, or none for the other views: the views share names such
+ * as dt and T, and a neuron link must not set the network's time step.
+ */
+function openedWith(view: ViewName): URLSearchParams {
+  return view === current ? initial : new URLSearchParams();
+}
+
 function paramsOf(view: ViewName): URLSearchParams {
   const params = new URLSearchParams();
   params.set('view', view);
@@ -30,14 +38,14 @@ function paramsOf(view: ViewName): URLSearchParams {
   return params;
 }
 
-const neuron = createNeuronView(readNeuronParams(initial), () => {
+const neuron = createNeuronView(readNeuronParams(openedWith('neuron')), () => {
   if (current === 'neuron') url.replaceSoon(paramsOf('neuron'));
 });
-const network = createNetworkView(readNetworkParams(initial), () => {
+const network = createNetworkView(readNetworkParams(openedWith('network')), () => {
   if (current === 'network') url.replaceSoon(paramsOf('network'));
 });
 const dynamics = createDynamicsView(
-  readDynamicsParams(initial),
+  readDynamicsParams(openedWith('dynamics')),
   () => {
     if (current === 'dynamics') url.replaceSoon(paramsOf('dynamics'));
   },

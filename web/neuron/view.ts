@@ -376,6 +376,11 @@ export function createNeuronView(
         error instanceof IzhikitError ? error.message : `unexpected error: ${String(error)}`;
     }
     plotArea.classList.add('stale');
+    // A link with a bad value opens with no run to keep.
+    staleNote.textContent =
+      result === undefined
+        ? 'Nothing to plot until the marked value is fixed.'
+        : 'The plot shows the last valid run until the marked value is fixed.';
     staleNote.hidden = false;
   }
 
