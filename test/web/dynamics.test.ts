@@ -68,8 +68,17 @@ describe('dynamics view', () => {
         `(workers starting), second run ${warm?.toFixed(0)} ms`,
     );
     await screenshot(page, 'dynamics-rs');
+    // On a tablet the settings go under the plots.
+    const { page: tablet, errors: tabletErrors } = await explorer.open(
+      '?view=dynamics&x=c:-70:-40:30&y=d:0:10:30',
+      { width: 800, height: 1000 },
+    );
+    await finishedMap(tablet);
+    await screenshot(tablet, 'dynamics-tablet-800', true);
     expect(errors).toEqual([]);
+    expect(tabletErrors).toEqual([]);
     await page.close();
+    await tablet.close();
   });
 
   it('the f–I curve of class-2-excitable says Class 2 and that of class-1-excitable Class 1', async () => {

@@ -4,7 +4,7 @@
  * cell a point of the canvas falls on, for hover and click.
  */
 import { scaleLinear } from 'd3-scale';
-import { MAP_COLOURS, type ParameterMap } from 'izhikit';
+import { MAP_COLOURS, restBoundaryB, type ParameterMap, type ResolvedMapSpec } from 'izhikit';
 import { typeMarks } from './type-marks.js';
 
 /** Axis titles for people. */
@@ -20,6 +20,21 @@ const MARGIN = { top: 10, right: 14, bottom: 44, left: 66 } as const;
 const FONT = '12px system-ui, sans-serif';
 const INK = '#0f172a';
 const MUTED = '#475569';
+
+/**
+ * The b above which the step input exceeds the saddle-node input (no resting state: the neuron
+ * must fire), when one axis is b and the other a, c or d (which leave the fixed points alone).
+ */
+export function restBoundary(spec: ResolvedMapSpec): { axis: 'x' | 'y'; b: number } | undefined {
+  const axis = spec.x.name === 'b' ? 'x' : spec.y.name === 'b' ? 'y' : undefined;
+  const other = axis === 'x' ? spec.y.name : spec.x.name;
+  if (axis === undefined || !['a', 'c', 'd'].includes(other)) return undefined;
+  const b = restBoundaryB(spec.base, spec.input);
+  const range = spec[axis];
+  const half = (range.to - range.from) / (2 * (range.steps - 1));
+  if (b === undefined || b < range.from - half || b > range.to + half) return undefined;
+  return { axis, b };
+}
 
 export interface Cell {
   readonly ix: number;
@@ -167,6 +182,45 @@ export class MapCanvas {
     ctx.textBaseline = 'middle';
     ctx.fillText(AXIS_TITLES[y.name] ?? y.name, 0, 0);
     ctx.restore();
+
+    const boundary = restBoundary(spec);
+    if (boundary !== undefined) {
+      const label = `rest vanishes above b = ${Number(boundary.b.toPrecision(3))}`;
+      ctx.save();
+      ctx.strokeStyle = '#000000';
+      ctx.lineWidth = 1.2;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.font = FONT;
+      ctx.lineJoin = 'round';
+      const halo = (text: string, tx: number, ty: number): void => {
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = '#ffffff';
+        ctx.strokeText(text, tx, ty);
+        ctx.fillStyle = '#000000';
+        ctx.fillText(text, tx, ty);
+      };
+      if (boundary.axis === 'y') {
+        const py = yScale(boundary.b);
+        ctx.moveTo(box.x, py);
+        ctx.lineTo(box.x + box.width, py);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'bottom';
+        halo(label, box.x + box.width - 6, py - 3);
+      } else {
+        const px = xScale(boundary.b);
+        ctx.moveTo(px, box.y);
+        ctx.lineTo(px, box.y + box.height);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'top';
+        halo(label, px + 5, box.y + 4);
+      }
+      ctx.restore();
+    }
 
     const [x0, x1] = xScale.domain() as [number, number];
     const [y0, y1] = yScale.domain() as [number, number];

@@ -21,7 +21,7 @@ import {
 import { el, formatNumber, uniqueId } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
 import { downloadSvg } from '../ui/figure-export.js';
-import { MapCanvas, type Cell } from './map-canvas.js';
+import { MapCanvas, restBoundary, type Cell } from './map-canvas.js';
 import { mapDigest, mapToCsv, mapToJson, patternName } from './map-export.js';
 import { MapWorkers } from './map-workers.js';
 import { checkRange, createNumberField, type NumberField } from './number-field.js';
@@ -189,6 +189,7 @@ export function createMapPanel(options: {
   const message = el('div', { class: 'run-error', role: 'alert', 'data-map-error': '' });
   const legend = el('ul', { class: 'map-legend', 'aria-label': 'Firing patterns' });
   const hover = el('p', { class: 'map-hover', 'aria-live': 'polite' }, ' ');
+  const restNote = el('p', { class: 'hint', 'data-rest-note': '' });
   const holder = el('div', { class: 'map-holder', 'data-map': '' }, canvas.canvas);
   const exportBar = el(
     'div',
@@ -217,6 +218,7 @@ export function createMapPanel(options: {
     message,
     el('div', { class: 'map-body' }, holder, legend),
     hover,
+    restNote,
     el(
       'p',
       { class: 'hint' },
@@ -272,6 +274,14 @@ export function createMapPanel(options: {
       spec.x.name === 'I' || spec.y.name === 'I' ? 'I' : `I = ${formatNumber(spec.input, 6)}`;
     subtitle.textContent = `${fixed} (from ${baseName}) · step to ${stepped} at t = 0 from rest · ${spec.duration} ms, dt = ${spec.dt} ms · ${spec.x.steps} × ${spec.y.steps} cells in ${formatNumber(ms, 3)} ms on ${workers.size} worker${workers.size === 1 ? '' : 's'}`;
     canvas.setData(shown);
+    const boundary = restBoundary(spec);
+    const cd = ['c', 'd'].includes(spec.x.name) && ['c', 'd'].includes(spec.y.name);
+    restNote.textContent =
+      boundary === undefined
+        ? cd
+          ? 'Why bursts need a high reset c and a small jump d: after a spike the state lands at (c, u + d); while that point lies below the v-nullcline the next spike follows at once, and a small d lets several spikes pass before u has risen enough to end the burst (see the phase plane in the neuron view).'
+          : ''
+        : `Dashed: for b above ${Number(boundary.b.toPrecision(3))} the step I = ${formatNumber(spec.input, 6)} is above the saddle-node input (k1 − b)²/(4·k2) − k0, so the nullclines no longer cross: there is no resting state and the neuron must fire. Below it the neuron can settle to rest (quiescent, or a few spikes and then rest).`;
     holder.dataset.counts = shown.counts.join(',');
     holder.dataset.digest = mapDigest(shown.codes);
     holder.dataset.cells = String(shown.codes.length);
