@@ -115,6 +115,31 @@ describe('neuron view, bad input', () => {
   });
 });
 
+describe('number fields', () => {
+  it('an emptied or half-typed field ("-") says it needs a number, then shows the value in use again on leaving', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    const numbers = await readout(page);
+    const dt = page.locator('[data-field=dt]');
+    await dt.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('-');
+    await expect.poll(() => fieldError(page, 'dt')).toBe('dt must be a number');
+    await page.keyboard.press('Tab');
+    expect(await dt.inputValue()).toBe('0.25');
+    expect(await fieldError(page, 'dt')).toBe('');
+    const a = page.locator('[data-field=a]');
+    await a.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => fieldError(page, 'a')).toBe('a must be a number');
+    await page.keyboard.press('Enter');
+    expect(await a.inputValue()).toBe('0.02');
+    expect(await readout(page)).toBe(numbers);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('neuron view, values from elsewhere', () => {
   it('a run that diverges after an edit of k2 is named under k2, where the user is looking', async () => {
     const { page, errors } = await explorer.open('?view=neuron&preset=rs');

@@ -76,23 +76,36 @@ export function createSliderField(options: SliderFieldOptions): SliderField {
     error,
   );
 
+  /** The last number handed on: a field left empty or half-typed ("-", "1e") returns to it. */
+  let accepted = options.value;
+  const isNumber = (text: string): boolean => text !== '' && Number.isFinite(Number(text));
+
   slider.addEventListener('input', () => {
     // Round away the binary noise of min + n·step (0.020000000000000004).
     const value = Number(Number(slider.value).toFixed(decimals));
     number.value = String(value);
+    accepted = value;
     field.setError(undefined);
     options.onInput(value);
   });
   number.addEventListener('input', () => {
     const text = number.value.trim();
     const value = Number(text);
-    if (text === '' || !Number.isFinite(value)) {
+    if (!isNumber(text)) {
       field.setError(`${options.label} must be a number`);
       return;
     }
     field.setError(undefined);
     slider.value = String(value);
+    accepted = value;
     options.onInput(value);
+  });
+  // On leaving the field (or Enter), text that is not a number gives way to the value in use,
+  // so the field never disagrees with the plot.
+  number.addEventListener('change', () => {
+    if (isNumber(number.value.trim())) return;
+    number.value = String(accepted);
+    field.setError(undefined);
   });
 
   const field: SliderField = {
@@ -100,6 +113,7 @@ export function createSliderField(options: SliderFieldOptions): SliderField {
     slider,
     number,
     set(value) {
+      accepted = value;
       number.value = String(value);
       slider.value = String(value);
       field.setError(undefined);
