@@ -1,5 +1,6 @@
 // Browser tests of the dynamics view: the f–I curve and its class, the parameter map run in Web
 // Workers (same codes as in Node), a cell opening in the neuron view, and bad input.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -130,6 +131,24 @@ describe('dynamics view', () => {
       3,
     );
     await screenshot(page, 'dynamics-map-40');
+
+    // The exports: the library's SVG figure, and the codes as CSV and JSON.
+    const download = async (name: string): Promise<string> => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`${view} [data-export=${name}]`).click(),
+      ]);
+      return readFileSync((await file.path()) as string, 'utf8');
+    };
+    expect(await download('map-svg')).toMatch(/^<svg[\s\S]*Firing patterns over \(a, b\)/);
+    const csv = (await download('map-csv')).trim().split('\n');
+    expect(csv[0]).toBe('a,b,code,pattern');
+    expect(csv).toHaveLength(1 + 1600);
+    const json = JSON.parse(await download('map-json')) as { codes: number[]; counts: number[] };
+    expect(json.codes).toEqual(Array.from(node.codes));
+    expect(json.counts).toEqual(node.counts);
+    expect(await download('fi-svg')).toMatch(/^<svg[\s\S]*rheobase/);
+    expect((await download('fi-csv')).split('\n')[0]).toBe('I,rate_hz,spikes,started_at_rest');
 
     // Click the cell of a = 0.0205, b = 0.2 (near RS) and see its trace in the neuron view.
     const ix = 4;
