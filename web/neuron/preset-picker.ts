@@ -1,6 +1,7 @@
 /**
  * The preset picker: the neuron types of [2003] and the features of [2004] as two groups, each
- * entry with its name and figure letter, and the chosen one's description under the list.
+ * entry with its name and figure letter, and the chosen one's description under the list, with a
+ * reset once its values are edited.
  */
 import { PRESETS, type Preset } from 'izhikit';
 import { el, uniqueId } from '../ui/dom.js';
@@ -27,7 +28,8 @@ const CUSTOM = '';
 export function createPresetPicker(onChoose: (preset: Preset) => void): PresetPicker {
   const id = uniqueId('preset');
   const select = el('select', { id, 'data-field': 'preset' });
-  select.append(el('option', { value: CUSTOM }, 'custom neuron'));
+  // Shown for a neuron that no preset describes (a link with numbers only); not a choice.
+  select.append(el('option', { value: CUSTOM, disabled: true }, 'custom neuron'));
   for (const { group, label } of PRESET_GROUPS) {
     const optgroup = el('optgroup', { label });
     for (const preset of PRESETS.filter((p) => p.group === group)) {
@@ -64,7 +66,16 @@ export function createPresetPicker(onChoose: (preset: Preset) => void): PresetPi
         el('span', { class: 'preset-source' }, preset.source),
         ` ${preset.description}`,
       );
-      if (edited) description.append(el('em', { class: 'preset-edited' }, ' (values edited)'));
+      if (edited) {
+        // Choosing the same entry again fires no change event: this is the way back.
+        const reset = el(
+          'button',
+          { type: 'button', class: 'link-button', 'data-action': 'reset-preset' },
+          'reset',
+        );
+        reset.addEventListener('click', () => onChoose(preset));
+        description.append(el('em', { class: 'preset-edited' }, ' (values edited)'), ' ', reset);
+      }
     },
   };
 }
