@@ -47,6 +47,13 @@ export class PhaseChart {
       swatch(NULLCLINE_U, 'u-nullcline'),
       swatch(COLORS.v, 'trajectory'),
       el('span', {}, '● stable, ○ unstable fixed point'),
+      // The two dashed verticals: without a key they read as grid lines.
+      el(
+        'span',
+        { 'data-legend': 'reset' },
+        el('i', { class: 'dashed' }),
+        `v = c (${formatNumber(plane.reset, 4)}) and vpeak (${formatNumber(plane.vpeak, 4)})`,
+      ),
     );
     this.draw();
   }
