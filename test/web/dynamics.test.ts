@@ -11,6 +11,12 @@ import {
   type ParameterMap,
 } from '../../src/index.js';
 import { mapDigest } from '../../web/dynamics/map-export.js';
+import {
+  DEFAULT_DYNAMICS,
+  readDynamicsParams,
+  writeDynamicsParams,
+  type DynamicsState,
+} from '../../web/dynamics/state.js';
 import { screenshot, startExplorer, type Explorer } from './explorer.js';
 
 let explorer: Explorer;
@@ -239,5 +245,37 @@ describe('dynamics view', () => {
     await expect.poll(() => page.url()).toContain('x=a%3A0%3A0.2%3A400');
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('readDynamicsParams(writeDynamicsParams(state))', () => {
+  it('gives the state back, and ignores invalid or clashing axes', () => {
+    const state: DynamicsState = {
+      preset: 'class-2-excitable',
+      a: 0.2,
+      b: 0.26,
+      c: -65,
+      d: 0,
+      fi: { from: -1, to: 5, steps: 120 },
+      map: {
+        x: { name: 'c', from: -70, to: -40, steps: 30 },
+        y: { name: 'I', from: 0, to: 20, steps: 25 },
+        input: 12,
+      },
+    };
+    const params = new URLSearchParams();
+    writeDynamicsParams(state, params);
+    expect(readDynamicsParams(new URLSearchParams(params.toString()))).toEqual(state);
+    const bad = readDynamicsParams(
+      new URLSearchParams('x=a:0.2:0:10&y=q:0:1:10&from=5&to=1&steps=3'),
+    );
+    expect(bad.map).toEqual(DEFAULT_DYNAMICS.map);
+    expect(bad.fi).toEqual(DEFAULT_DYNAMICS.fi);
+    expect(readDynamicsParams(new URLSearchParams('x=b:0:1:10&y=b:0:1:10')).map).toEqual(
+      DEFAULT_DYNAMICS.map,
+    );
+    expect(readDynamicsParams(new URLSearchParams('x=a:0:1:401')).map.x).toEqual(
+      DEFAULT_DYNAMICS.map.x,
+    );
   });
 });

@@ -164,6 +164,7 @@ export function createDynamicsView(
       fi.showRange(state.fi);
       map.showSettings(state.map);
       if (shownOnce) fi.compute(neuron(), state.fi, neuronName());
+      map.noteChange(neuron());
     },
     onShow() {
       if (!shownOnce) fi.compute(neuron(), state.fi, neuronName());
