@@ -166,14 +166,20 @@ export function createNeuronView(
     'json',
   );
 
-  const figure = (run: SimulationResult): string =>
-    renderTraceFigure(
-      runFigureData(
-        run,
-        PRESETS.find((p) => p.id === state.preset),
-      ),
-      { showU: state.showU },
-    );
+  /** The preset the numbers came from, and whether they were edited since. */
+  const origin = (): { preset: Preset | undefined; edited: boolean } => {
+    const preset = PRESETS.find((p) => p.id === state.preset);
+    return { preset, edited: preset !== undefined && edited(preset) };
+  };
+  // The figure shows the panels on screen, and does not pass edited values off as the preset.
+  const figure = (run: SimulationResult): string => {
+    const { preset, edited: changed } = origin();
+    const data = runFigureData(run, preset);
+    return renderTraceFigure(changed ? { ...data, title: `${data.title}, edited` } : data, {
+      showU: state.showU,
+      showI: state.showI,
+    });
+  };
   button('SVG', () => result && downloadSvg(figure(result), `${fileStem()}.svg`), 'svg');
   button(
     'PNG',
@@ -187,7 +193,10 @@ export function createNeuronView(
     'png',
   );
 
-  const fileStem = (): string => state.preset ?? 'neuron';
+  const fileStem = (): string => {
+    const { preset, edited: changed } = origin();
+    return preset === undefined ? 'neuron' : changed ? `${preset.id}-edited` : preset.id;
+  };
 
   const advanced = el(
     'details',
