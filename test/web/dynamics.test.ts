@@ -101,6 +101,11 @@ describe('dynamics view', () => {
     await expect.poll(() => verdict.getAttribute('data-fi-class')).toBe('class 2');
     expect(await verdict.innerText()).toMatch(/^Class 2/);
     expect(await page.locator(`${view} [data-value=rheobase]`).innerText()).toMatch(/^0\.4/);
+    // Pointing at the curve reads a point off it.
+    const plot = await page.locator(`${view} .fi-chart .u-over`).boundingBox();
+    if (plot === null) throw new Error('no f–I plot');
+    await page.mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height / 2);
+    await expect.poll(() => page.locator(`${view} .fi-hover`).innerText()).toMatch(/^I = 10: \d+/);
     await screenshot(page, 'dynamics-fi-class-2');
     await picker.selectOption('class-1-excitable');
     await expect.poll(() => verdict.getAttribute('data-fi-class')).toBe('class 1');
@@ -193,9 +198,27 @@ describe('dynamics view', () => {
     expect(await page.locator('[data-value=pattern]').innerText()).toBe(expectedLabel);
     await expect.poll(() => page.url()).toContain('view=neuron');
     await screenshot(page, 'dynamics-cell-in-neuron-view');
-    // Back returns to the map.
+    // Back returns to the map; from the keyboard, arrows pick a cell (from the middle) and Enter opens it.
     await page.goBack();
-    await page.locator(`${view} .map-canvas`).waitFor({ state: 'visible' });
+    const map = page.locator(`${view} .map-canvas`);
+    await map.waitFor({ state: 'visible' });
+    await map.focus();
+    await map.press('ArrowUp');
+    await map.press('ArrowUp');
+    await map.press('ArrowRight');
+    await expect
+      .poll(() => page.locator(`${view} .map-hover`).innerText())
+      .toMatch(/^a = 0\.1077, b = 0\.1615/);
+    await map.press('Enter');
+    await page.locator('[data-view=neuron]').waitFor({ state: 'visible' });
+    expect(Number(await page.locator('[data-field=a]').inputValue())).toBeCloseTo(
+      axisValue(spec.x, 21),
+      12,
+    );
+    expect(Number(await page.locator('[data-field=b]').inputValue())).toBeCloseTo(
+      axisValue(spec.y, 21),
+      12,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

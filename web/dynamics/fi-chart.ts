@@ -39,6 +39,9 @@ export class FiChart {
   private readonly chart: uPlot;
   private curve: FiCurve | undefined;
 
+  /** Called with the point under the cursor (input and rate), or undefined when there is none. */
+  onCursor: ((point: { I: number; rate: number } | undefined) => void) | undefined;
+
   constructor() {
     this.element = document.createElement('div');
     this.element.className = 'fi-chart';
@@ -63,7 +66,19 @@ export class FiChart {
           axis('constant input I', { size: 34, labelSize: 16, labelGap: 0 }),
           axis('steady rate (Hz)', { size: 56 }),
         ],
-        hooks: { draw: [(u) => this.drawRheobase(u)] },
+        hooks: {
+          draw: [(u) => this.drawRheobase(u)],
+          setCursor: [
+            (u) => {
+              const index = u.cursor.idx;
+              const I = index == null ? undefined : u.data[0][index];
+              const rate = index == null ? undefined : (u.data[2]?.[index] ?? u.data[1]?.[index]);
+              this.onCursor?.(
+                I === undefined || rate == null ? undefined : { I, rate: rate as number },
+              );
+            },
+          ],
+        },
       },
       [[], [], []],
       this.element,

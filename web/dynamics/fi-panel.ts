@@ -80,12 +80,19 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
   }
 
   const chart = new FiChart();
+  chart.onCursor = (point) => {
+    pointed.textContent =
+      point === undefined
+        ? ''
+        : `I = ${formatNumber(point.I, 4)}: ${formatNumber(point.rate, 4)} Hz · `;
+  };
   const title = el('h2', { class: 'plot-title' }, 'f–I curve');
   const readout = el('dl', { class: 'readout', 'aria-live': 'polite', 'data-fi-readout': '' });
   const verdict = el('p', { class: 'fi-verdict', 'data-fi-class': '' });
   const summary = el('p', { class: 'hint fi-summary' });
   const message = el('div', { class: 'run-error', role: 'alert', 'data-fi-error': '' });
   const status = el('span', { class: 'hint', 'data-fi-status': '' });
+  const pointed = el('span', { class: 'fi-hover', 'aria-live': 'polite' });
   const exportBar = el(
     'div',
     { class: 'export-bar', role: 'group', 'aria-label': 'Export the f–I curve' },
@@ -122,7 +129,12 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
     summary,
     message,
     chart.element,
-    el('div', { class: 'plot-foot' }, status, exportBar),
+    el(
+      'div',
+      { class: 'plot-foot' },
+      el('div', { class: 'fi-foot-text' }, pointed, status),
+      exportBar,
+    ),
   );
   const controls = el(
     'fieldset',

@@ -256,6 +256,47 @@ export function createMapPanel(options: {
     if (cell !== undefined && map !== undefined) options.onOpenCell(map.spec, cell);
   });
 
+  // From the keyboard: arrows move over the cells (Shift: ten at a time), Enter opens one.
+  canvas.canvas.tabIndex = 0;
+  canvas.canvas.setAttribute(
+    'aria-label',
+    'Parameter map: arrow keys move over the cells, Enter opens the cell in the neuron view',
+  );
+  let keyCell: Cell | undefined;
+  canvas.canvas.addEventListener('keydown', (event) => {
+    if (map === undefined) return;
+    const { x: ax, y: ay } = map.spec;
+    const step = event.shiftKey ? 10 : 1;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const move = moves[event.key];
+    const current = keyCell ?? { ix: Math.floor(ax.steps / 2), iy: Math.floor(ay.steps / 2) };
+    if (move !== undefined) {
+      event.preventDefault();
+      const clamp = (value: number, n: number) => Math.max(0, Math.min(n - 1, value));
+      keyCell =
+        keyCell === undefined
+          ? current
+          : {
+              ix: clamp(current.ix + move[0], ax.steps),
+              iy: clamp(current.iy + move[1], ay.steps),
+            };
+      canvas.setHover(keyCell);
+      hover.textContent = describeCell(map, keyCell);
+    } else if ((event.key === 'Enter' || event.key === ' ') && keyCell !== undefined) {
+      event.preventDefault();
+      options.onOpenCell(map.spec, keyCell);
+    }
+  });
+  canvas.canvas.addEventListener('blur', () => {
+    keyCell = undefined;
+    canvas.setHover(undefined);
+  });
+
   function setRunning(running: boolean): void {
     runButton.disabled = running;
     cancelButton.disabled = !running;
@@ -274,6 +315,7 @@ export function createMapPanel(options: {
       spec.x.name === 'I' || spec.y.name === 'I' ? 'I' : `I = ${formatNumber(spec.input, 6)}`;
     subtitle.textContent = `${fixed} (from ${baseName}) · step to ${stepped} at t = 0 from rest · ${spec.duration} ms, dt = ${spec.dt} ms · ${spec.x.steps} × ${spec.y.steps} cells in ${formatNumber(ms, 3)} ms on ${workers.size} worker${workers.size === 1 ? '' : 's'}`;
     canvas.setData(shown);
+    keyCell = undefined;
     const boundary = restBoundary(spec);
     const cd = ['c', 'd'].includes(spec.x.name) && ['c', 'd'].includes(spec.y.name);
     restNote.textContent =
@@ -342,7 +384,11 @@ export function createMapPanel(options: {
     },
     run(base, baseName) {
       ranOnce = true;
-      controller?.abort();
+      if (controller !== undefined) {
+        // A run still going: stop it and its workers before this one takes fresh ones.
+        controller.abort();
+        workers.stop();
+      }
       const fields = readFields();
       if (fields === undefined) {
         status.textContent = 'fix the marked field first';

@@ -33,18 +33,22 @@ export class MapWorkers {
     if (this.links.length === 0) {
       this.links = Array.from({ length: this.size }, () => new WorkerLink());
     }
-    const runners: MapRowRunner[] = this.links.map(
+    const links = this.links;
+    const runners: MapRowRunner[] = links.map(
       (link) => (resolved, rowStart, rowEnd) => link.rows(resolved, rowStart, rowEnd),
     );
     try {
       return await scheduleParameterMap(spec, runners, options);
     } catch (error) {
-      // A cancelled or failed run may leave blocks in flight: stop those workers.
-      this.stop();
+      // A cancelled or failed run may leave blocks in flight: stop its workers (only its own:
+      // a new run may have started on fresh ones meanwhile).
+      for (const link of links) link.terminate();
+      if (this.links === links) this.links = [];
       throw error;
     }
   }
 
+  /** Stops every worker now; the next run starts fresh ones. */
   stop(): void {
     for (const link of this.links) link.terminate();
     this.links = [];
