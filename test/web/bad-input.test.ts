@@ -70,6 +70,13 @@ describe('neuron view, bad input', () => {
     await page.locator('[data-field=duration]').fill('100000');
     await expect.poll(() => fieldError(page, 'duration')).toContain('320 MB');
     await screenshot(page, 'bad-input-duration-too-long');
+    // 1e4 ms at dt 0.01 (1 million steps) is the most the view draws.
+    await page.locator('[data-field=duration]').fill('10000');
+    await expect.poll(() => fieldError(page, 'duration')).toBe('');
+    await page.locator('[data-field=duration]').fill('10001');
+    await expect
+      .poll(() => fieldError(page, 'duration'))
+      .toMatch(/1000101 steps.*32\.0 MB the explorer draws/);
     await page.locator('[data-field=duration]').fill('150');
     await expect.poll(() => fieldError(page, 'duration')).toBe('');
     expect(await readout(page)).toBe(numbers);

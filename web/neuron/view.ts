@@ -49,10 +49,11 @@ import { TraceChart } from './trace-chart.js';
 export const REDRAW_MEASURE = 'izhikit:redraw';
 
 /**
- * The largest trace the view records: 2 million steps (64 MB), which simulate and draw in about
- * a tenth of a second. A longer run would freeze the page for seconds at every keystroke.
+ * The largest trace the view records: 1 million steps (32 MB; 10 s at dt = 0.01 ms). With every
+ * panel on, such a run simulates and redraws in 0.15–0.3 s per slider move (2 million steps took
+ * up to 0.9 s); a longer one would stall the page at every keystroke. The CLI has no such limit.
  */
-export const EXPLORER_MAX_TRACE_BYTES = 2e6 * TRACE_BYTES_PER_STEP;
+export const EXPLORER_MAX_TRACE_BYTES = (1e6 + 1) * TRACE_BYTES_PER_STEP; // t_0 … t_K, K = 1e6
 
 export interface NeuronView {
   readonly element: HTMLElement;
