@@ -266,6 +266,11 @@ describe('dynamics view', () => {
       before.digest,
     );
     await expect.poll(() => page.url()).toContain('x=a%3A0%3A0.2%3A400');
+    // Choosing another parameter gives its axis that parameter's usual range.
+    await page.locator('[data-field=map-x-name]').selectOption('c');
+    expect(await page.locator('[data-field=map-x-from]').inputValue()).toBe('-70');
+    expect(await page.locator('[data-field=map-x-to]').inputValue()).toBe('-40');
+    await expect.poll(() => page.url()).toContain('x=c%3A-70%3A-40%3A400');
     expect(errors).toEqual([]);
     await page.close();
   });

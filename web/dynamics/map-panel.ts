@@ -39,6 +39,15 @@ const AXIS_OPTIONS: Readonly<Record<AxisName, string>> = {
   I: 'I (step input)',
 };
 
+/** The range an axis gets when its parameter is chosen: where the papers' neurons live. */
+const AXIS_RANGES: Readonly<Record<AxisName, { from: number; to: number }>> = {
+  a: { from: 0, to: 0.2 },
+  b: { from: 0, to: 0.3 },
+  c: { from: -70, to: -40 },
+  d: { from: 0, to: 10 },
+  I: { from: 0, to: 20 },
+};
+
 /** Maps up to this many cells run by themselves when the view first opens. */
 const AUTO_RUN_CELLS = 40000;
 
@@ -95,7 +104,13 @@ export function createMapPanel(options: {
     const from = field('from', axis.from);
     const to = field('to', axis.to);
     const steps = field('steps', axis.steps);
-    name.addEventListener('change', () => edited());
+    name.addEventListener('change', () => {
+      // A range for a is no range for c: start from the new parameter's usual one.
+      const range = AXIS_RANGES[name.value as AxisName];
+      from.set(range.from);
+      to.set(range.to);
+      edited();
+    });
     const element = el(
       'div',
       { class: 'map-axis' },
