@@ -36,4 +36,22 @@ describe('neuron view layout', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('at 1280 px the plot keeps its height while d changes and presets switch (the readout no longer pushes it)', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    const height = (): Promise<number> =>
+      page.locator('.trace-v').evaluate((e) => Math.round(e.getBoundingClientRect().height));
+    const heights = new Set<number>([await height()]);
+    for (const d of ['6', '2', '-2', '12']) {
+      await page.locator('[data-field=d]').fill(d);
+      heights.add(await height());
+    }
+    for (const id of ['accommodation', 'tc-burst', 'inhibition-induced-bursting', 'fs']) {
+      await page.locator('[data-field=preset]').selectOption(id);
+      heights.add(await height());
+    }
+    expect([...heights]).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
