@@ -54,4 +54,18 @@ describe('neuron view layout', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the top bar fits at 600 and 420 px: one-line buttons, no sideways scroll of the page', async () => {
+    for (const width of [600, 420]) {
+      const { page, errors } = await explorer.open('?view=neuron', { width, height: 900 });
+      const share = await page.locator('[data-action=share]').boundingBox();
+      expect(share?.height).toBeLessThan(36);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });
