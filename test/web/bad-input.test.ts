@@ -122,6 +122,22 @@ describe('neuron view, bad input', () => {
   });
 });
 
+describe('I(t) hint', () => {
+  it('uses the characters the parser reads (ASCII minus), and its example runs', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    const hint = await page.locator('.expression-field .hint').innerText();
+    expect(hint).not.toMatch(/[\u2212\u00d7]/);
+    expect(hint).not.toContain(' c ? ');
+    const example = /Example: (.*)\.$/.exec(hint)?.[1];
+    expect(example).toBe('10*(t>20 && t<80)');
+    await page.locator('[data-field=input]').fill(example as string);
+    await expect.poll(() => page.locator('[data-value=count]').innerText()).not.toBe('5');
+    expect(await page.locator('.expression-error').innerText()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('number fields', () => {
   it('an emptied or half-typed field ("-") says it needs a number, then shows the value in use again on leaving', async () => {
     const { page, errors } = await explorer.open('?view=neuron&preset=rs');

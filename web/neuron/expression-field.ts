@@ -47,7 +47,9 @@ export function createExpressionField(
     el(
       'p',
       { class: 'hint' },
-      'Numbers, t, + − * / ^, < <= > >= == !=, && || !, c ? x : y, abs min max sqrt exp log sin cos floor ceil, pi.',
+      // ASCII operators only: the hint is copied into the field, and '−' (U+2212) does not parse.
+      'Numbers, t, + - * / ^, < <= > >= == != (true is 1), && || !, cond ? x : y, ' +
+        'abs min max sqrt exp log sin cos floor ceil, pi. Example: 10*(t>20 && t<80).',
     ),
   );
   input.value = value;
