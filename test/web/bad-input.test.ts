@@ -267,6 +267,12 @@ describe('network view, bad input', () => {
   it('a 10 000-neuron link does not start by itself and says so; exports wait for a run', async () => {
     const { page, errors } = await explorer.open('?view=network&ne=8000&ni=2000');
     await expect.poll(() => status(page)).toContain('10000 neurons: press Run');
+    // Asking for a neuron's v(t) before any run says why nothing shows.
+    await view(page).locator('[data-field=net-neuron]').fill('3');
+    await view(page).locator('[data-action=show-neuron]').click();
+    expect(await view(page).locator('.field-error').last().innerText()).toContain(
+      'run the network first',
+    );
     for (const name of ['csv', 'json', 'svg', 'png']) {
       expect(await view(page).locator(`[data-export=${name}]`).isDisabled()).toBe(true);
     }

@@ -493,7 +493,10 @@ export function createNetworkView(
 
   function pick(neuron: number): void {
     const shown = summary;
-    if (shown === undefined) return;
+    if (shown === undefined) {
+      neuronError.textContent = 'run the network first: the v(t) comes from the finished run';
+      return;
+    }
     const n = shown.settings.ne + shown.settings.ni;
     if (!(Number.isInteger(neuron) && neuron >= 0 && neuron < n)) {
       neuronError.textContent = `there is no neuron ${neuron}: pick one from 0 to ${n - 1}`;
