@@ -7,6 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import type { PhasePlane, TraceColumns } from 'izhikit';
 import { COLORS } from '../ui/chart-theme.js';
 import { el, formatNumber } from '../ui/dom.js';
+import { spacedTicks } from '../ui/spaced-ticks.js';
 
 const MARGIN = { left: 52, right: 12, top: 8, bottom: 34 } as const;
 const NULLCLINE_V = '#ea580c';
@@ -96,7 +97,7 @@ export class PhaseChart {
     context.fillStyle = COLORS.axis;
     context.textAlign = 'center';
     context.textBaseline = 'top';
-    for (const tick of x.ticks(6)) {
+    for (const tick of spacedTicks(x, 40)) {
       const px = Math.round(x(tick)) + 0.5;
       context.beginPath();
       context.moveTo(px, top);
