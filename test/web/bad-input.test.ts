@@ -285,3 +285,27 @@ describe('network view, bad input', () => {
     await page.close();
   });
 });
+
+describe('network view, tiny networks', () => {
+  it('one neuron: the spectrum plotted reaches the dominant frequency the readout names', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=1&ni=0');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-view=network] [data-status]')?.textContent ?? '').startsWith(
+          'done',
+        ),
+      undefined,
+      { timeout: 60000, polling: 50 },
+    );
+    const dominant = parseFloat(
+      await page.locator('[data-view=network] [data-value=dominant]').innerText(),
+    );
+    const upTo = Number(
+      await page.locator('[data-view=network] [data-up-to]').getAttribute('data-up-to'),
+    );
+    expect(dominant).toBeGreaterThan(100);
+    expect(upTo).toBeGreaterThanOrEqual(dominant);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -19,6 +19,9 @@ export interface RasterData {
 const EXCITATORY: readonly [number, number, number] = [29, 78, 216];
 const INHIBITORY: readonly [number, number, number] = [220, 38, 38];
 
+/** Tick steps of the neuron axis: 1, 2, 5, 10, 20, 50, … */
+const NEURON_STEPS = [1, 10, 100, 1000, 1e4, 1e5].flatMap((power) => [power, 2 * power, 5 * power]);
+
 export class Raster {
   readonly element: HTMLElement;
   private readonly chart: uPlot;
@@ -43,7 +46,8 @@ export class Raster {
         y: { range: () => [0, this.data === undefined ? 1000 : this.data.ne + this.data.ni] },
       },
       series: [{}, { show: false }],
-      axes: [axis(undefined, { size: 24 }), axis('neuron', { size: 64 })],
+      // Neuron indices are whole numbers: no 0.2 ticks on a network of one neuron.
+      axes: [axis(undefined, { size: 24 }), axis('neuron', { size: 64, incrs: NEURON_STEPS })],
       hooks: { draw: [(u) => this.paint(u)] },
     };
     this.chart = new uPlot(

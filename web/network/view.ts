@@ -477,10 +477,13 @@ export function createNetworkView(
     rateChart.setData([binTimes, result.populationRate]);
     rateChart.setScale('x', { min: 0, max: duration });
     spectrumTitle.textContent = `Spectrum of the population rate: peak at ${formatNumber(result.dominantFrequency, 4)} Hz`;
-    // Show the band where the rhythms are (up to 100 Hz), not the flat tail to 500 Hz.
+    // Show the band where the rhythms are (up to 100 Hz), not the flat tail to 500 Hz, but
+    // always the dominant frequency that the readout names (a tiny network's can be 286 Hz).
+    const top = Math.max(100, Math.ceil((result.dominantFrequency * 1.2) / 50) * 50);
     let band = result.frequency.length;
-    while (band > 2 && (result.frequency[band - 1] as number) > 100) band--;
+    while (band > 2 && (result.frequency[band - 1] as number) > top) band--;
     spectrumChart.setData([result.frequency.subarray(0, band), result.power.subarray(0, band)]);
+    spectrumBox.dataset.upTo = String(result.frequency[band - 1]);
     element.dataset.seed = String(seed);
     element.dataset.scaled = String(scaled);
     if (state.neuron !== undefined && state.neuron < ne + ni) pick(state.neuron);
