@@ -215,6 +215,8 @@ describe('network view, bad input', () => {
     await expect.poll(() => networkFieldError(page, 'net-ne')).toContain('got 1.5');
     await ne.fill('100000');
     await expect.poll(() => networkFieldError(page, 'net-ne')).toMatch(/100050 neurons needs .*GB/);
+    expect(await networkFieldError(page, 'net-ne')).toContain('(at most about 15800 fit)');
+    expect(await status(page)).toBe('fix the marked setting, then press Run');
     await view(page).locator('[data-action=run]').click();
     expect(await status(page)).toBe('failed');
     expect(await view(page).locator('[data-error]').innerText()).toMatch(/needs .*GB/);

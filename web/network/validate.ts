@@ -7,6 +7,7 @@ import {
   MemoryLimitError,
   ParameterError,
   checkNetworkMemory,
+  networkMemory,
   resolveNetworkOptions,
 } from 'izhikit';
 import { MAX_BYTES, type NetworkSettings } from './protocol.js';
@@ -42,8 +43,23 @@ export function settingsProblem(
     if (error instanceof ParameterError && KEYS.includes(error.parameter)) {
       return { key: error.parameter as SettingKey, message: labelled(error.message) };
     }
-    if (error instanceof MemoryLimitError) return { key: sizeField, message: error.message };
+    if (error instanceof MemoryLimitError) {
+      return {
+        key: sizeField,
+        message: `${error.message} (at most about ${largestNetwork()} fit)`,
+      };
+    }
     if (error instanceof IzhikitError) return { key: 'ne', message: error.message };
     throw error;
   }
+}
+
+/** The largest Ne + Ni whose weights and state fit in the browser's limit, rounded down to 100. */
+export function largestNetwork(): number {
+  let n = Math.floor(Math.sqrt(MAX_BYTES / 4));
+  const fits = (size: number): boolean =>
+    networkMemory(resolveNetworkOptions({ ne: size, ni: 0, maxBytes: MAX_BYTES })).total <=
+    MAX_BYTES;
+  while (n > 1 && !fits(n)) n--;
+  return Math.floor(n / 100) * 100;
 }

@@ -144,8 +144,10 @@ export function createNetworkView(
     if ('ni' in settings) sizeField = 'ni';
     // The message of a failed run no longer applies once a setting changes.
     if (runId === undefined) message.textContent = '';
-    checkSettings();
-    if (runId === undefined && summary !== undefined) {
+    const valid = checkSettings();
+    if (runId === undefined && !valid) {
+      status.textContent = 'fix the marked setting, then press Run';
+    } else if (runId === undefined && summary !== undefined) {
       const shown = summary.settings;
       const same = (Object.keys(shown) as (keyof NetworkSettings)[]).every(
         (key) => shown[key] === state.settings[key],
