@@ -266,6 +266,14 @@ describe('network view, bad input', () => {
     await page.close();
   });
 
+  it('a link with a network too large for memory names the problem under Ne on opening', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=100000');
+    await expect.poll(() => networkFieldError(page, 'net-ne')).toContain('needs 40.2 GB');
+    expect(await status(page)).toBe('fix the marked setting, then press Run');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a 10 000-neuron link does not start by itself and says so; exports wait for a run', async () => {
     const { page, errors } = await explorer.open('?view=network&ne=8000&ni=2000');
     await expect.poll(() => status(page)).toContain('10000 neurons: press Run');

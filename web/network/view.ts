@@ -559,7 +559,7 @@ export function createNetworkView(
       if (ne + ni <= AUTO_RUN_NEURONS) run();
       else if (checkSettings()) {
         status.textContent = `${ne + ni} neurons: press Run (networks over ${AUTO_RUN_NEURONS} neurons do not start by themselves)`;
-      }
+      } else status.textContent = 'fix the marked setting, then press Run';
     },
   };
 }
