@@ -354,7 +354,7 @@ export function createNeuronView(
     if (result !== undefined) showPhasePlane(result, index);
   };
 
-  /** Puts `text` under the field at fault (so the user sees what to fix) and marks the plot stale. */
+  /** Shows the error under the field at fault (where the user can fix it) and marks the plot stale. */
   function showError(error: unknown, source: string): void {
     const fieldError = (key: FieldKey, text: string): void => {
       errorKey = key;
@@ -394,7 +394,7 @@ export function createNeuronView(
     staleNote.hidden = false;
   }
 
-  /** Whether I(t) is a finite number at `time` (a run that diverged with a finite input needs a smaller dt). */
+  /** Whether I(t) is finite at `time`: a run that diverged with a finite input needs a smaller dt. */
   function inputIsFinite(time: number): boolean {
     try {
       return Number.isFinite(compileExpression(state.input).evaluate(time));
