@@ -44,4 +44,33 @@ describe('links', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a link keeps model terms set back to the defaults on a preset that changes them (k1 = 5 on class-1-excitable)', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=class-1-excitable');
+    await page.locator('.advanced summary').click();
+    await page.locator('[data-field=k1]').fill('5');
+    await page.locator('[data-field=k0]').fill('140');
+    const count = await page.locator('[data-value=count]').innerText();
+    await page.locator('[data-action=share]').click();
+    const { page: fresh } = await explorer.open(page.url().slice(explorer.url.length));
+    expect(await fresh.locator('[data-field=k1]').inputValue()).toBe('5');
+    expect(await fresh.locator('[data-field=k0]').inputValue()).toBe('140');
+    expect(await fresh.locator('[data-value=count]').innerText()).toBe(count);
+    expect(errors).toEqual([]);
+    await page.close();
+    await fresh.close();
+  });
+
+  it('a link keeps u0 = b·v0 ticked on a preset that gives u0 (accommodation)', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=accommodation');
+    expect(await page.locator('[data-field=auto-u0]').isChecked()).toBe(false);
+    await page.locator('[data-field=auto-u0]').check();
+    await page.locator('[data-action=share]').click();
+    const { page: fresh } = await explorer.open(page.url().slice(explorer.url.length));
+    expect(await fresh.locator('[data-field=auto-u0]').isChecked()).toBe(true);
+    expect(await fresh.locator('[data-field=u0]').inputValue()).toBe('-65');
+    expect(errors).toEqual([]);
+    await page.close();
+    await fresh.close();
+  });
 });

@@ -127,17 +127,36 @@ const URL_NAMES: Record<NumericKey, string> = {
   substeps: 'substeps',
 };
 
+/** The `u0` of a link whose preset gives u0 but whose user chose u0 = b·v0. */
+const U0_FROM_B_V0 = 'b*v0';
+
+/**
+ * The state a link starts from before its values: the named preset's, or the default preset's
+ * (whose model terms are the defaults) for a custom neuron. Values equal to it can be left out.
+ */
+function baseState(presetId: string | undefined): NeuronState {
+  try {
+    return stateFromPreset(getPreset(presetId ?? DEFAULT_PRESET));
+  } catch {
+    return stateFromPreset(getPreset(DEFAULT_PRESET));
+  }
+}
+
 /** Writes the state into query parameters (everything that differs from what the rest implies). */
 export function writeNeuronParams(state: NeuronState, params: URLSearchParams): void {
   if (state.preset !== undefined) params.set('preset', state.preset);
+  // Model terms are left out when they equal the preset's (class-1-excitable's k1 = 4.1), not
+  // the defaults: an edit back to k1 = 5 must survive the link.
+  const base = baseState(state.preset);
   for (const key of NUMERIC_KEYS) {
     if (key === 'substeps' && state.integrator === 'reference') continue;
     const advanced = key in DEFAULT_PARAMETERS;
     const value = state[key];
-    if (advanced && value === DEFAULT_PARAMETERS[key as keyof typeof DEFAULT_PARAMETERS]) continue;
+    if (advanced && value === base[key]) continue;
     params.set(URL_NAMES[key], String(value));
   }
   if (state.u0 !== undefined) params.set('u0', String(state.u0));
+  else if (base.u0 !== undefined) params.set('u0', U0_FROM_B_V0);
   params.set('I', state.input);
   if (state.integrator !== 'reference') params.set('integrator', state.integrator);
   const shown = [state.showI ? 'I' : '', state.showU ? 'u' : '', state.showPhase ? 'phase' : '']
@@ -169,7 +188,8 @@ export function readNeuronParams(params: URLSearchParams): NeuronState {
     if (Number.isFinite(value)) state[key] = value;
   }
   const u0 = params.get('u0');
-  if (u0 !== null && u0.trim() !== '' && Number.isFinite(Number(u0))) state.u0 = Number(u0);
+  if (u0 === U0_FROM_B_V0) state.u0 = undefined;
+  else if (u0 !== null && u0.trim() !== '' && Number.isFinite(Number(u0))) state.u0 = Number(u0);
   const input = params.get('I');
   if (input !== null) state.input = input;
   const integrator = params.get('integrator');
