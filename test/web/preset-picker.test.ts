@@ -25,6 +25,9 @@ describe('preset picker', () => {
     expect(await page.locator('[data-field=input]').inputValue()).toBe('10*(t>15)');
     expect(await page.locator('[data-value=count]').innerText()).toBe(count);
     expect(await page.locator('.preset-edited').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe(
+      'preset',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

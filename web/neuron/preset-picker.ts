@@ -73,7 +73,11 @@ export function createPresetPicker(onChoose: (preset: Preset) => void): PresetPi
           { type: 'button', class: 'link-button', 'data-action': 'reset-preset' },
           'reset',
         );
-        reset.addEventListener('click', () => onChoose(preset));
+        reset.addEventListener('click', () => {
+          onChoose(preset);
+          // The link goes away with the edits: keep the keyboard's place on the list.
+          select.focus();
+        });
         description.append(el('em', { class: 'preset-edited' }, ' (values edited)'), ' ', reset);
       }
     },
