@@ -112,11 +112,25 @@ describe('neuron view, bad input', () => {
   it('an input that moves from the first step (a sine) gives the latency from t = 0, and binary noise in I shows as 0', async () => {
     const { page, errors } = await explorer.open('?view=neuron&preset=rs&show=I,phase');
     await page.locator('[data-field=input]').fill('10*(t>20) + 2*sin(2*pi*t/50)');
-    await expect.poll(() => page.locator('[data-value=latency]').innerText()).toBe('24 ms');
+    await expect
+      .poll(() => page.locator('[data-value=latency]').innerText())
+      .toBe('24 ms (from t = 0)');
     // At the end (t = 150 ms) sin(2π·3) is −7e−16: the nullclines are those of I = 0.
     await page.locator('[data-field=input]').fill('2*sin(2*pi*t/50)');
     await expect.poll(() => page.locator('.phase-caption').innerText()).toContain('I = 0,');
     expect(await page.locator('.phase-chart').innerText()).toContain('v-nullcline (I = 0)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('readout', () => {
+  it('says what the latency counts from: t = 0 for the rebound burst, the onset for a step', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=tc-burst');
+    const latency = page.locator('[data-value=latency]');
+    expect(await latency.innerText()).toBe('51 ms (from t = 0)');
+    await page.locator('[data-field=preset]').selectOption('rs');
+    expect(await latency.innerText()).toBe('3.25 ms (input onset 15 ms)');
     expect(errors).toEqual([]);
     await page.close();
   });

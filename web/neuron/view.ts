@@ -306,11 +306,13 @@ export function createNeuronView(
     const onset =
       preset !== undefined && preset.input === state.input ? preset.stimulus[0]?.start : undefined;
     const r = spikeReadout(run, onset);
+    // Say what the latency counts from: a rebound burst (tc-burst) counts from t = 0, not from
+    // the release of the inhibition, and "51 ms" alone read as the latter.
     const latency =
       r.latency === undefined
         ? '—'
         : r.latencyFrom === 0
-          ? `${formatNumber(r.latency, 6)} ms`
+          ? `${formatNumber(r.latency, 6)} ms (from t = 0)`
           : `${formatNumber(r.latency, 6)} ms (input onset ${formatNumber(r.latencyFrom, 6)} ms)`;
     readout.replaceChildren(
       readoutItem('spikes', String(r.count), 'count'),
