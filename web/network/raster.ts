@@ -5,7 +5,7 @@
  * paper's figure; clicking a row picks that neuron.
  */
 import uPlot from 'uplot';
-import { axis } from '../ui/chart-theme.js';
+import { TIME_AXIS, axis } from '../ui/chart-theme.js';
 
 export interface RasterData {
   readonly ne: number;
@@ -47,7 +47,10 @@ export class Raster {
       },
       series: [{}, { show: false }],
       // Neuron indices are whole numbers: no 0.2 ticks on a network of one neuron.
-      axes: [axis(undefined, { size: 24 }), axis('neuron', { size: 64, incrs: NEURON_STEPS })],
+      axes: [
+        axis(undefined, { size: 24, ...TIME_AXIS }),
+        axis('neuron', { size: 64, incrs: NEURON_STEPS }),
+      ],
       hooks: { draw: [(u) => this.paint(u)] },
     };
     this.chart = new uPlot(

@@ -6,7 +6,7 @@
  */
 import uPlot from 'uplot';
 import { renderNetworkFigure } from 'izhikit';
-import { COLORS, axis } from '../ui/chart-theme.js';
+import { COLORS, TIME_AXIS, axis } from '../ui/chart-theme.js';
 import { el, formatNumber, uniqueId } from '../ui/dom.js';
 import { readoutItem } from '../ui/readout-item.js';
 import { downloadText } from '../ui/download.js';
@@ -93,8 +93,8 @@ function lineChart(
       // Without a label the time axis is the raster's, just above: ticks only.
       axes: [
         xLabel === undefined
-          ? axis(undefined, { size: 24 })
-          : axis(xLabel, { size: 30, labelSize: 16, labelGap: 0 }),
+          ? axis(undefined, { size: 24, ...TIME_AXIS })
+          : axis(xLabel, { size: 30, labelSize: 16, labelGap: 0, ...TIME_AXIS }),
         axis(label, { size: 64, space: 18 }),
       ],
     },

@@ -5,7 +5,7 @@
  */
 import uPlot from 'uplot';
 import type { TraceColumns } from 'izhikit';
-import { COLORS, axis } from '../ui/chart-theme.js';
+import { COLORS, TIME_AXIS, axis } from '../ui/chart-theme.js';
 
 const SYNC_KEY = 'neuron-trace';
 
@@ -65,7 +65,7 @@ export class TraceChart {
     this.element.append(holder);
     // Only the bottom panel labels the time axis; the others keep a thin axis for alignment.
     const timeAxis = last
-      ? axis('t (ms)', { size: 30, labelSize: 16, labelGap: 0 })
+      ? axis('t (ms)', { size: 30, labelSize: 16, labelGap: 0, ...TIME_AXIS })
       : axis(undefined, { size: 6, values: () => [] });
     const options: uPlot.Options = {
       width,

@@ -26,3 +26,20 @@ export function axis(label: string | undefined, extra: Partial<uPlot.Axis> = {})
     ...extra,
   };
 }
+
+/**
+ * Tick labels of a time or frequency axis, without thousands separators: "1000", not "1,000",
+ * whose comma the short axis clipped into "1.000" (one ms, to an English reader).
+ */
+function plainValues(_chart: uPlot, splits: number[]): string[] {
+  return splits.map((value) => (value === null ? '' : String(Number(value.toPrecision(12)))));
+}
+
+/** Room per tick (px) for labels as wide as the axis's widest value: "300000" needs more than "300". */
+function labelSpace(_chart: uPlot, _axis: number, min: number, max: number): number {
+  const characters = Math.max(String(Math.round(min)).length, String(Math.round(max)).length);
+  return Math.max(50, characters * 8 + 16);
+}
+
+/** What every time (and frequency) axis adds to `axis`: plain labels spaced for their width. */
+export const TIME_AXIS: Partial<uPlot.Axis> = { values: plainValues, space: labelSpace };
