@@ -9,6 +9,8 @@ export * from './input/compile.js';
 export * from './presets/presets.js';
 export * from './presets/lookup.js';
 export * from './record/growable.js';
+export * from './record/csv.js';
+export * from './record/run-export.js';
 export * from './network/options.js';
 export * from './network/random.js';
 export * from './network/build.js';

@@ -3,82 +3,18 @@ import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
 import { classifyPattern, type PatternClassification } from '../dynamics/classify.js';
 import { classifyPreset, presetWindow, type PresetWindow } from '../dynamics/classify-preset.js';
-import { PARAMETER_NAMES, type NeuronParameters } from '../model/izhikevich.js';
+import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate } from '../model/simulate.js';
-import { getPreset } from '../presets/lookup.js';
-import { PRESETS, type Preset } from '../presets/presets.js';
+import { PRESETS } from '../presets/presets.js';
 import { formatNumber, parseChoice, parseNumber, writeChunks } from './options.js';
-import { RUN_DEFAULTS, runOptions } from './run.js';
-
-type RunFlags = Parameters<typeof runOptions>[0];
-
-/** The neuron flags every dynamics command shares: a preset and parameter overrides. */
-export interface NeuronFlags {
-  preset?: string;
-  a?: number;
-  b?: number;
-  c?: number;
-  d?: number;
-  k2?: number;
-  k1?: number;
-  k0?: number;
-  vb?: number;
-  kappa?: number;
-  vpeak?: number;
-}
-
-/** The protocol flags of the commands that run the neuron, as `run` names them. */
-export interface ProtocolFlags extends NeuronFlags {
-  v0?: number;
-  u0?: number;
-  dt?: number;
-  duration?: number;
-  input?: string;
-}
-
-const PARAMETER_HELP: Record<(typeof PARAMETER_NAMES)[number], string> = {
-  a: 'recovery time scale a (1/ms)',
-  b: 'recovery sensitivity b',
-  c: 'reset potential c (mV)',
-  d: 'reset jump of u, d',
-  k2: 'quadratic coefficient k2 (default 0.04)',
-  k1: 'linear coefficient k1 (default 5)',
-  k0: 'constant term k0 (default 140)',
-  vb: 'the v that u relaxes around, vb (default 0)',
-  kappa: 'leak weight κ of u (default 1)',
-  vpeak: 'spike cut-off vpeak (mV, default 30)',
-};
-
-/** Adds --preset and one flag per model parameter, as `run` has them. */
-export function addNeuronOptions(command: Command): Command {
-  command.option('--preset <id>', 'start from a preset (see `izhikit presets`); flags override it');
-  for (const name of PARAMETER_NAMES) {
-    command.option(`--${name} <number>`, PARAMETER_HELP[name], parseNumber);
-  }
-  return command;
-}
-
-/** Adds the protocol flags of `run`: initial state, grid and input. */
-export function addProtocolOptions(command: Command): Command {
-  return command
-    .option('--v0 <mV>', 'initial membrane potential', parseNumber)
-    .option('--u0 <number>', 'initial recovery variable (default b·v0)', parseNumber)
-    .option('--dt <ms>', 'time step', parseNumber)
-    .option('--duration <ms>', 'duration T', parseNumber)
-    .option('--input <expr>', "input current I(t), e.g. '10*(t>20)'");
-}
-
-/** The preset named by --preset, if any. */
-export function presetOf(flags: NeuronFlags): Preset | undefined {
-  return flags.preset === undefined ? undefined : getPreset(flags.preset);
-}
-
-/** The neuron of a preset (or the defaults of `run`) with the parameter flags applied. */
-export function neuronFromFlags(flags: NeuronFlags): NeuronParameters {
-  const options = runOptions(flags as RunFlags, presetOf(flags));
-  const { a, b, c, d, k2, k1, k0, vb, kappa, vpeak } = options;
-  return { a, b, c, d, k2, k1, k0, vb, kappa, vpeak };
-}
+import {
+  addNeuronOptions,
+  addProtocolOptions,
+  presetOf,
+  RUN_DEFAULTS,
+  simulationOptions,
+  type ProtocolFlags,
+} from './neuron-options.js';
 
 interface ClassifyFlags extends ProtocolFlags {
   onset?: number;
@@ -107,7 +43,7 @@ function classifyFromFlags(flags: ClassifyFlags): Row {
     const result = classifyPreset(preset);
     return { id: preset.id, name: preset.name, window: result.window, result };
   }
-  const options = runOptions({ ...flags, spikesOnly: true } as RunFlags, preset);
+  const options = simulationOptions({ ...flags, spikesOnly: true }, preset);
   const duration = options.duration;
   const onset = flags.onset ?? (preset !== undefined ? presetWindow(preset).onset : 0);
   const end = flags.end ?? duration;

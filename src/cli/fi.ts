@@ -1,12 +1,12 @@
 /** `izhikit fi`: the f–I curve of a neuron, its rheobase and its excitability class. */
 import type { Command } from 'commander';
+import { csvChunks } from '../record/csv.js';
 import { fiCurve, type FiCurve } from '../dynamics/fi-curve.js';
 import { renderFiCurve } from '../dynamics/render-fi.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
 import { figureFormat, writeFigure } from '../render/save.js';
-import { addNeuronOptions, neuronFromFlags, presetOf, type NeuronFlags } from './classify.js';
+import { addNeuronOptions, neuronFromFlags, presetOf, type NeuronFlags } from './neuron-options.js';
 import {
-  chunkRows,
   formatNumber,
   parseChoice,
   parseNumber,
@@ -86,7 +86,7 @@ export function registerFi(program: Command): Command {
         await writeChunks([JSON.stringify(fiToJson(curve)) + '\n'], flags.out);
       } else if (flags.format === 'csv') {
         await writeChunks(
-          chunkRows('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
+          csvChunks('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
             const p = points[i] as (typeof points)[number];
             return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest}`;
           }),

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { csvChunks } from '../record/csv.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from '../dynamics/classify.js';
 import { computeParameterMapParallel } from '../dynamics/map-node.js';
@@ -15,9 +16,8 @@ import {
 } from '../dynamics/parameter-map.js';
 import { renderParameterMap } from '../dynamics/render-map.js';
 import { figureFormat, writeFigure } from '../render/save.js';
-import { addNeuronOptions, neuronFromFlags, type NeuronFlags } from './classify.js';
+import { addNeuronOptions, neuronFromFlags, type NeuronFlags } from './neuron-options.js';
 import {
-  chunkRows,
   formatNumber,
   parseChoice,
   parseNumber,
@@ -165,7 +165,7 @@ export function registerMap(program: Command): Command {
       } else if (flags.format === 'csv') {
         const nx = spec.x.steps;
         await writeChunks(
-          chunkRows(`${spec.x.name},${spec.y.name},code,pattern`, map.codes.length, (i) => {
+          csvChunks(`${spec.x.name},${spec.y.name},code,pattern`, map.codes.length, (i) => {
             const code = map.codes[i] as number;
             return `${map.xValues[i % nx]},${map.yValues[Math.floor(i / nx)]},${code},${FIRING_PATTERNS[code] ?? 'diverged'}`;
           }),

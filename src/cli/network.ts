@@ -2,6 +2,7 @@
 import { totalmem } from 'node:os';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
+import { csvChunks } from '../record/csv.js';
 import { weightScales } from '../network/build.js';
 import {
   DEFAULT_MAX_NETWORK_BYTES,
@@ -12,7 +13,6 @@ import { NetworkSimulation, type NetworkResult } from '../network/simulation.js'
 import { networkFigureData, renderNetworkFigure } from '../render/network.js';
 import { figureFormat, writeFigure } from '../render/save.js';
 import {
-  chunkRows,
   formatNumber,
   parseChoice,
   parseNumber,
@@ -204,7 +204,7 @@ async function writeNetwork(
   } else if (format === 'csv') {
     const { t, i } = result.spikes;
     await writeChunks(
-      chunkRows('t,i', t.length, (s) => `${t[s]},${i[s]}`),
+      csvChunks('t,i', t.length, (s) => `${t[s]},${i[s]}`),
       out,
     );
   } else {

@@ -50,23 +50,6 @@ export async function writeChunks(chunks: Iterable<string>, path?: string): Prom
   }
 }
 
-/** Groups rows into chunks of about 64 kB of text. */
-export function* chunkRows(
-  header: string,
-  rowCount: number,
-  row: (i: number) => string,
-): Generator<string> {
-  let chunk = header + '\n';
-  for (let i = 0; i < rowCount; i++) {
-    chunk += row(i) + '\n';
-    if (chunk.length > 65536) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
 /** Formats a number for people: up to `digits` significant digits, no trailing zeros. */
 export function formatNumber(value: number, digits = 6): string {
   return String(Number(value.toPrecision(digits)));

@@ -13,12 +13,10 @@ import {
   addProtocolOptions,
   neuronFromFlags,
   presetOf,
+  simulationOptions,
   type ProtocolFlags,
-} from './classify.js';
+} from './neuron-options.js';
 import { formatNumber, parseChoice, parseNumber, writeChunks } from './options.js';
-import { runOptions } from './run.js';
-
-type RunFlags = Parameters<typeof runOptions>[0];
 
 interface PhaseFlags extends ProtocolFlags {
   I?: number;
@@ -97,7 +95,7 @@ export function registerPhase(program: Command): Command {
       if (flags.plot !== undefined) figureFormat(flags.plot);
       const preset = presetOf(flags);
       const neuron = neuronFromFlags(flags);
-      const options = runOptions(flags as RunFlags, preset);
+      const options = simulationOptions(flags, preset);
       const input = typeof options.input === 'string' ? options.input : String(options.input ?? 0);
       const I = flags.I ?? defaultPhaseInput(preset, input, options.duration);
       const run = flags.trajectory && flags.plot !== undefined ? simulate(options) : undefined;

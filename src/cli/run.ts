@@ -1,14 +1,20 @@
 /** `izhikit run`: simulates one neuron, from a preset or from flags, and prints or saves the result. */
 import type { Command } from 'commander';
-import { INTEGRATOR_NAMES, type IntegratorName } from '../model/integrators.js';
-import { PARAMETER_NAMES } from '../model/izhikevich.js';
-import { simulate, type SimulationOptions, type SimulationResult } from '../model/simulate.js';
-import { getPreset, presetOptions } from '../presets/lookup.js';
+import { INTEGRATOR_NAMES } from '../model/integrators.js';
+import { simulate, type SimulationResult } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
+import { runToCsv, runToJson } from '../record/run-export.js';
 import { writeFigure } from '../render/save.js';
 import { renderTraceFigure, runFigureData } from '../render/trace.js';
 import {
-  chunkRows,
+  addNeuronOptions,
+  addProtocolOptions,
+  DEFAULTS_HELP,
+  presetOf,
+  simulationOptions,
+  type SimulationFlags,
+} from './neuron-options.js';
+import {
   formatNumber,
   parseChoice,
   parseNumber,
@@ -18,75 +24,18 @@ import {
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface RunFlags {
-  preset?: string;
-  a?: number;
-  b?: number;
-  c?: number;
-  d?: number;
-  k2?: number;
-  k1?: number;
-  k0?: number;
-  vb?: number;
-  kappa?: number;
-  vpeak?: number;
-  v0?: number;
-  u0?: number;
-  dt?: number;
-  duration?: number;
-  input?: string;
-  integrator?: IntegratorName;
-  substeps?: number;
-  spikesOnly?: boolean;
-  maxMemory?: number;
+interface RunFlags extends SimulationFlags {
   format: Format;
   out?: string;
   plot?: string;
   plotScale: number;
 }
 
-/** What `run` simulates without a preset: a regular-spiking neuron at rest, no input. */
-export const RUN_DEFAULTS = {
-  a: 0.02,
-  b: 0.2,
-  c: -65,
-  d: 8,
-  v0: -65,
-  dt: 0.25,
-  duration: 200,
-  input: '0',
-} as const;
-
-const PARAMETER_HELP: Record<(typeof PARAMETER_NAMES)[number], string> = {
-  a: 'recovery time scale a (1/ms)',
-  b: 'recovery sensitivity b',
-  c: 'reset potential c (mV)',
-  d: 'reset jump of u, d',
-  k2: 'quadratic coefficient k2 (default 0.04)',
-  k1: 'linear coefficient k1 (default 5)',
-  k0: 'constant term k0 (default 140)',
-  vb: 'the v that u relaxes around, vb (default 0)',
-  kappa: 'leak weight κ of u (default 1)',
-  vpeak: 'spike cut-off vpeak (mV, default 30)',
-};
-
 export function registerRun(program: Command): Command {
   const command = program
     .command('run')
-    .description('simulate one neuron from a preset or from parameters')
-    .option(
-      '--preset <id>',
-      'start from a preset (see `izhikit presets`); flags override its values',
-    );
-  for (const name of PARAMETER_NAMES) {
-    command.option(`--${name} <number>`, PARAMETER_HELP[name], parseNumber);
-  }
-  command
-    .option('--v0 <mV>', 'initial membrane potential', parseNumber)
-    .option('--u0 <number>', 'initial recovery variable (default b·v0)', parseNumber)
-    .option('--dt <ms>', 'time step', parseNumber)
-    .option('--duration <ms>', 'duration T', parseNumber)
-    .option('--input <expr>', "input current I(t), e.g. '10*(t>20)'")
+    .description('simulate one neuron from a preset or from parameters');
+  addProtocolOptions(addNeuronOptions(command))
     .option(
       '--integrator <name>',
       `integrator: ${INTEGRATOR_NAMES.join(', ')} (default reference)`,
@@ -106,11 +55,12 @@ export function registerRun(program: Command): Command {
     .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
     .addHelpText(
       'after',
-      `\nWithout --preset: a=${RUN_DEFAULTS.a} b=${RUN_DEFAULTS.b} c=${RUN_DEFAULTS.c} d=${RUN_DEFAULTS.d} v0=${RUN_DEFAULTS.v0} dt=${RUN_DEFAULTS.dt} duration=${RUN_DEFAULTS.duration} input=${RUN_DEFAULTS.input}.`,
+      `
+Without --preset: ${DEFAULTS_HELP}.`,
     )
     .action(async (flags: RunFlags) => {
-      const preset = flags.preset === undefined ? undefined : getPreset(flags.preset);
-      const result = simulate(runOptions(flags, preset));
+      const preset = presetOf(flags);
+      const result = simulate(simulationOptions(flags, preset));
       if (flags.plot !== undefined) {
         const svg = renderTraceFigure(runFigureData(result, preset));
         await writeFigure(flags.plot, svg, { scale: flags.plotScale });
@@ -118,57 +68,6 @@ export function registerRun(program: Command): Command {
       await writeRun(result, preset, flags.format, flags.out);
     });
   return command;
-}
-
-/** Merges a preset (or the defaults) with the flags given. */
-export function runOptions(flags: RunFlags, preset: Preset | undefined): SimulationOptions {
-  const overrides: Partial<SimulationOptions> = {
-    a: flags.a,
-    b: flags.b,
-    c: flags.c,
-    d: flags.d,
-    k2: flags.k2,
-    k1: flags.k1,
-    k0: flags.k0,
-    vb: flags.vb,
-    kappa: flags.kappa,
-    vpeak: flags.vpeak,
-    v0: flags.v0,
-    u0: flags.u0,
-    dt: flags.dt,
-    duration: flags.duration,
-    input: flags.input,
-    integrator: flags.integrator,
-    substeps: flags.substeps,
-    spikesOnly: flags.spikesOnly,
-    maxTraceBytes: flags.maxMemory === undefined ? undefined : flags.maxMemory * 1e6,
-  };
-  if (preset !== undefined) return presetOptions(preset, overrides);
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  return { ...RUN_DEFAULTS, ...defined } as SimulationOptions;
-}
-
-/** The JSON document of a run, as `--format json` prints it. */
-export function runToJson(result: SimulationResult, preset?: Preset): object {
-  return {
-    ...(preset === undefined ? {} : { preset: preset.id }),
-    params: { ...result.params, v0: result.v0, u0: result.u0 },
-    integrator: result.integrator,
-    input: result.input,
-    dt: result.dt,
-    duration: result.duration,
-    spikes: Array.from(result.spikes),
-    ...(result.trace === undefined
-      ? {}
-      : {
-          trace: {
-            t: Array.from(result.trace.t),
-            v: Array.from(result.trace.v),
-            u: Array.from(result.trace.u),
-            I: Array.from(result.trace.I),
-          },
-        }),
-  };
 }
 
 /** How many spike times the summary lists. */
@@ -203,22 +102,9 @@ async function writeRun(
   out: string | undefined,
 ): Promise<void> {
   if (format === 'json') {
-    await writeChunks([JSON.stringify(runToJson(result, preset)) + '\n'], out);
+    await writeChunks([JSON.stringify(runToJson(result, preset?.id)) + '\n'], out);
   } else if (format === 'csv') {
-    const trace = result.trace;
-    if (trace === undefined) {
-      const spikes = result.spikes;
-      await writeChunks(
-        chunkRows('spike_t', spikes.length, (i) => String(spikes[i])),
-        out,
-      );
-    } else {
-      const { t, v, u, I } = trace;
-      await writeChunks(
-        chunkRows('t,v,u,I', t.length, (i) => `${t[i]},${v[i]},${u[i]},${I[i]}`),
-        out,
-      );
-    }
+    await writeChunks(runToCsv(result), out);
   } else {
     await writeChunks([runSummary(result, preset)], out);
   }

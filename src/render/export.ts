@@ -3,27 +3,11 @@
  * from. A figure draws long series reduced to min/max per pixel column and says so in its
  * footer; the export always holds the full series, so that no number is lost to the picture.
  */
+import { csvChunks } from '../record/csv.js';
 import type { GalleryPanel, GallerySet } from './gallery.js';
 import { presetTitle } from './labels.js';
 import type { NetworkFigureData } from './network.js';
 import type { TraceFigureData } from './trace.js';
-
-/** Yields `header` and the rows in chunks of about 64 kB, so a long export never sits in one string. */
-export function* csvChunks(
-  header: string,
-  rowCount: number,
-  row: (i: number) => string,
-): Generator<string> {
-  let chunk = header + '\n';
-  for (let i = 0; i < rowCount; i++) {
-    chunk += row(i) + '\n';
-    if (chunk.length > 65536) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk.length > 0) yield chunk;
-}
 
 /** The trace figure's samples as CSV: t,v and the u and I columns it has. */
 export function traceFigureCsv(data: TraceFigureData): Generator<string> {

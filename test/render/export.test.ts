@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { simulate } from '../../src/model/simulate.js';
 import { presetOptions } from '../../src/presets/lookup.js';
 import {
-  csvChunks,
   galleryCsv,
   galleryJson,
   networkFigureJson,
@@ -14,17 +13,6 @@ import { galleryPanels } from '../../src/render/gallery.js';
 import { runFigureData } from '../../src/render/trace.js';
 
 const text = (chunks: Iterable<string>): string => Array.from(chunks).join('');
-
-describe('csvChunks(header, rowCount, row)', () => {
-  it('yields the header and every row, in chunks of about 64 kB', () => {
-    const chunks = Array.from(csvChunks('k', 20000, (k) => String(k)));
-    expect(chunks.length).toBeGreaterThan(1);
-    const lines = chunks.join('').trim().split('\n');
-    expect(lines[0]).toBe('k');
-    expect(lines).toHaveLength(20001);
-    expect(lines[20000]).toBe('19999');
-  });
-});
 
 describe('traceFigureCsv(data) and traceFigureJson(data)', () => {
   it('hold every sample the trace figure was drawn from, at full precision', () => {

@@ -1,0 +1,37 @@
+/** The JSON document and CSV rows of a single-neuron run, shared by the CLI and the explorer. */
+import type { SimulationResult } from '../model/simulate.js';
+import { csvChunks } from './csv.js';
+
+/** The JSON document of a run: params (with v0, u0), integrator, input, grid, spikes and trace. */
+export function runToJson(result: SimulationResult, presetId?: string): object {
+  return {
+    ...(presetId === undefined ? {} : { preset: presetId }),
+    params: { ...result.params, v0: result.v0, u0: result.u0 },
+    integrator: result.integrator,
+    input: result.input,
+    dt: result.dt,
+    duration: result.duration,
+    spikes: Array.from(result.spikes),
+    ...(result.trace === undefined
+      ? {}
+      : {
+          trace: {
+            t: Array.from(result.trace.t),
+            v: Array.from(result.trace.v),
+            u: Array.from(result.trace.u),
+            I: Array.from(result.trace.I),
+          },
+        }),
+  };
+}
+
+/** `t,v,u,I`, one row per step, or `spike_t`, one spike per row, when the run kept no trace. */
+export function runToCsv(result: SimulationResult): Generator<string> {
+  const trace = result.trace;
+  if (trace === undefined) {
+    const spikes = result.spikes;
+    return csvChunks('spike_t', spikes.length, (i) => String(spikes[i]));
+  }
+  const { t, v, u, I } = trace;
+  return csvChunks('t,v,u,I', t.length, (k) => `${t[k]},${v[k]},${u[k]},${I[k]}`);
+}
