@@ -39,8 +39,10 @@ describe('links', () => {
     expect(await page.locator('.stale-note').innerText()).toBe(
       'Nothing to plot until the marked value is fixed.',
     );
+    expect(await page.locator('[data-view=neuron] [data-export=csv]').isDisabled()).toBe(true);
     await page.locator('[data-field=dt]').fill('0.25');
     await expect.poll(() => page.locator('[data-value=count]').innerText()).toBe('5');
+    expect(await page.locator('[data-view=neuron] [data-export=csv]').isDisabled()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -148,7 +148,8 @@ export function createNeuronView(
   );
   const exportBar = el('div', { class: 'export-bar', role: 'group', 'aria-label': 'Export' });
   const button = (label: string, action: () => void, name: string): HTMLButtonElement => {
-    const b = el('button', { type: 'button', 'data-export': name }, label);
+    // Disabled until there is a run to export (a link with a bad value opens without one).
+    const b = el('button', { type: 'button', 'data-export': name, disabled: true }, label);
     b.addEventListener('click', action);
     exportBar.append(b);
     return b;
@@ -425,6 +426,9 @@ export function createNeuronView(
         maxTraceBytes: EXPLORER_MAX_TRACE_BYTES,
       });
       clearErrors();
+      if (result === undefined) {
+        for (const b of exportBar.querySelectorAll('button')) b.disabled = false;
+      }
       result = run;
       if (run.trace !== undefined) chart.setData(run.trace);
       showPhasePlane(run, undefined);
