@@ -434,7 +434,9 @@ export function createNetworkView(
         setRunning(false);
         progress.value = 1;
         const wall = performance.now() - started;
-        status.textContent = `done: ${result.spikeTimes.length} spikes; time loop ${formatNumber(result.elapsedMs, 3)} ms (${formatNumber(wall, 3)} ms in all)`;
+        status.textContent =
+          `done: ${result.spikeTimes.length} spikes; simulated in ${formatNumber(result.elapsedMs, 3)} ms ` +
+          `(${formatNumber(wall, 3)} ms in all, with building the weights and the analysis)`;
         show(result);
       },
       onFailed: (failure) => {
