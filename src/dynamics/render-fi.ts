@@ -1,10 +1,11 @@
 /** The f–I figure: steady rate against constant input, the rheobase and the excitability class. */
+import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
 import { line as linePath } from 'd3-shape';
 import { bottomAxis, leftAxis, leftAxisWidth, type Box } from '../render/axis.js';
 import { formatValue } from '../render/labels.js';
 import { element, line, svgDocument, text } from '../render/svg.js';
-import { fitText, textWidth } from '../render/text.js';
+import { textWidth } from '../render/text.js';
 import { THEME } from '../render/theme.js';
 import type { FiCurve } from './fi-curve.js';
 
@@ -110,17 +111,7 @@ export function renderFiCurve(curve: FiCurve, options: FiFigureOptions = {}): st
     bottomAxis(iScale, box, 'constant input I') + leftAxis(rateScale, box, 'steady rate (Hz)');
   const title = options.title ?? 'f–I curve';
   const subtitle = options.subtitle ?? '';
-  const header =
-    text(box.x, 24, fitText(title, THEME.titleSize, box.width), {
-      class: 'figure-title',
-      'font-size': THEME.titleSize,
-      fill: THEME.text,
-    }) +
-    text(box.x, 42, fitText(subtitle, THEME.labelSize, box.width), {
-      class: 'figure-subtitle',
-      'font-size': THEME.labelSize,
-      fill: THEME.mutedText,
-    });
+  const header = figureHeader(box.x, box.width, title, subtitle);
   const verdict =
     curve.excitabilityClass === undefined
       ? `${curve.summary}.`
@@ -130,22 +121,11 @@ export function renderFiCurve(curve: FiCurve, options: FiFigureOptions = {}): st
     `Each point starts from rest (the stable fixed point at that input, else rest at I = 0) and runs ${formatValue(curve.duration)} ms; ` +
       `the rate is measured after the first ${formatValue(curve.transient)} ms. Class 1 neurons can fire arbitrarily slowly; Class 2 neurons start at a non-zero rate.`,
   ];
-  let y = box.y + box.height + MARGIN.bottom;
-  let noteMarkup = '';
-  for (const sentence of notes) {
-    let row = '';
-    for (const word of sentence.split(' ')) {
-      const next = row === '' ? word : `${row} ${word}`;
-      if (textWidth(next, THEME.smallSize + 1) > width - 40 && row !== '') {
-        y += THEME.smallSize + 5;
-        noteMarkup += text(20, y, row, { 'font-size': THEME.smallSize + 1, fill: THEME.text });
-        row = word;
-      } else row = next;
-    }
-    y += THEME.smallSize + 5;
-    noteMarkup += text(20, y, row, { 'font-size': THEME.smallSize + 1, fill: THEME.text });
-    y += 3;
-  }
+  const { markup: noteMarkup, bottom: y } = notesBlock(
+    notes,
+    box.y + box.height + MARGIN.bottom,
+    width - 40,
+  );
   return svgDocument({
     width,
     height: y + 14,

@@ -2,11 +2,12 @@
  * The parameter-map figure: every cell coloured by its firing pattern, a legend with the share
  * of each, and the named neuron types of [2003] Fig. 2 marked where their parameters put them.
  */
+import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
 import { bottomAxis, leftAxis, leftAxisWidth, type Box } from '../render/axis.js';
 import { formatValue } from '../render/labels.js';
 import { element, line, svgDocument, text } from '../render/svg.js';
-import { fitText, textWidth } from '../render/text.js';
+import { textWidth } from '../render/text.js';
 import { THEME } from '../render/theme.js';
 import { PRESETS } from '../presets/presets.js';
 import type { ModelParameters } from '../model/izhikevich.js';
@@ -279,42 +280,20 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
     `from rest · ${formatValue(spec.duration)} ms, dt=${formatValue(spec.dt)} · ${x.steps}×${y.steps} cells`;
   const title = options.title ?? `Firing patterns over (${x.name}, ${y.name})`;
 
-  let notes = '';
-  let ny = box.y + box.height + MARGIN.bottom;
   const sentences = [
     'Each cell is one neuron, run from rest under the step and named from its spike train by the ' +
       'ISI criteria of classifyPattern (burst split at a 3× gap in the ISIs; phasic if silent for over 2× the longest ISI; adapting if the last ISI is 3× the first).',
     ...typeNotes,
     ...geometryNotes,
   ];
-  for (const sentence of sentences) {
-    const words = sentence.split(' ');
-    let row = '';
-    for (const word of words) {
-      const next = row === '' ? word : `${row} ${word}`;
-      if (textWidth(next, THEME.smallSize + 1) > width - 40 && row !== '') {
-        ny += THEME.smallSize + 5;
-        notes += text(20, ny, row, { 'font-size': THEME.smallSize + 1, fill: THEME.text });
-        row = word;
-      } else row = next;
-    }
-    ny += THEME.smallSize + 5;
-    notes += text(20, ny, row, { 'font-size': THEME.smallSize + 1, fill: THEME.text });
-    ny += 3;
-  }
+  const { markup: notes, bottom: ny } = notesBlock(
+    sentences,
+    box.y + box.height + MARGIN.bottom,
+    width - 40,
+  );
   const height = ny + 14;
 
-  const header =
-    text(box.x, 24, fitText(title, THEME.titleSize, width - box.x - 20), {
-      class: 'figure-title',
-      'font-size': THEME.titleSize,
-      fill: THEME.text,
-    }) +
-    text(box.x, 42, fitText(subtitle, THEME.labelSize, width - box.x - 20), {
-      class: 'figure-subtitle',
-      'font-size': THEME.labelSize,
-      fill: THEME.mutedText,
-    });
+  const header = figureHeader(box.x, width - box.x - 20, title, subtitle);
   const frame = line(box.x + box.width, box.y, box.x + box.width, box.y + box.height, {
     stroke: THEME.axis,
     'stroke-width': 0.5,

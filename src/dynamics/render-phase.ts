@@ -2,10 +2,11 @@
  * The phase-plane figure: nullclines, direction field, fixed points with their stability, the
  * reset line v = c and the cut-off v = vpeak, a trajectory on top, and sentences that read it.
  */
+import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
 import { bottomAxis, leftAxis, leftAxisWidth, type Box } from '../render/axis.js';
 import { element, line, px, svgDocument, text } from '../render/svg.js';
-import { fitText, textWidth } from '../render/text.js';
+import { textWidth } from '../render/text.js';
 import { THEME } from '../render/theme.js';
 import { formatValue } from '../render/labels.js';
 import type { FixedPoint } from './fixed-points.js';
@@ -67,22 +68,6 @@ function marker(point: FixedPoint, x: number, y: number): string {
     stroke: '#000000',
     'stroke-width': 1.5,
   });
-}
-
-/** Splits a text into lines of at most `width` px. */
-function wrap(sentence: string, size: number, width: number): string[] {
-  const words = sentence.split(' ');
-  const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    const next = current === '' ? word : `${current} ${word}`;
-    if (textWidth(next, size) > width && current !== '') {
-      lines.push(current);
-      current = word;
-    } else current = next;
-  }
-  if (current !== '') lines.push(current);
-  return lines;
 }
 
 /**
@@ -407,31 +392,14 @@ export function renderPhasePlane(plane: PhasePlane, options: PhaseFigureOptions 
   }
   y += 8;
 
-  let notes = '';
   const sentences = options.explain === false ? [] : explainPhasePlane(plane, traj);
-  for (const sentence of sentences) {
-    for (const row of wrap(sentence, THEME.smallSize + 1, box.width + gutter - 20)) {
-      y += THEME.smallSize + 5;
-      notes += text(20, y, row, { 'font-size': THEME.smallSize + 1, fill: THEME.text });
-    }
-    y += 3;
-  }
-  const height = y + 16;
+  const { markup: notes, bottom } = notesBlock(sentences, y, box.width + gutter - 20);
+  const height = bottom + 16;
 
   const title = options.title ?? 'Phase plane';
   const subtitle =
     options.subtitle ?? `nullclines and fixed points at constant input I = ${px(plane.I)}`;
-  const header =
-    text(box.x, 24, fitText(title, THEME.titleSize, box.width), {
-      class: 'figure-title',
-      'font-size': THEME.titleSize,
-      fill: THEME.text,
-    }) +
-    text(box.x, 42, fitText(subtitle, THEME.labelSize, box.width), {
-      class: 'figure-subtitle',
-      'font-size': THEME.labelSize,
-      fill: THEME.mutedText,
-    });
+  const header = figureHeader(box.x, box.width, title, subtitle);
 
   return svgDocument({
     width,

@@ -2,6 +2,7 @@
  * The trace figure: v(t) of one neuron with its input I(t) as a thin trace underneath (as the
  * papers draw it), axes in ms and mV, optional u(t) and I(t) panels, every spike drawn to vpeak.
  */
+import { figureHeader } from './heading.js';
 import { scaleLinear } from 'd3-scale';
 import { ParameterError } from '../errors.js';
 import type { SimulationResult } from '../model/simulate.js';
@@ -198,19 +199,7 @@ export function renderTraceFigure(data: TraceFigureData, options: TraceFigureOpt
     }),
   );
 
-  const header =
-    text(gutter, 26, fitText(data.title, THEME.titleSize, plotWidth), {
-      class: 'figure-title',
-      'font-size': THEME.titleSize,
-      fill: THEME.text,
-    }) +
-    (data.subtitle === undefined
-      ? ''
-      : text(gutter, 44, fitText(data.subtitle, THEME.labelSize, plotWidth), {
-          class: 'figure-subtitle',
-          'font-size': THEME.labelSize,
-          fill: THEME.mutedText,
-        }));
+  const header = figureHeader(gutter, plotWidth, data.title, data.subtitle, 26);
 
   return svgDocument({
     width,
