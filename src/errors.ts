@@ -42,9 +42,12 @@ export class DivergenceError extends IzhikitError {
   override name = 'DivergenceError';
   /** Time (ms) of the step at which the state stopped being finite. */
   readonly time: number;
-  constructor(message: string, time: number) {
+  /** `input` when I(t) itself was not finite, `state` when v or u blew up. */
+  readonly reason: 'input' | 'state';
+  constructor(message: string, time: number, reason: 'input' | 'state' = 'state') {
     super(message);
     this.time = time;
+    this.reason = reason;
   }
 }
 

@@ -1,5 +1,6 @@
 /** `izhikit run`: simulates one neuron, from a preset or from flags, and prints or saves the result. */
 import type { Command } from 'commander';
+import { MemoryLimitError } from '../errors.js';
 import { INTEGRATOR_NAMES } from '../model/integrators.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
@@ -60,7 +61,7 @@ Without --preset: ${DEFAULTS_HELP}.`,
     )
     .action(async (flags: RunFlags) => {
       const preset = presetOf(flags);
-      const result = simulate(simulationOptions(flags, preset));
+      const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
       if (flags.plot !== undefined) {
         const svg = renderTraceFigure(runFigureData(result, preset));
         await writeFigure(flags.plot, svg, { scale: flags.plotScale });
@@ -93,6 +94,22 @@ export function runSummary(result: SimulationResult, preset?: Preset): string {
     lines.push(`spike times (ms): ${shown.join(' ')}${more}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Names the flag that records spike times only when a trace would not fit. */
+function withCliAdvice<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof MemoryLimitError) {
+      throw new MemoryLimitError(
+        `${error.message} (--spikes-only)`,
+        error.requiredBytes,
+        error.limitBytes,
+      );
+    }
+    throw error;
+  }
 }
 
 async function writeRun(

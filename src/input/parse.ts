@@ -51,8 +51,18 @@ jsep.hooks.add('gobble-token', function (env) {
       identifier.start = start;
       env.node = this.gobbleTokenProperty(identifier);
     }
+  } else if (isNumberStart(this.code)) {
+    const number = this.gobbleNumericLiteral();
+    if (number) {
+      number.start = start;
+      env.node = number;
+    }
   }
 });
+
+function isNumberStart(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 46;
+}
 
 function isIdentifierStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
@@ -77,6 +87,7 @@ export function parseExpression(source: string): ParsedExpression {
     );
   }
   if (source.trim() === '') throw new ExpressionError('expected an expression, got empty text', 0);
+  checkCharacters(source);
   checkNesting(source);
   let raw: jsep.Expression;
   try {
@@ -85,6 +96,34 @@ export function parseExpression(source: string): ParsedExpression {
     throw toExpressionError(error, source);
   }
   return { source, tree: convert(raw, source, 0) };
+}
+
+/** Look-alikes people paste from documents, and what to type instead. */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  '\u2212': '-',
+  '\u2013': '-',
+  '\u00d7': '*',
+  '\u00b7': '*',
+  '\u00f7': '/',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2260': '!=',
+};
+const ALLOWED = /[0-9A-Za-z_$.+\-*/^<>=!&|?:(),\s'"[\]]/;
+
+/** Rejects characters that are not part of the language, before jsep reads them as something else. */
+function checkCharacters(source: string): void {
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === ';') throw new ExpressionError("';' is not part of the language", i);
+    if (ALLOWED.test(ch)) continue;
+    const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const instead = LOOK_ALIKES[ch];
+    throw new ExpressionError(
+      `unexpected character '${ch}' (${code})` + (instead ? `: type '${instead}' instead` : ''),
+      i,
+    );
+  }
 }
 
 function checkNesting(source: string): void {
@@ -217,15 +256,47 @@ function convert(node: jsep.Expression, source: string, at: number): ExpressionN
       );
     case 'Compound':
     case 'SequenceExpression':
-      throw new ExpressionError(
-        "expected one expression: an operator is missing, or ',' or ';' was used",
-        at,
-      );
+      throw juxtaposed(((node.body ?? node.expressions) as jsep.Expression[]) ?? [], source, at);
     case 'ArrayExpression':
       throw new ExpressionError("brackets '[ ]' are not part of the language", at);
     default:
       throw new ExpressionError(`unsupported syntax (${node.type})`, at);
   }
+}
+
+/** Where a subtree starts: its leftmost token that recorded a position. */
+function leftmostStart(node: jsep.Expression): number | undefined {
+  if (typeof node.start === 'number') return node.start;
+  for (const key of ['left', 'argument', 'test', 'callee', 'object', 'expression']) {
+    const child = node[key];
+    if (child !== null && typeof child === 'object' && 'type' in child) {
+      const found = leftmostStart(child as jsep.Expression);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The error for two expressions side by side (`sin t`, `1 2`, `1, 2`): points at the second. */
+function juxtaposed(
+  parts: readonly jsep.Expression[],
+  source: string,
+  at: number,
+): ExpressionError {
+  const [first, second] = parts;
+  const position = second === undefined ? at : (leftmostStart(second) ?? at);
+  let before = position - 1;
+  while (before >= 0 && /\s/.test(source[before] as string)) before -= 1;
+  if (source[before] === ',') {
+    return new ExpressionError("',' separates the arguments of a function only", before);
+  }
+  if (first?.type === 'Identifier' && isFunctionName(first.name as string)) {
+    return new ExpressionError(
+      `expected '(' after the function '${first.name as string}'`,
+      position,
+    );
+  }
+  return new ExpressionError(`expected an operator before '${source[position] ?? ''}'`, position);
 }
 
 // Groups are tracked only while converting, to tell `-2^2` from `(-2)^2`.

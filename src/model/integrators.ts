@@ -41,6 +41,7 @@ function diverged(t: number, v: number, u: number, I: number, dt: number): never
     `the simulation diverged at t = ${t} ms (${what}); ` +
       (Number.isFinite(I) ? `try a smaller dt than ${dt} ms` : 'check the input expression'),
     t,
+    Number.isFinite(I) ? 'state' : 'input',
   );
 }
 

@@ -103,7 +103,7 @@ function allocateTrace(steps: number, maxBytes: number): TraceColumns {
   if (bytes > maxBytes) {
     throw new MemoryLimitError(
       `the trace of ${steps} steps would need ${formatBytes(bytes)} (limit ${formatBytes(maxBytes)}): ` +
-        'record spikes only (--spikes-only), or use a larger dt or a shorter duration',
+        'record spike times only, or use a larger dt or a shorter duration',
       bytes,
       maxBytes,
     );
@@ -127,6 +127,12 @@ function allocateTrace(steps: number, maxBytes: number): TraceColumns {
  */
 export function simulate(options: SimulationOptions): SimulationResult {
   const params = resolveParameters(options);
+  if (!(params.vpeak > params.c)) {
+    throw new ParameterError(
+      'vpeak',
+      `vpeak (${params.vpeak} mV) must be above the reset c (${params.c} mV), or every step would be a spike`,
+    );
+  }
   const v0 = requireFinite('v0', options.v0);
   const u0 = options.u0 === undefined ? params.b * v0 : requireFinite('u0', options.u0);
   const { dt, duration } = options;

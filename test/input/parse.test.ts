@@ -81,6 +81,27 @@ describe('parseExpression(source) rejects', () => {
     }
   });
 
+  it('two expressions side by side, pointing at the second', () => {
+    expect(errorOf('sin t').message).toBe("expected '(' after the function 'sin' at position 4");
+    expect(errorOf('14*(t>15) foo').position).toBe(10);
+    expect(errorOf('1 2').message).toBe("expected an operator before '2' at position 2");
+    expect(errorOf('1, 2').message).toBe(
+      "',' separates the arguments of a function only at position 1",
+    );
+  });
+
+  it('a semicolon anywhere, even at the end', () => {
+    expect(errorOf('t>5;').message).toBe("';' is not part of the language at position 3");
+  });
+
+  it('characters outside the language, suggesting the ASCII operator for look-alikes', () => {
+    expect(errorOf('10 \u2212 5').message).toBe(
+      "unexpected character '\u2212' (U+2212): type '-' instead at position 3",
+    );
+    expect(errorOf('t \u2265 5').message).toMatch(/type '>=' instead at position 2$/);
+    expect(errorOf('t # 5').message).toBe("unexpected character '#' (U+0023) at position 2");
+  });
+
   it('two expressions in a row, commas and semicolons', () => {
     expect(() => parseExpression('1 2')).toThrow(ExpressionError);
     expect(() => parseExpression('1, 2')).toThrow(ExpressionError);

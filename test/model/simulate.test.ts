@@ -115,7 +115,7 @@ describe('simulate(options) rejects bad input with typed, one-line errors', () =
   it('a trace too large for memory, giving the size and offering spikes only', () => {
     const call = () => simulate({ ...rs, dt: 1e-6, duration: 1000 });
     expect(call).toThrow(MemoryLimitError);
-    expect(call).toThrow(/32\.0 GB.*--spikes-only/);
+    expect(call).toThrow(/32\.0 GB \(limit 1\.00 GB\): record spike times only/);
     expect(() => simulate({ ...rs, duration: 1000, maxTraceBytes: 1000 })).toThrow(
       /would need 128 kB/,
     );
@@ -149,9 +149,21 @@ describe('simulate(options) rejects bad input with typed, one-line errors', () =
     );
   });
 
+  it('vpeak at or below the reset c', () => {
+    expect(() => simulate({ ...rs, vpeak: -100 })).toThrow(
+      'vpeak (-100 mV) must be above the reset c (-65 mV), or every step would be a spike',
+    );
+  });
+
   it('an input that becomes NaN, pointing at the expression', () => {
     expect(() => simulate({ ...rs, input: 'sqrt(t-50)' })).toThrow(
       /I\(t\) is NaN.*check the input expression/,
+    );
+    expect(() => simulate({ ...rs, input: 'sqrt(t-50)' })).toThrow(
+      expect.objectContaining({ reason: 'input', time: 0 }),
+    );
+    expect(() => simulate({ ...rs, dt: 10, duration: 1000, input: 10 })).toThrow(
+      expect.objectContaining({ reason: 'state', time: 170 }),
     );
   });
 });
