@@ -47,7 +47,8 @@ function measure(
 }
 
 function available(command: string, probe: string[]): boolean {
-  return spawnSync(command, probe, { encoding: 'utf8' }).status === 0;
+  const result = spawnSync(command, probe, { encoding: 'utf8', timeout: 120000 });
+  return result.status === 0;
 }
 
 function izhikit(ne: number, ni: number): Measured {
@@ -114,11 +115,15 @@ if (available('octave', ['--version'])) {
   );
 }
 
-if (available('python3', ['-c', 'import brian2'])) {
+// Debian's python3-brian installs into the system Python, which may not be the first python3.
+const python = ['python3', '/usr/bin/python3'].find((command) =>
+  available(command, ['-c', 'import brian2']),
+);
+if (python !== undefined) {
   show(
     'Brian2, Cython',
     sizes.map(([ne, ni]) =>
-      measure('python3', (e, i) => ['net_brian2.py', String(e), String(i)], ne, ni, 1),
+      measure(python, (e, i) => ['net_brian2.py', String(e), String(i)], ne, ni, 1),
     ),
   );
 } else {

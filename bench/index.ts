@@ -6,8 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const skip = new Set(['index.ts', 'stats.ts']);
+// `npm run bench -- network map` runs only the scripts whose names contain one of the words.
+const only = process.argv.slice(2);
 const scripts = readdirSync(here)
   .filter((name) => name.endsWith('.ts') && !skip.has(name) && !name.startsWith('_'))
+  .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
   .sort((x, y) => (x === 'presets.ts' ? -1 : y === 'presets.ts' ? 1 : x.localeCompare(y)));
 const pinned = spawnSync('taskset', ['--version']).status === 0;
 
