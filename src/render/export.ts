@@ -4,6 +4,7 @@
  * footer; the export always holds the full series, so that no number is lost to the picture.
  */
 import { csvChunks } from '../record/csv.js';
+import { runToJson } from '../record/run-export.js';
 import type { GalleryPanel, GallerySet } from './gallery.js';
 import { presetTitle } from './labels.js';
 import type { NetworkFigureData } from './network.js';
@@ -62,24 +63,9 @@ export function galleryJson(set: GallerySet, panels: readonly GalleryPanel[]): o
   return {
     set,
     panels: panels.map(({ preset, result }) => ({
-      preset: preset.id,
       title: presetTitle(preset),
       source: preset.source,
-      params: { ...result.params, v0: result.v0, u0: result.u0 },
-      dt: result.dt,
-      duration: result.duration,
-      input: result.input,
-      spikes: Array.from(result.spikes),
-      ...(result.trace === undefined
-        ? {}
-        : {
-            trace: {
-              t: Array.from(result.trace.t),
-              v: Array.from(result.trace.v),
-              u: Array.from(result.trace.u),
-              I: Array.from(result.trace.I),
-            },
-          }),
+      ...runToJson(result, preset.id),
     })),
   };
 }

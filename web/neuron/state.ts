@@ -7,23 +7,14 @@ import {
   getPreset,
   isIntegratorName,
   type IntegratorName,
+  type ModelParameters,
   type Preset,
   type SimulationOptions,
 } from 'izhikit';
 
-export interface NeuronState {
+export interface NeuronState extends ModelParameters {
   /** The preset the numbers came from (shown as a label; edits keep it as the starting point). */
   readonly preset: string | undefined;
-  readonly a: number;
-  readonly b: number;
-  readonly c: number;
-  readonly d: number;
-  readonly k2: number;
-  readonly k1: number;
-  readonly k0: number;
-  readonly vb: number;
-  readonly kappa: number;
-  readonly vpeak: number;
   readonly v0: number;
   /** Initial recovery variable; `undefined` means b·v0. */
   readonly u0: number | undefined;
