@@ -6,7 +6,7 @@ import { classifyPreset, presetWindow, type PresetWindow } from '../dynamics/cla
 import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate } from '../model/simulate.js';
 import { PRESETS } from '../presets/presets.js';
-import { formatNumber, parseChoice, parseNumber, writeChunks } from './options.js';
+import { addFormatOption, formatNumber, parseNumber, writeChunks } from './options.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -81,21 +81,16 @@ export function registerClassify(program: Command): Command {
     .command('classify')
     .description('name the firing pattern of a run under a step input (ISI criteria)');
   addNeuronOptions(command);
-  addProtocolOptions(command);
-  return command
+  addProtocolOptions(command)
     .option(
       '--onset <ms>',
       'when the step input switches on (default: the preset\u2019s, or 0)',
       parseNumber,
     )
     .option('--end <ms>', 'end of the window classified (default: the end of the run)', parseNumber)
-    .option('--all', 'classify every preset on its own protocol')
-    .option(
-      '--format <format>',
-      'summary or json',
-      parseChoice(['summary', 'json'] as const),
-      'summary',
-    )
+    .option('--all', 'classify every preset on its own protocol');
+  addFormatOption(command, ['summary', 'json']);
+  return command
     .addHelpText(
       'after',
       `\nWithout --preset: a=${RUN_DEFAULTS.a} b=${RUN_DEFAULTS.b} c=${RUN_DEFAULTS.c} d=${RUN_DEFAULTS.d}, as \`run\`.\n` +

@@ -7,14 +7,18 @@ import { parameterLine, presetTitle } from '../render/labels.js';
 import { figureFormat, writeFigure } from '../render/save.js';
 import { addNeuronOptions, neuronFromFlags, presetOf, type NeuronFlags } from './neuron-options.js';
 import {
+  addFormatOption,
+  addOutOption,
+  addPlotOptions,
   formatNumber,
-  parseChoice,
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  type OutputFlags,
+  type PlotFlags,
 } from './options.js';
 
-interface FiFlags extends NeuronFlags {
+interface FiFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
   from: number;
   to: number;
   steps: number;
@@ -22,10 +26,6 @@ interface FiFlags extends NeuronFlags {
   transient: number;
   dt: number;
   tolerance: number;
-  plot?: string;
-  plotScale: number;
-  format: 'summary' | 'json' | 'csv';
-  out?: string;
 }
 
 /** The JSON document of `fi --format json`. */
@@ -43,71 +43,64 @@ export function registerFi(program: Command): Command {
   const command = program
     .command('fi')
     .description('f–I curve: steady firing rate against constant input, rheobase and class');
-  addNeuronOptions(command);
-  return command
+  addNeuronOptions(command)
     .option('--from <I>', 'lowest input', parseNumber, 0)
     .option('--to <I>', 'highest input', parseNumber, 20)
     .option('--steps <n>', 'number of inputs from --from to --to', parseWholeNumber, 41)
     .option('--duration <ms>', 'run length at each input', parseNumber, 1000)
     .option('--transient <ms>', 'time discarded before the rate is measured', parseNumber, 200)
     .option('--dt <ms>', 'time step', parseNumber, 0.25)
-    .option('--tolerance <I>', 'bisection tolerance of the rheobase', parseNumber, 0.001)
-    .option('--plot <file>', 'draw the curve to FILE.svg or FILE.png')
-    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
-    .option(
-      '--format <format>',
-      'summary, json or csv',
-      parseChoice(['summary', 'json', 'csv'] as const),
-      'summary',
-    )
-    .option('--out <file>', 'write the output to a file instead of standard output')
-    .action(async (flags: FiFlags) => {
-      if (flags.plot !== undefined) figureFormat(flags.plot);
-      const preset = presetOf(flags);
-      const neuron = neuronFromFlags(flags);
-      const curve = fiCurve(neuron, {
-        from: flags.from,
-        to: flags.to,
-        steps: flags.steps,
-        duration: flags.duration,
-        transient: flags.transient,
-        dt: flags.dt,
-        tolerance: flags.tolerance,
-      });
-      if (flags.plot !== undefined) {
-        const svg = renderFiCurve(curve, {
-          title: `f–I curve: ${preset === undefined ? 'custom neuron' : presetTitle(preset)}`,
-          subtitle: `${parameterLine(neuron)} · ${flags.steps} inputs from ${flags.from} to ${flags.to}`,
-        });
-        await writeFigure(flags.plot, svg, { scale: flags.plotScale });
-      }
-      const points = curve.points;
-      if (flags.format === 'json') {
-        await writeChunks([JSON.stringify(fiToJson(curve)) + '\n'], flags.out);
-      } else if (flags.format === 'csv') {
-        await writeChunks(
-          csvChunks('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
-            const p = points[i] as (typeof points)[number];
-            return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest}`;
-          }),
-          flags.out,
-        );
-      } else {
-        const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
-        const rows = points.map(
-          (p) => `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}`,
-        );
-        await writeChunks(
-          [
-            [
-              `${name}, ${parameterLine(neuron)}`,
-              curve.summary,
-              `${'I'.padStart(10)}  ${'rate (Hz)'.padStart(9)}`,
-              ...rows,
-            ].join('\n') + '\n',
-          ],
-          flags.out,
-        );
-      }
+    .option('--tolerance <I>', 'bisection tolerance of the rheobase', parseNumber, 0.001);
+  addPlotOptions(command, 'draw the curve');
+  addFormatOption(command, ['summary', 'json', 'csv']);
+  addOutOption(command);
+  return command.action(async (flags: FiFlags) => {
+    if (flags.plot !== undefined) figureFormat(flags.plot);
+    const preset = presetOf(flags);
+    const neuron = neuronFromFlags(flags);
+    const curve = fiCurve(neuron, {
+      from: flags.from,
+      to: flags.to,
+      steps: flags.steps,
+      duration: flags.duration,
+      transient: flags.transient,
+      dt: flags.dt,
+      tolerance: flags.tolerance,
     });
+    if (flags.plot !== undefined) {
+      const svg = renderFiCurve(curve, {
+        title: `f–I curve: ${preset === undefined ? 'custom neuron' : presetTitle(preset)}`,
+        subtitle: `${parameterLine(neuron)} · ${flags.steps} inputs from ${flags.from} to ${flags.to}`,
+      });
+      await writeFigure(flags.plot, svg, { scale: flags.plotScale });
+    }
+    const points = curve.points;
+    if (flags.format === 'json') {
+      await writeChunks([JSON.stringify(fiToJson(curve)) + '\n'], flags.out);
+    } else if (flags.format === 'csv') {
+      await writeChunks(
+        csvChunks('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
+          const p = points[i] as (typeof points)[number];
+          return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest}`;
+        }),
+        flags.out,
+      );
+    } else {
+      const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
+      const rows = points.map(
+        (p) => `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}`,
+      );
+      await writeChunks(
+        [
+          [
+            `${name}, ${parameterLine(neuron)}`,
+            curve.summary,
+            `${'I'.padStart(10)}  ${'rate (Hz)'.padStart(9)}`,
+            ...rows,
+          ].join('\n') + '\n',
+        ],
+        flags.out,
+      );
+    }
+  });
 }

@@ -18,14 +18,18 @@ import { renderParameterMap } from '../dynamics/render-map.js';
 import { figureFormat, writeFigure } from '../render/save.js';
 import { addNeuronOptions, neuronFromFlags, type NeuronFlags } from './neuron-options.js';
 import {
+  addFormatOption,
+  addOutOption,
+  addPlotOptions,
   formatNumber,
-  parseChoice,
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  type OutputFlags,
+  type PlotFlags,
 } from './options.js';
 
-interface MapFlags extends NeuronFlags {
+interface MapFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
   x: MapAxis;
   y: MapAxis;
   input: number;
@@ -34,10 +38,6 @@ interface MapFlags extends NeuronFlags {
   dt: number;
   v0: number;
   workers?: number;
-  plot?: string;
-  plotScale: number;
-  format: 'summary' | 'json' | 'csv';
-  out?: string;
 }
 
 /** Parses an axis written NAME:FROM:TO:STEPS, for example a:0:0.2:100. */
@@ -93,8 +93,7 @@ export function registerMap(program: Command): Command {
     .description(
       'sweep two parameters, classify every cell\u2019s firing pattern and draw the map',
     );
-  addNeuronOptions(command);
-  return command
+  addNeuronOptions(command)
     .addOption(axisOption('x', 'a:0:0.2:100'))
     .addOption(axisOption('y', 'b:0:0.3:100'))
     .option('--input <I>', 'step input switched on at t = 0', parseNumber, 10)
@@ -106,16 +105,11 @@ export function registerMap(program: Command): Command {
       '--workers <n>',
       'worker threads (default: all cores for large maps, else 1)',
       parseWholeNumber,
-    )
-    .option('--plot <file>', 'draw the map to FILE.svg or FILE.png')
-    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
-    .option(
-      '--format <format>',
-      'summary, json or csv',
-      parseChoice(['summary', 'json', 'csv'] as const),
-      'summary',
-    )
-    .option('--out <file>', 'write the output to a file instead of standard output')
+    );
+  addPlotOptions(command, 'draw the map');
+  addFormatOption(command, ['summary', 'json', 'csv']);
+  addOutOption(command);
+  return command
     .addHelpText(
       'after',
       '\nThe neuron that is not swept is RS (a=0.02 b=0.2 c=−65 d=8), or --preset, with flags applied.\n' +

@@ -13,16 +13,20 @@ import { NetworkSimulation, type NetworkResult } from '../network/simulation.js'
 import { networkFigureData, renderNetworkFigure } from '../render/network.js';
 import { figureFormat, writeFigure } from '../render/save.js';
 import {
+  addFormatOption,
+  addOutOption,
+  addPlotOptions,
   formatNumber,
-  parseChoice,
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  type OutputFlags,
+  type PlotFlags,
 } from './options.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface NetworkFlags {
+interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   ne: number;
   ni: number;
   dt: number;
@@ -31,10 +35,6 @@ interface NetworkFlags {
   scale: boolean;
   record?: number[];
   maxMemory?: number;
-  format: Format;
-  out?: string;
-  plot?: string;
-  plotScale: number;
 }
 
 /** Parses `0,5,900` into neuron indices. */
@@ -55,7 +55,7 @@ export function defaultMaxBytes(): number {
 }
 
 export function registerNetwork(program: Command): Command {
-  return program
+  const command = program
     .command('network')
     .description(
       'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
@@ -76,28 +76,22 @@ export function registerNetwork(program: Command): Command {
       '--max-memory <MB>',
       'largest network allowed, in MB (default: 2000 or half the memory)',
       parseNumber,
-    )
-    .option(
-      '--format <format>',
-      'summary, json or csv (one spike per line: t,i)',
-      parseChoice(['summary', 'json', 'csv'] as const),
-      'summary',
-    )
-    .option('--out <file>', 'write the output to a file instead of standard output')
-    .option(
-      '--plot <file>',
-      'also draw the raster, the population rate and v(t) of the first --record neuron (0 by default) to FILE.svg or FILE.png',
-    )
-    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
-    .action(async (flags: NetworkFlags) => {
-      if (flags.plot !== undefined) figureFormat(flags.plot); // a bad name fails before a long run
-      const result = runWithProgress(networkOptions(flags));
-      if (flags.plot !== undefined) {
-        const svg = renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
-        await writeFigure(flags.plot, svg, { scale: flags.plotScale });
-      }
-      await writeNetwork(result, flags.format, flags.out);
-    });
+    );
+  addFormatOption(command, ['summary', 'json', 'csv'], 'one spike per line: t,i');
+  addOutOption(command);
+  addPlotOptions(
+    command,
+    'also draw the raster, the population rate and v(t) of the first --record neuron (0 by default)',
+  );
+  return command.action(async (flags: NetworkFlags) => {
+    if (flags.plot !== undefined) figureFormat(flags.plot); // a bad name fails before a long run
+    const result = runWithProgress(networkOptions(flags));
+    if (flags.plot !== undefined) {
+      const svg = renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
+      await writeFigure(flags.plot, svg, { scale: flags.plotScale });
+    }
+    await writeNetwork(result, flags.format, flags.out);
+  });
 }
 
 /** The library options of the flags given. */

@@ -1,6 +1,6 @@
 /** Option parsers and output helpers shared by the CLI's commands. */
 import { createWriteStream } from 'node:fs';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 
 /** Parses a finite number, or fails with a message commander prints on one line. */
 export function parseNumber(value: string): number {
@@ -27,6 +27,52 @@ export function parseChoice<T extends string>(choices: readonly T[]): (value: st
     }
     return value as T;
   };
+}
+
+/** The flags of `--format` and `--out`. */
+export interface OutputFlags<F extends string> {
+  format: F;
+  out?: string;
+}
+
+/** The flags of `--plot` and `--plot-scale`. */
+export interface PlotFlags {
+  plot?: string;
+  plotScale: number;
+}
+
+/** `summary, json or csv`: the choices as a sentence. */
+function choiceList(choices: readonly string[]): string {
+  const last = choices[choices.length - 1] ?? '';
+  return choices.length < 2 ? last : `${choices.slice(0, -1).join(', ')} or ${last}`;
+}
+
+/**
+ * Adds `--format <format>`, one of `formats` with the first as the default; `note` follows the
+ * list of choices in brackets in the help.
+ */
+export function addFormatOption<T extends string>(
+  command: Command,
+  formats: readonly [T, ...T[]],
+  note?: string,
+): Command {
+  const help = choiceList(formats) + (note === undefined ? '' : ` (${note})`);
+  return command.option('--format <format>', help, parseChoice(formats), formats[0]);
+}
+
+/** Adds `--out <file>`: where the output goes instead of standard output. */
+export function addOutOption(command: Command): Command {
+  return command.option('--out <file>', 'write the output to a file instead of standard output');
+}
+
+/**
+ * Adds `--plot <file>` and `--plot-scale <n>`; `whatIsDrawn` starts the help of `--plot`, as in
+ * "draw the curve" (followed by "to FILE.svg or FILE.png").
+ */
+export function addPlotOptions(command: Command, whatIsDrawn: string): Command {
+  return command
+    .option('--plot <file>', `${whatIsDrawn} to FILE.svg or FILE.png`)
+    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2);
 }
 
 /**

@@ -16,12 +16,17 @@ import {
   simulationOptions,
   type ProtocolFlags,
 } from './neuron-options.js';
-import { formatNumber, parseChoice, parseNumber, writeChunks } from './options.js';
+import {
+  addFormatOption,
+  addPlotOptions,
+  formatNumber,
+  parseNumber,
+  writeChunks,
+  type PlotFlags,
+} from './options.js';
 
-interface PhaseFlags extends ProtocolFlags {
+interface PhaseFlags extends ProtocolFlags, PlotFlags {
   I?: number;
-  plot?: string;
-  plotScale: number;
   trajectory: boolean;
   format: 'summary' | 'json';
 }
@@ -75,57 +80,51 @@ export function registerPhase(program: Command): Command {
     .command('phase')
     .description('phase plane at a constant input: nullclines, fixed points and their stability');
   addNeuronOptions(command);
-  addProtocolOptions(command);
-  return command
-    .option(
-      '--I <number>',
-      'the constant input (default: a preset\u2019s step value, else the input at the end of the run)',
-      parseNumber,
-    )
-    .option('--plot <file>', 'draw the phase plane to FILE.svg or FILE.png')
-    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
-    .option('--no-trajectory', 'do not draw the run\u2019s trajectory on the plot')
-    .option(
-      '--format <format>',
-      'summary or json',
-      parseChoice(['summary', 'json'] as const),
-      'summary',
-    )
-    .action(async (flags: PhaseFlags) => {
-      if (flags.plot !== undefined) figureFormat(flags.plot);
-      const preset = presetOf(flags);
-      const neuron = neuronFromFlags(flags);
-      const options = simulationOptions(flags, preset);
-      const input = typeof options.input === 'string' ? options.input : String(options.input ?? 0);
-      const I = flags.I ?? defaultPhaseInput(preset, input, options.duration);
-      const run = flags.trajectory && flags.plot !== undefined ? simulate(options) : undefined;
-      const trajectory = run?.trace;
-      const plane = phasePlane(neuron, I, trajectory === undefined ? {} : { trajectory });
-      const explanation = explainPhasePlane(plane, trajectory);
-      if (flags.plot !== undefined) {
-        const name = preset === undefined ? 'custom neuron' : presetTitle(preset);
-        const svg = renderPhasePlane(plane, {
-          ...(trajectory === undefined ? {} : { trajectory }),
-          title: `Phase plane: ${name}`,
-          subtitle:
-            `${parameterLine(neuron)} · nullclines at I = ${formatNumber(I)}` +
-            (trajectory === undefined ? '' : ` · trajectory of I(t) = ${input}`),
-        });
-        await writeFigure(flags.plot, svg, { scale: flags.plotScale });
-      }
-      if (flags.format === 'json') {
-        await writeChunks([JSON.stringify(phaseToJson(plane, explanation)) + '\n']);
-        return;
-      }
-      const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
-      const lines = [
-        `${name}, ${parameterLine(neuron)}, at constant I = ${formatNumber(I)}`,
-        plane.fixedPoints.length === 0
-          ? 'fixed points: none (the nullclines do not cross)'
-          : `fixed points (${plane.fixedPoints.length}):`,
-        ...eigen(plane),
-        ...explanation,
-      ];
-      await writeChunks([lines.join('\n') + '\n']);
-    });
+  addProtocolOptions(command).option(
+    '--I <number>',
+    'the constant input (default: a preset\u2019s step value, else the input at the end of the run)',
+    parseNumber,
+  );
+  addPlotOptions(command, 'draw the phase plane').option(
+    '--no-trajectory',
+    'do not draw the run\u2019s trajectory on the plot',
+  );
+  addFormatOption(command, ['summary', 'json']);
+  return command.action(async (flags: PhaseFlags) => {
+    if (flags.plot !== undefined) figureFormat(flags.plot);
+    const preset = presetOf(flags);
+    const neuron = neuronFromFlags(flags);
+    const options = simulationOptions(flags, preset);
+    const input = typeof options.input === 'string' ? options.input : String(options.input ?? 0);
+    const I = flags.I ?? defaultPhaseInput(preset, input, options.duration);
+    const run = flags.trajectory && flags.plot !== undefined ? simulate(options) : undefined;
+    const trajectory = run?.trace;
+    const plane = phasePlane(neuron, I, trajectory === undefined ? {} : { trajectory });
+    const explanation = explainPhasePlane(plane, trajectory);
+    if (flags.plot !== undefined) {
+      const name = preset === undefined ? 'custom neuron' : presetTitle(preset);
+      const svg = renderPhasePlane(plane, {
+        ...(trajectory === undefined ? {} : { trajectory }),
+        title: `Phase plane: ${name}`,
+        subtitle:
+          `${parameterLine(neuron)} · nullclines at I = ${formatNumber(I)}` +
+          (trajectory === undefined ? '' : ` · trajectory of I(t) = ${input}`),
+      });
+      await writeFigure(flags.plot, svg, { scale: flags.plotScale });
+    }
+    if (flags.format === 'json') {
+      await writeChunks([JSON.stringify(phaseToJson(plane, explanation)) + '\n']);
+      return;
+    }
+    const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
+    const lines = [
+      `${name}, ${parameterLine(neuron)}, at constant I = ${formatNumber(I)}`,
+      plane.fixedPoints.length === 0
+        ? 'fixed points: none (the nullclines do not cross)'
+        : `fixed points (${plane.fixedPoints.length}):`,
+      ...eigen(plane),
+      ...explanation,
+    ];
+    await writeChunks([lines.join('\n') + '\n']);
+  });
 }

@@ -16,21 +16,21 @@ import {
   type SimulationFlags,
 } from './neuron-options.js';
 import {
+  addFormatOption,
+  addOutOption,
+  addPlotOptions,
   formatNumber,
   parseChoice,
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  type OutputFlags,
+  type PlotFlags,
 } from './options.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface RunFlags extends SimulationFlags {
-  format: Format;
-  out?: string;
-  plot?: string;
-  plotScale: number;
-}
+interface RunFlags extends SimulationFlags, OutputFlags<Format>, PlotFlags {}
 
 export function registerRun(program: Command): Command {
   const command = program
@@ -44,16 +44,11 @@ export function registerRun(program: Command): Command {
     )
     .option('--substeps <n>', 'sub-steps per dt for euler and rk4', parseWholeNumber)
     .option('--spikes-only', 'record spike times only, no trace')
-    .option('--max-memory <MB>', 'largest trace allowed, in MB (default 1000)', parseNumber)
-    .option(
-      '--format <format>',
-      'summary, json or csv',
-      parseChoice(['summary', 'json', 'csv'] as const),
-      'summary',
-    )
-    .option('--out <file>', 'write the output to a file instead of standard output')
-    .option('--plot <file>', 'also draw v(t) with I(t) underneath to FILE.svg or FILE.png')
-    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2)
+    .option('--max-memory <MB>', 'largest trace allowed, in MB (default 1000)', parseNumber);
+  addFormatOption(command, ['summary', 'json', 'csv']);
+  addOutOption(command);
+  addPlotOptions(command, 'also draw v(t) with I(t) underneath');
+  command
     .addHelpText(
       'after',
       `
