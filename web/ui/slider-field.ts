@@ -126,3 +126,33 @@ export function createSliderField(options: SliderFieldOptions): SliderField {
   };
   return field;
 }
+
+/** The labels and travel of a slider field, as the views list them in tables. */
+export interface SliderSpec {
+  readonly label: string;
+  readonly unit?: string;
+  readonly help: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+/** A slider field for a listed `spec`, named `name` (`data-field`) and showing `value`. */
+export function createSpecField(
+  spec: SliderSpec,
+  name: string,
+  value: number,
+  onInput: (value: number) => void,
+): SliderField {
+  return createSliderField({
+    name,
+    label: spec.label,
+    ...(spec.unit === undefined ? {} : { unit: spec.unit }),
+    help: spec.help,
+    min: spec.min,
+    max: spec.max,
+    step: spec.step,
+    value,
+    onInput,
+  });
+}
