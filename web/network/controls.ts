@@ -1,0 +1,143 @@
+/**
+ * The network view's settings column: the size and run fields, the weight-scaling switch, the
+ * Run box and the field that picks one neuron's v(t).
+ */
+import { el, uniqueId } from '../ui/dom.js';
+import { createRunBox, type RunBox } from '../ui/run-box.js';
+import { createSpecField, type SliderField } from '../ui/slider-field.js';
+import { NETWORK_FIELDS } from './fields.js';
+import type { NetworkSettings } from './protocol.js';
+import type { NetworkViewState } from './state.js';
+import type { SettingKey } from './validate.js';
+
+export interface NetworkControls {
+  readonly element: HTMLFormElement;
+  readonly fields: ReadonlyMap<SettingKey, SliderField>;
+  readonly runBox: RunBox;
+  readonly neuronField: HTMLInputElement;
+  /** The message under the neuron index. */
+  readonly neuronError: HTMLElement;
+  /** Shows a state set from outside (the URL, Back) in the fields. */
+  show(state: NetworkViewState): void;
+}
+
+export interface NetworkControlHandlers {
+  readonly onSettings: (settings: Partial<NetworkSettings>) => void;
+  readonly onRun: () => void;
+  readonly onCancel: () => void;
+  readonly onPick: (neuron: number) => void;
+  /** The number of neurons of the finished run, if there is one. */
+  readonly size: () => number | undefined;
+}
+
+export function createNetworkControls(
+  initial: NetworkViewState,
+  handlers: NetworkControlHandlers,
+): NetworkControls {
+  const fields = new Map<SettingKey, SliderField>();
+  for (const spec of NETWORK_FIELDS) {
+    fields.set(
+      spec.key,
+      createSpecField(spec, `net-${spec.key}`, initial.settings[spec.key], (value) =>
+        handlers.onSettings({ [spec.key]: value }),
+      ),
+    );
+  }
+  const field = (key: SettingKey): HTMLElement => (fields.get(key) as SliderField).element;
+
+  const scaleId = uniqueId('scale');
+  const scale = el('input', { id: scaleId, type: 'checkbox', 'data-field': 'net-scale' });
+  scale.addEventListener('change', () => handlers.onSettings({ scale: scale.checked }));
+
+  const runBox = createRunBox('', 'submit');
+
+  const neuronId = uniqueId('neuron');
+  const neuronField = el('input', {
+    id: neuronId,
+    type: 'number',
+    class: 'number',
+    min: 0,
+    step: 1,
+    'data-field': 'net-neuron',
+  });
+  const neuronError = el('div', { id: `${neuronId}-error`, class: 'field-error', role: 'alert' });
+  neuronField.setAttribute('aria-describedby', neuronError.id);
+  const showNeuron = el('button', { type: 'button', 'data-action': 'show-neuron' }, 'Show v(t)');
+  showNeuron.addEventListener('click', () => {
+    const text = neuronField.value.trim();
+    const neuron = Number(text);
+    // An empty field is not neuron 0 (Number('') is 0).
+    if (text === '' || !Number.isInteger(neuron)) {
+      const n = handlers.size();
+      neuronError.textContent =
+        `the neuron index must be a whole number` + (n === undefined ? '' : ` from 0 to ${n - 1}`);
+      return;
+    }
+    handlers.onPick(neuron);
+  });
+  // Enter in the index shows that neuron; it does not re-run the whole network.
+  neuronField.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      showNeuron.click();
+    }
+  });
+
+  const element = el(
+    'form',
+    { class: 'controls', 'aria-label': 'Network settings' },
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Network'),
+      field('ne'),
+      field('ni'),
+      el(
+        'label',
+        {
+          class: 'toggle',
+          for: scaleId,
+          title: 'multiply excitatory weights by 800/Ne and inhibitory ones by 200/Ni',
+        },
+        scale,
+        ' scale weights with size (800/Ne, 200/Ni)',
+      ),
+    ),
+    el('fieldset', {}, el('legend', {}, 'Run'), field('dt'), field('duration'), field('seed')),
+    el('fieldset', { class: 'run-box' }, el('legend', {}, 'Simulation'), ...runBox.parts),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'One neuron'),
+      el(
+        'div',
+        { class: 'field-head' },
+        el('label', { for: neuronId }, el('span', { class: 'field-name' }, 'neuron index')),
+        neuronField,
+      ),
+      neuronError,
+      el('p', { class: 'hint' }, 'Or click a row of the raster.'),
+      showNeuron,
+    ),
+  );
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    handlers.onRun();
+  });
+  runBox.cancelButton.addEventListener('click', () => handlers.onCancel());
+
+  return {
+    element,
+    fields,
+    runBox,
+    neuronField,
+    neuronError,
+    show(state) {
+      for (const [key, f] of fields) {
+        if (Number(f.number.value) !== state.settings[key]) f.set(state.settings[key]);
+      }
+      scale.checked = state.settings.scale;
+      if (state.neuron !== undefined) neuronField.value = String(state.neuron);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** The slider ranges of the network view's settings: the two sizes, the time step, the duration and the seed. */
+import type { SliderSpec } from '../ui/slider-field.js';
+import type { SettingKey } from './validate.js';
+
+export interface NetworkFieldSpec extends SliderSpec {
+  readonly key: SettingKey;
+}
+
+export const NETWORK_FIELDS: readonly NetworkFieldSpec[] = [
+  { key: 'ne', label: 'Ne', help: 'number of excitatory neurons', min: 0, max: 10000, step: 100 },
+  { key: 'ni', label: 'Ni', help: 'number of inhibitory neurons', min: 0, max: 2500, step: 25 },
+  {
+    key: 'dt',
+    label: 'dt',
+    unit: 'ms',
+    help: 'time step (the paper uses 1 ms)',
+    min: 0.05,
+    max: 1,
+    step: 0.05,
+  },
+  {
+    key: 'duration',
+    label: 'duration T',
+    unit: 'ms',
+    help: 'length of the run',
+    min: 100,
+    max: 5000,
+    step: 100,
+  },
+  {
+    key: 'seed',
+    label: 'seed',
+    help: 'seed of the random generator: the same seed gives the same spikes',
+    min: 0,
+    max: 100,
+    step: 1,
+  },
+];
