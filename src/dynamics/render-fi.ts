@@ -2,7 +2,7 @@
 import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
 import { line as linePath } from 'd3-shape';
-import { bottomAxis, leftAxis, leftAxisWidth, type Box } from '../render/axis.js';
+import { bottomAxis, boxBesideLeftAxis, leftAxis } from '../render/axis.js';
 import { formatValue } from '../render/labels.js';
 import { element, line, svgDocument, text } from '../render/svg.js';
 import { textWidth } from '../render/text.js';
@@ -33,13 +33,7 @@ export function renderFiCurve(curve: FiCurve, options: FiFigureOptions = {}): st
   const rateScale = scaleLinear()
     .domain([0, maxRate * 1.08])
     .nice();
-  const gutter = leftAxisWidth(rateScale, plotHeight, 'steady rate (Hz)') + 14;
-  const box: Box = {
-    x: gutter,
-    y: MARGIN.top,
-    width: width - gutter - MARGIN.right,
-    height: plotHeight,
-  };
+  const box = boxBesideLeftAxis(rateScale, 'steady rate (Hz)', width, plotHeight, MARGIN);
   const iScale = scaleLinear()
     .domain([first?.I ?? 0, last?.I ?? 1])
     .range([box.x, box.x + box.width]);

@@ -4,7 +4,7 @@
  */
 import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
-import { bottomAxis, leftAxis, leftAxisWidth, type Box } from '../render/axis.js';
+import { bottomAxis, boxBesideLeftAxis, leftAxis } from '../render/axis.js';
 import { formatValue } from '../render/labels.js';
 import { element, line, svgDocument, text } from '../render/svg.js';
 import { textWidth } from '../render/text.js';
@@ -93,13 +93,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
   const halfY =
     y.steps > 1 ? (y.to - y.from) / (2 * (y.steps - 1)) : Math.abs(y.from) * 0.05 || 0.5;
   const yScale = scaleLinear().domain([y.from - halfY, y.to + halfY]);
-  const gutter = leftAxisWidth(yScale, plotHeight, axisTitle(y.name)) + 14;
-  const box: Box = {
-    x: gutter,
-    y: MARGIN.top,
-    width: width - gutter - MARGIN.right,
-    height: plotHeight,
-  };
+  const box = boxBesideLeftAxis(yScale, axisTitle(y.name), width, plotHeight, MARGIN);
   const xScale = scaleLinear()
     .domain([x.from - halfX, x.to + halfX])
     .range([box.x, box.x + box.width]);

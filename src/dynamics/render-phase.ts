@@ -4,7 +4,7 @@
  */
 import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
-import { bottomAxis, leftAxis, leftAxisWidth, type Box } from '../render/axis.js';
+import { bottomAxis, boxBesideLeftAxis, leftAxis } from '../render/axis.js';
 import { element, line, px, svgDocument, text } from '../render/svg.js';
 import { textWidth } from '../render/text.js';
 import { THEME } from '../render/theme.js';
@@ -38,13 +38,7 @@ export function renderPhasePlane(plane: PhasePlane, options: PhaseFigureOptions 
   const plotHeight = options.plotHeight ?? 400;
   const id = options.idPrefix ?? 'phase';
   const uScale = scaleLinear().domain([plane.uRange[0], plane.uRange[1]]);
-  const gutter = leftAxisWidth(uScale, plotHeight, 'u (recovery)') + 14;
-  const box: Box = {
-    x: gutter,
-    y: MARGIN.top,
-    width: width - gutter - MARGIN.right,
-    height: plotHeight,
-  };
+  const box = boxBesideLeftAxis(uScale, 'u (recovery)', width, plotHeight, MARGIN);
   const vScale = scaleLinear()
     .domain([plane.vRange[0], plane.vRange[1]])
     .range([box.x, box.x + box.width]);
@@ -179,7 +173,7 @@ export function renderPhasePlane(plane: PhasePlane, options: PhaseFigureOptions 
   y += 8;
 
   const sentences = options.explain === false ? [] : explainPhasePlane(plane, traj);
-  const { markup: notes, bottom } = notesBlock(sentences, y, box.width + gutter - 20);
+  const { markup: notes, bottom } = notesBlock(sentences, y, box.width + box.x - 20);
   const height = bottom + 16;
 
   const title = options.title ?? 'Phase plane';

@@ -80,6 +80,22 @@ export function leftAxisWidth(scale: LinearScale, length: number, title?: string
   return TICK + 3 + widest + (title === undefined ? 0 : THEME.labelSize + 8);
 }
 
+/**
+ * The plot box of a figure `width` px wide whose left axis shows `scale` with `title`: it starts
+ * 14 px beyond the width that axis needs, at `margin.top`, and stops `margin.right` short of the
+ * figure's right edge.
+ */
+export function boxBesideLeftAxis(
+  scale: LinearScale,
+  title: string,
+  width: number,
+  height: number,
+  margin: { readonly top: number; readonly right: number },
+): Box {
+  const gutter = leftAxisWidth(scale, height, title) + 14;
+  return { x: gutter, y: margin.top, width: width - gutter - margin.right, height };
+}
+
 /** A vertical axis along the left edge of `box`, with an optional rotated title. */
 export function leftAxis(scale: LinearScale, box: Box, title?: string): string {
   const x = box.x;
