@@ -1,6 +1,5 @@
 /** `izhikit map`: sweeps two parameters, classifies every cell's firing pattern and draws the map. */
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
 import { InvalidArgumentError, Option } from 'commander';
@@ -28,6 +27,7 @@ import {
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
+import { terminalProgressBar } from './progress.js';
 
 interface MapFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
   x: MapAxis;
@@ -129,16 +129,7 @@ export function registerMap(program: Command): Command {
       });
       const steps = spec.x.steps * spec.y.steps * Math.round(spec.duration / spec.dt);
       const workers = flags.workers ?? (steps >= PARALLEL_FROM_STEPS ? availableParallelism() : 1);
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar(
-            {
-              stream: process.stderr,
-              format: 'map [{bar}] {percentage}% | ETA {eta}s',
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : undefined;
+      const bar = terminalProgressBar('map');
       bar?.start(spec.y.steps, 0);
       const started = performance.now();
       let map: ParameterMap;

@@ -1,6 +1,5 @@
 /** `izhikit network`: runs the network of [2003] (SPEC §4) and prints or saves its spikes and analyses. */
 import { totalmem } from 'node:os';
-import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
 import { weightScales } from '../network/build.js';
@@ -23,6 +22,7 @@ import {
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
+import { terminalProgressBar } from './progress.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
@@ -112,18 +112,11 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
 function runWithProgress(options: NetworkOptions): NetworkResult {
   const run = new NetworkSimulation(options);
   const chunk = Math.max(1, Math.ceil(run.totalSteps / 100));
-  if (!process.stderr.isTTY) {
+  const bar = terminalProgressBar('network');
+  if (bar === undefined) {
     run.advance(run.totalSteps);
     return run.result();
   }
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: 'network [{bar}] {percentage}% | ETA {eta}s',
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
   bar.start(run.totalSteps, 0);
   try {
     while (!run.done) {
