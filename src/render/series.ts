@@ -119,13 +119,7 @@ export function stimulusTrace(
   xScale: LinearScale,
   band: Box,
 ): DrawnSeries {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < I.length; i++) {
-    const value = I[i] as number;
-    if (value < lo) lo = value;
-    if (value > hi) hi = value;
-  }
+  let [lo, hi] = minMax(I);
   if (!(hi > lo)) {
     const level = Number.isFinite(lo) ? lo : 0;
     lo = level - 1;
@@ -142,8 +136,8 @@ export function stimulusTrace(
   return { ...drawn, markup: element('g', { class: 'stimulus' }, drawn.markup) };
 }
 
-/** The extent of a column, ignoring NaN; [0, 0] when empty. */
-export function extent(values: ArrayLike<number>): [number, number] {
+/** The smallest and largest value of a column, ignoring NaN; [Infinity, −Infinity] when empty. */
+function minMax(values: ArrayLike<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -151,6 +145,12 @@ export function extent(values: ArrayLike<number>): [number, number] {
     if (value < lo) lo = value;
     if (value > hi) hi = value;
   }
+  return [lo, hi];
+}
+
+/** The extent of a column, ignoring NaN; [0, 0] when empty. */
+export function extent(values: ArrayLike<number>): [number, number] {
+  const [lo, hi] = minMax(values);
   return Number.isFinite(lo) ? [lo, hi] : [0, 0];
 }
 
