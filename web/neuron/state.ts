@@ -77,6 +77,14 @@ export function stateFromPreset(
   } as NeuronState;
 }
 
+/** Whether `state` differs from what `preset` defines (its display toggles aside). */
+export function isEdited(preset: Preset, state: NeuronState): boolean {
+  const reference = stateFromPreset(preset, state);
+  return (Object.keys(reference) as (keyof NeuronState)[]).some(
+    (key) => reference[key] !== state[key],
+  );
+}
+
 /** The options `simulate` takes for this state. */
 export function simulationOptions(state: NeuronState): SimulationOptions {
   return {

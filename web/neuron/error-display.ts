@@ -1,0 +1,93 @@
+/**
+ * Where a failed run of the neuron view is reported: under the field at fault (where the user
+ * can fix it), under the I(t) expression, or on the line above the plot, which is then marked stale.
+ */
+import {
+  DivergenceError,
+  ExpressionError,
+  IzhikitError,
+  MemoryLimitError,
+  ParameterError,
+  TRACE_BYTES_PER_STEP,
+  compileExpression,
+  formatBytes,
+} from 'izhikit';
+import type { SliderField } from '../ui/slider-field.js';
+import type { FieldKey } from './controls.js';
+import type { ExpressionField } from './expression-field.js';
+
+export interface ErrorDisplay {
+  /** Whether a message is showing under a field or the expression. */
+  readonly marked: boolean;
+  /**
+   * Shows `error` of a run of the I(t) `input`; `source` is the control just edited. Marks the
+   * plot stale.
+   */
+  show(error: unknown, source: string, input: string): void;
+  /** Clears every message and the stale mark. */
+  clear(): void;
+}
+
+export function createErrorDisplay(
+  fields: ReadonlyMap<FieldKey, SliderField>,
+  expression: ExpressionField,
+  message: HTMLElement,
+  setStale: (stale: boolean) => void,
+): ErrorDisplay {
+  let errorKey: FieldKey | 'input' | undefined;
+
+  const fieldError = (key: FieldKey, text: string): void => {
+    errorKey = key;
+    fields.get(key)?.setError(text);
+    message.textContent = '';
+  };
+
+  return {
+    get marked() {
+      return errorKey !== undefined;
+    },
+    show(error, source, input) {
+      if (error instanceof ExpressionError) {
+        expression.setError({ message: error.message, position: error.position });
+        errorKey = 'input';
+        message.textContent = '';
+      } else if (error instanceof ParameterError && fields.has(error.parameter as FieldKey)) {
+        fieldError(error.parameter as FieldKey, error.message);
+      } else if (error instanceof DivergenceError && !inputIsFinite(input, error.time)) {
+        expression.setError({ message: error.message });
+        errorKey = 'input';
+        message.textContent = '';
+      } else if (error instanceof DivergenceError) {
+        // Under the value just changed (the user is looking there), else under dt, which it names.
+        fieldError(fields.has(source as FieldKey) ? (source as FieldKey) : 'dt', error.message);
+      } else if (error instanceof MemoryLimitError) {
+        const steps = Math.round(error.requiredBytes / TRACE_BYTES_PER_STEP);
+        fieldError(
+          source === 'dt' ? 'dt' : 'duration',
+          `duration/dt = ${steps} steps: the trace would need ${formatBytes(error.requiredBytes)}, ` +
+            `more than the ${formatBytes(error.limitBytes)} the explorer draws; use a larger dt or a shorter duration`,
+        );
+      } else {
+        message.textContent =
+          error instanceof IzhikitError ? error.message : `unexpected error: ${String(error)}`;
+      }
+      setStale(true);
+    },
+    clear() {
+      if (errorKey === 'input') expression.setError(undefined);
+      else if (errorKey !== undefined) fields.get(errorKey)?.setError(undefined);
+      errorKey = undefined;
+      message.textContent = '';
+      setStale(false);
+    },
+  };
+}
+
+/** Whether I(t) is finite at `time`: a run that diverged with a finite input needs a smaller dt. */
+function inputIsFinite(input: string, time: number): boolean {
+  try {
+    return Number.isFinite(compileExpression(input).evaluate(time));
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The neuron view's plot area: the trace chart, the phase plane with its caption, the title and
+ * readout above them, the panel toggles and the export bar below, and the stale-plot note.
+ */
+import { IzhikitError, PRESETS, phasePlane, type SimulationResult } from 'izhikit';
+import { el, formatNumber } from '../ui/dom.js';
+import { PhaseChart } from './phase-chart.js';
+import { presetTitle } from './preset-picker.js';
+import { readoutItems } from './readout-line.js';
+import type { NeuronState } from './state.js';
+import { TraceChart } from './trace-chart.js';
+
+export type PanelToggle = 'showI' | 'showU' | 'showPhase';
+
+export interface NeuronPlotArea {
+  readonly element: HTMLElement;
+  readonly chart: TraceChart;
+  /** The line above the plot for errors that belong to no field. */
+  readonly message: HTMLElement;
+  /** Shows the state's toggles, panels and title. */
+  show(state: NeuronState): void;
+  /** Draws a good run of `state`: the trace, the phase plane at the end, the readout. */
+  showRun(run: SimulationResult, state: NeuronState): void;
+  /** The phase plane at the input of step `index` (the cursor), or at the end of the run. */
+  showPhasePlane(run: SimulationResult, state: NeuronState, index: number | undefined): void;
+  /** Marks the plot as the last valid run (`hasRun`) or as nothing, or clears that. */
+  setStale(stale: boolean, hasRun: boolean): void;
+}
+
+/** A toggle calls `onToggle`; `exportBar` goes at the foot, beside the toggles. */
+export function createNeuronPlotArea(
+  onToggle: (name: PanelToggle, checked: boolean) => void,
+  exportBar: HTMLElement,
+): NeuronPlotArea {
+  const chart = new TraceChart();
+  const phase = new PhaseChart();
+  const phaseCaption = el('p', { class: 'phase-caption' });
+
+  const toggles = el('div', { class: 'toggles', role: 'group', 'aria-label': 'Plot panels' });
+  const toggle = (label: string, name: PanelToggle): HTMLInputElement => {
+    const box = el('input', { type: 'checkbox', 'data-toggle': name });
+    box.addEventListener('change', () => onToggle(name, box.checked));
+    toggles.append(el('label', { class: 'toggle' }, box, ` ${label}`));
+    return box;
+  };
+  const showI = toggle('stimulus I(t)', 'showI');
+  const showU = toggle('recovery u(t)', 'showU');
+  const showPhase = toggle('phase plane (v, u)', 'showPhase');
+
+  const title = el('h2', { class: 'plot-title' });
+  const readout = el('dl', { class: 'readout', 'aria-live': 'polite', 'data-readout': '' });
+  const message = el('div', { class: 'run-error', role: 'alert' });
+  const staleNote = el(
+    'span',
+    { class: 'stale-note', hidden: true },
+    'The plot shows the last valid run until the marked value is fixed.',
+  );
+
+  // Over the chart, so that showing it never changes the chart's size.
+  chart.element.append(staleNote);
+  const element = el(
+    'div',
+    { class: 'plot-area' },
+    el('div', { class: 'plot-head' }, title, readout),
+    message,
+    el(
+      'div',
+      { class: 'plot-body' },
+      chart.element,
+      el('div', { class: 'phase-box' }, phase.element, phaseCaption),
+    ),
+    el('div', { class: 'plot-foot' }, toggles, exportBar),
+  );
+
+  function showPhasePlane(
+    run: SimulationResult,
+    state: NeuronState,
+    index: number | undefined,
+  ): void {
+    const trace = run.trace;
+    if (!state.showPhase || trace === undefined) return;
+    const at = index ?? trace.I.length - 1;
+    const I = trace.I[at] as number;
+    try {
+      phase.setData(phasePlane(run.params, I, { trajectory: trace, fieldSize: 0 }), trace);
+      phase.setMarker(index);
+      phaseCaption.textContent =
+        index === undefined
+          ? `Nullclines for I = ${formatNumber(I, 4)}, the input at the end of the run; point at the trace to see them at another time.`
+          : `Nullclines for I(${formatNumber(trace.t[at] as number, 6)} ms) = ${formatNumber(I, 4)}.`;
+    } catch (error) {
+      phaseCaption.textContent = error instanceof IzhikitError ? error.message : String(error);
+    }
+  }
+
+  return {
+    element,
+    chart,
+    message,
+    show(state) {
+      showI.checked = state.showI;
+      showU.checked = state.showU;
+      showPhase.checked = state.showPhase;
+      element.classList.toggle('with-phase', state.showPhase);
+      const preset = PRESETS.find((p) => p.id === state.preset);
+      title.textContent = preset === undefined ? 'Custom neuron' : presetTitle(preset);
+    },
+    showRun(run, state) {
+      if (run.trace !== undefined) chart.setData(run.trace);
+      showPhasePlane(run, state, undefined);
+      readout.replaceChildren(...readoutItems(run, state));
+    },
+    showPhasePlane,
+    setStale(stale, hasRun) {
+      element.classList.toggle('stale', stale);
+      if (stale) {
+        // A link with a bad value opens with no run to keep.
+        staleNote.textContent = hasRun
+          ? 'The plot shows the last valid run until the marked value is fixed.'
+          : 'Nothing to plot until the marked value is fixed.';
+      }
+      staleNote.hidden = !stale;
+    },
+  };
+}
