@@ -6,6 +6,7 @@
 import { renderFiCurve, type FiCurve, type NeuronParameters } from 'izhikit';
 import { el, formatNumber } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
+import { createExportBar } from '../ui/export-bar.js';
 import { downloadSvg } from '../ui/figure-export.js';
 import { readoutItem } from '../ui/readout-item.js';
 import { FiChart } from './fi-chart.js';
@@ -93,17 +94,8 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
   const message = el('div', { class: 'run-error', role: 'alert', 'data-fi-error': '' });
   const status = el('span', { class: 'hint', 'data-fi-status': '' });
   const pointed = el('span', { class: 'fi-hover', 'aria-live': 'polite' });
-  const exportBar = el(
-    'div',
-    { class: 'export-bar', role: 'group', 'aria-label': 'Export the f–I curve' },
-    el('span', { class: 'export-label' }, 'Export'),
-  );
-  const exportButton = (label: string, name: string, action: () => void): void => {
-    const button = el('button', { type: 'button', 'data-export': name }, label);
-    button.addEventListener('click', action);
-    exportBar.append(button);
-  };
-  exportButton('CSV', 'fi-csv', () => {
+  const exportBar = createExportBar('Export the f–I curve');
+  exportBar.add('CSV', 'fi-csv', () => {
     if (shown === undefined) return;
     const rows = ['I,rate_hz,spikes,started_at_rest'];
     for (const p of shown.curve.points) {
@@ -111,7 +103,7 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
     }
     downloadText(rows.join('\n') + '\n', 'fi-curve.csv', 'text/csv');
   });
-  exportButton('SVG', 'fi-svg', () => {
+  exportBar.add('SVG', 'fi-svg', () => {
     if (shown === undefined) return;
     const { request, curve } = shown;
     const svg = renderFiCurve(curve, {
@@ -133,7 +125,7 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
       'div',
       { class: 'plot-foot' },
       el('div', { class: 'fi-foot-text' }, pointed, status),
-      exportBar,
+      exportBar.element,
     ),
   );
   const controls = el(

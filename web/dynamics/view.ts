@@ -8,7 +8,7 @@ import { PRESETS, type NeuronParameters, type Preset, type ResolvedMapSpec } fro
 import { NEURON_FIELDS } from '../neuron/fields.js';
 import { createPresetPicker, presetTitle } from '../neuron/preset-picker.js';
 import { el } from '../ui/dom.js';
-import { createSliderField, type SliderField } from '../ui/slider-field.js';
+import { createSpecField, type SliderField } from '../ui/slider-field.js';
 import { createFiPanel } from './fi-panel.js';
 import type { Cell } from './map-canvas.js';
 import { createMapPanel } from './map-panel.js';
@@ -45,19 +45,9 @@ export function createDynamicsView(
     const key = spec.key as Letter;
     fields.set(
       key,
-      createSliderField({
-        name: `dyn-${key}`,
-        label: spec.label,
-        ...(spec.unit === undefined ? {} : { unit: spec.unit }),
-        help: spec.help,
-        min: spec.min,
-        max: spec.max,
-        step: spec.step,
-        value: initial[key],
-        onInput: (value) => {
-          invalid.delete(key);
-          update({ ...state, [key]: value });
-        },
+      createSpecField(spec, `dyn-${key}`, initial[key], (value) => {
+        invalid.delete(key);
+        update({ ...state, [key]: value });
       }),
     );
     // The slider field reports a non-number only to itself: note it, so that nothing runs on it.
