@@ -1,14 +1,9 @@
 /** The slider ranges of the neuron view: wide enough for every preset, negative a and b included. */
+import type { SliderSpec } from '../ui/slider-field.js';
 import type { NumericKey } from './state.js';
 
-export interface FieldSpec {
+export interface FieldSpec extends SliderSpec {
   readonly key: NumericKey | 'u0';
-  readonly label: string;
-  readonly unit?: string;
-  readonly help: string;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
 }
 
 export const NEURON_FIELDS: readonly FieldSpec[] = [
