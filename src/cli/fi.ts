@@ -4,16 +4,17 @@ import { csvChunks } from '../record/csv.js';
 import { fiCurve, type FiCurve } from '../dynamics/fi-curve.js';
 import { renderFiCurve } from '../dynamics/render-fi.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
-import { figureFormat, writeFigure } from '../render/save.js';
 import { addNeuronOptions, neuronFromFlags, presetOf, type NeuronFlags } from './neuron-options.js';
 import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
+  checkPlotName,
   formatNumber,
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  writePlot,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -55,7 +56,7 @@ export function registerFi(program: Command): Command {
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
   return command.action(async (flags: FiFlags) => {
-    if (flags.plot !== undefined) figureFormat(flags.plot);
+    checkPlotName(flags);
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const curve = fiCurve(neuron, {
@@ -67,13 +68,12 @@ export function registerFi(program: Command): Command {
       dt: flags.dt,
       tolerance: flags.tolerance,
     });
-    if (flags.plot !== undefined) {
-      const svg = renderFiCurve(curve, {
+    await writePlot(flags, () =>
+      renderFiCurve(curve, {
         title: `f–I curve: ${preset === undefined ? 'custom neuron' : presetTitle(preset)}`,
         subtitle: `${parameterLine(neuron)} · ${flags.steps} inputs from ${flags.from} to ${flags.to}`,
-      });
-      await writeFigure(flags.plot, svg, { scale: flags.plotScale });
-    }
+      }),
+    );
     const points = curve.points;
     if (flags.format === 'json') {
       await writeChunks([JSON.stringify(fiToJson(curve)) + '\n'], flags.out);

@@ -14,16 +14,17 @@ import {
   type ParameterMap,
 } from '../dynamics/parameter-map.js';
 import { renderParameterMap } from '../dynamics/render-map.js';
-import { figureFormat, writeFigure } from '../render/save.js';
 import { addNeuronOptions, neuronFromFlags, type NeuronFlags } from './neuron-options.js';
 import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
+  checkPlotName,
   formatNumber,
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  writePlot,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -116,7 +117,7 @@ export function registerMap(program: Command): Command {
         'Each cell starts at rest at --baseline, steps to --input at t = 0 and is classified over the run.',
     )
     .action(async (flags: MapFlags) => {
-      if (flags.plot !== undefined) figureFormat(flags.plot);
+      checkPlotName(flags);
       const spec = resolveMapSpec({
         x: flags.x,
         y: flags.y,
@@ -142,9 +143,7 @@ export function registerMap(program: Command): Command {
         bar?.stop();
       }
       const elapsed = performance.now() - started;
-      if (flags.plot !== undefined) {
-        await writeFigure(flags.plot, renderParameterMap(map), { scale: flags.plotScale });
-      }
+      await writePlot(flags, () => renderParameterMap(map));
       if (flags.format === 'json') {
         await writeChunks([JSON.stringify(mapToJson(map)) + '\n'], flags.out);
       } else if (flags.format === 'csv') {

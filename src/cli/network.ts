@@ -10,15 +10,16 @@ import {
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
 import { networkFigureData, renderNetworkFigure } from '../render/network.js';
-import { figureFormat, writeFigure } from '../render/save.js';
 import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
+  checkPlotName,
   formatNumber,
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  writePlot,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -84,12 +85,9 @@ export function registerNetwork(program: Command): Command {
     'also draw the raster, the population rate and v(t) of the first --record neuron (0 by default)',
   );
   return command.action(async (flags: NetworkFlags) => {
-    if (flags.plot !== undefined) figureFormat(flags.plot); // a bad name fails before a long run
+    checkPlotName(flags);
     const result = runWithProgress(networkOptions(flags));
-    if (flags.plot !== undefined) {
-      const svg = renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
-      await writeFigure(flags.plot, svg, { scale: flags.plotScale });
-    }
+    await writePlot(flags, () => renderNetworkFigure(networkFigureData(result, flags.record?.[0])));
     await writeNetwork(result, flags.format, flags.out);
   });
 }

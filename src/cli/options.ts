@@ -1,6 +1,7 @@
 /** Option parsers and output helpers shared by the CLI's commands. */
 import { createWriteStream } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
+import { figureFormat, writeFigure } from '../render/save.js';
 
 /** Parses a finite number, or fails with a message commander prints on one line. */
 export function parseNumber(value: string): number {
@@ -73,6 +74,16 @@ export function addPlotOptions(command: Command, whatIsDrawn: string): Command {
   return command
     .option('--plot <file>', `${whatIsDrawn} to FILE.svg or FILE.png`)
     .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2);
+}
+
+/** Fails early, before a long run, when --plot names a file that is neither .svg nor .png. */
+export function checkPlotName(flags: PlotFlags): void {
+  if (flags.plot !== undefined) figureFormat(flags.plot);
+}
+
+/** When --plot was given, draws the figure and writes it there at --plot-scale. */
+export async function writePlot(flags: PlotFlags, draw: () => string): Promise<void> {
+  if (flags.plot !== undefined) await writeFigure(flags.plot, draw(), { scale: flags.plotScale });
 }
 
 /**

@@ -7,7 +7,6 @@ import { renderPhasePlane } from '../dynamics/render-phase.js';
 import { resolveInput, simulate } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
-import { figureFormat, writeFigure } from '../render/save.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -19,9 +18,11 @@ import {
 import {
   addFormatOption,
   addPlotOptions,
+  checkPlotName,
   formatNumber,
   parseNumber,
   writeChunks,
+  writePlot,
   type PlotFlags,
 } from './options.js';
 
@@ -91,7 +92,7 @@ export function registerPhase(program: Command): Command {
   );
   addFormatOption(command, ['summary', 'json']);
   return command.action(async (flags: PhaseFlags) => {
-    if (flags.plot !== undefined) figureFormat(flags.plot);
+    checkPlotName(flags);
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const options = simulationOptions(flags, preset);
@@ -101,17 +102,16 @@ export function registerPhase(program: Command): Command {
     const trajectory = run?.trace;
     const plane = phasePlane(neuron, I, trajectory === undefined ? {} : { trajectory });
     const explanation = explainPhasePlane(plane, trajectory);
-    if (flags.plot !== undefined) {
+    await writePlot(flags, () => {
       const name = preset === undefined ? 'custom neuron' : presetTitle(preset);
-      const svg = renderPhasePlane(plane, {
+      return renderPhasePlane(plane, {
         ...(trajectory === undefined ? {} : { trajectory }),
         title: `Phase plane: ${name}`,
         subtitle:
           `${parameterLine(neuron)} · nullclines at I = ${formatNumber(I)}` +
           (trajectory === undefined ? '' : ` · trajectory of I(t) = ${input}`),
       });
-      await writeFigure(flags.plot, svg, { scale: flags.plotScale });
-    }
+    });
     if (flags.format === 'json') {
       await writeChunks([JSON.stringify(phaseToJson(plane, explanation)) + '\n']);
       return;

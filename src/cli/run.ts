@@ -5,7 +5,6 @@ import { INTEGRATOR_NAMES } from '../model/integrators.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { runToCsv, runToJson } from '../record/run-export.js';
-import { writeFigure } from '../render/save.js';
 import { renderTraceFigure, runFigureData } from '../render/trace.js';
 import {
   addNeuronOptions,
@@ -24,6 +23,7 @@ import {
   parseNumber,
   parseWholeNumber,
   writeChunks,
+  writePlot,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -57,10 +57,7 @@ Without --preset: ${DEFAULTS_HELP}.`,
     .action(async (flags: RunFlags) => {
       const preset = presetOf(flags);
       const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
-      if (flags.plot !== undefined) {
-        const svg = renderTraceFigure(runFigureData(result, preset));
-        await writeFigure(flags.plot, svg, { scale: flags.plotScale });
-      }
+      await writePlot(flags, () => renderTraceFigure(runFigureData(result, preset)));
       await writeRun(result, preset, flags.format, flags.out);
     });
   return command;

@@ -1,13 +1,18 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
+  checkPlotName,
   formatNumber,
   parseChoice,
   parseNumber,
   parseWholeNumber,
+  writePlot,
 } from '../../src/cli/options.js';
 
 /** A command that parses `args` without exiting the process. */
@@ -75,5 +80,27 @@ describe('addPlotOptions(command, whatIsDrawn)', () => {
       plot: 'a.png',
       plotScale: 3,
     });
+  });
+});
+
+describe('checkPlotName(flags) and writePlot(flags, draw)', () => {
+  it('checkPlotName accepts .svg, .png or no --plot and rejects other names', () => {
+    expect(() => checkPlotName({ plotScale: 2 })).not.toThrow();
+    expect(() => checkPlotName({ plot: 'a.SVG', plotScale: 2 })).not.toThrow();
+    expect(() => checkPlotName({ plot: 'a.jpg', plotScale: 2 })).toThrow(/\.svg or \.png/);
+  });
+
+  it('writePlot draws and writes the figure only when --plot is given', async () => {
+    let drawn = 0;
+    const draw = () => {
+      drawn += 1;
+      return '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    };
+    await writePlot({ plotScale: 2 }, draw);
+    expect(drawn).toBe(0);
+    const file = join(mkdtempSync(join(tmpdir(), 'izhikit-plot-')), 'figure.svg');
+    await writePlot({ plot: file, plotScale: 2 }, draw);
+    expect(drawn).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
   });
 });
