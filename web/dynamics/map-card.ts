@@ -119,7 +119,7 @@ export function createMapCard(
   return { element, message, layout, show };
 }
 
-/** One line per firing pattern with its colour and share of the cells; "diverged" only when some did. */
+/** One line per firing pattern, with its colour and share of the cells; "diverged" if any did. */
 function legendItems(shown: ParameterMap): HTMLElement[] {
   return [...FIRING_PATTERNS.map((p) => FIRING_PATTERN_LABELS[p]), 'diverged (dt too large)']
     .map((label, code) => ({ label, code, count: shown.counts[code] ?? 0 }))

@@ -1,4 +1,7 @@
-/** The slider ranges of the network view's settings: the two sizes, the time step, the duration and the seed. */
+/**
+ * The slider ranges of the network view's settings: the two sizes, the time step, the duration and
+ * the seed.
+ */
 import type { SliderSpec } from '../ui/slider-field.js';
 import type { SettingKey } from './validate.js';
 

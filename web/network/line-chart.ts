@@ -1,4 +1,7 @@
-/** The network view's small line charts (population rate, spectrum, one neuron's v(t)), in the explorer's style. */
+/**
+ * The network view's small line charts (population rate, spectrum, one neuron's v(t)), in the
+ * explorer's style.
+ */
 import uPlot from 'uplot';
 import { TIME_AXIS, axis } from '../ui/chart-theme.js';
 

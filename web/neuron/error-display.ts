@@ -1,6 +1,7 @@
 /**
  * Where a failed run of the neuron view is reported: under the field at fault (where the user
- * can fix it), under the I(t) expression, or on the line above the plot, which is then marked stale.
+ * can fix it), under the I(t) expression, or on the line above the plot; the plot is then marked
+ * stale.
  */
 import {
   DivergenceError,

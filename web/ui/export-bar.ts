@@ -1,4 +1,7 @@
-/** A labelled row of export buttons under a plot, optionally disabled until there is something to export. */
+/**
+ * A labelled row of export buttons under a plot, optionally disabled until there is something to
+ * export.
+ */
 import { el } from './dom.js';
 import { downloadPng, downloadSvg } from './figure-export.js';
 
