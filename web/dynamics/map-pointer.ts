@@ -28,7 +28,7 @@ export function describeCell(map: ParameterMap, cell: Cell): string {
   return `${x.name} = ${formatNumber(axisValue(x, cell.ix), 4)}, ${y.name} = ${formatNumber(axisValue(y, cell.iy), 4)}: ${name} · click to open this neuron`;
 }
 
-/** Wires `canvas` for pointing: `current` is the map on screen, `hover` the line describing a cell. */
+/** Wires `canvas` for pointing: `current` is the map shown, `hover` the line describing a cell. */
 export function attachMapPointer(
   canvas: MapCanvas,
   hover: HTMLElement,
