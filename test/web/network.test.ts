@@ -148,7 +148,8 @@ describe('network view', () => {
     expect(Number(await value(page, 'spikes'))).toBeGreaterThan(0);
     await screenshot(page, 'network-10000');
 
-    // Run again and cancel half way.
+    // Run again, five times longer so that the run cannot end before Cancel is clicked, and cancel it.
+    await view(page).locator('[data-field=net-duration]').fill('5000');
     await view(page).locator('[data-action=run]').click();
     await page.waitForFunction(
       () => Number((document.querySelector('[data-progress]') as HTMLProgressElement).value) > 0.1,
@@ -159,7 +160,7 @@ describe('network view', () => {
     expect(await finished(page)).toBe('cancelled');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180000);
 
   it('a network too large for memory gets a message, not a crash', async () => {
     const { page, errors } = await explorer.open('?view=network&ne=200&ni=50');
