@@ -134,6 +134,6 @@ if (python !== undefined) {
 }
 
 console.log(
-  'The network of SPEC §4 beside its anchors: time of the 1000 ms loop (dt = 1 ms, scaled weights), median; mean rate in brackets',
+  'The network of [2003] beside its anchors: time of the 1000 ms loop (dt = 1 ms, scaled weights), median; mean rate in brackets',
 );
 printTable(['implementation', '1000 neurons', '10 000 neurons'], rows);

@@ -1,4 +1,4 @@
-// Benchmark: the network of SPEC §4 at 1000 and 10 000 neurons (median simulation time, setup
+// Benchmark: the network of [2003] at 1000 and 10 000 neurons (median simulation time, setup
 // time and peak memory), and the normal samplers that could make its noise.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -119,7 +119,7 @@ function main(): void {
   const large = Array.from({ length: LARGE_RUNS }, (_, r) => runChild(1 + r));
 
   console.log(
-    `Network of SPEC §4, dt = 1 ms, T = 1000 ms, scaled weights; simulation = the time loop, ` +
+    `Network of [2003], dt = 1 ms, T = 1000 ms, scaled weights; simulation = the time loop, ` +
       `setup = parameters and weights; median of ${SMALL_RUNS} runs (1000 neurons, after ` +
       `${SMALL_WARMUP} warm-up runs) and of ${LARGE_RUNS} child processes (10 000 neurons, each ` +
       `warmed up on small networks); peak memory = the process's max RSS`,

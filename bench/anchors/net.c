@@ -1,4 +1,4 @@
-/* Anchor for bench/anchors.ts: the network of SPEC section 4 as a plain C loop (float weights
+/* Anchor for bench/anchors.ts: the network of [2003] as a plain C loop (float weights
  * stored column by column, double state), dt = 1 ms, 1000 ms, weights scaled by 800/Ne and 200/Ni.
  * Usage: net NE NI. Prints the time of the loop in ms and the mean rate in Hz. */
 #include <math.h>

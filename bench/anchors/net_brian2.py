@@ -1,4 +1,4 @@
-"""Anchor for bench/anchors.ts: the network of SPEC section 4 in Brian2 (Cython code generation),
+"""Anchor for bench/anchors.ts: the network of [2003] in Brian2 (Cython code generation),
 dt = 1 ms, 1000 ms, weights scaled by 800/Ne and 200/Ni. Usage: python3 net_brian2.py NE NI.
 Prints the time of the 1000 ms run (after 1 ms that compiles the code) in ms and the mean rate."""
 import sys

@@ -1,4 +1,4 @@
-/** `izhikit network`: runs the network of [2003] (SPEC §4) and prints or saves its spikes and analyses. */
+/** `izhikit network`: runs the network of [2003] and prints or saves its spikes and analyses. */
 import { totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvChunks } from '../record/csv.js';

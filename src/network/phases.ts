@@ -1,5 +1,5 @@
 /**
- * The five phases of one network step, SPEC §4, in the order the paper's code takes them:
+ * The five phases of one network step of [2003] in the order the paper's code takes them:
  * thalamic input, threshold and reset, synaptic delivery, the two half-steps of v, and u.
  * Each reads and writes the struct-of-arrays state in place and allocates nothing.
  */

@@ -42,7 +42,7 @@ function checkCancelled(signal: AbortSignal | undefined): void {
 }
 
 /**
- * simulateNetwork(options, control?): builds and runs the network of SPEC §4 and analyses its
+ * simulateNetwork(options, control?): builds and runs the network of [2003] and analyses its
  * spikes. The signal is checked between chunks (abort it from `onProgress` or beforehand; to
  * cancel from elsewhere use `simulateNetworkAsync`, which lets events through between chunks).
  *

@@ -57,7 +57,7 @@ const thirteen: HandNetwork = (() => {
   };
 })();
 
-/** The network stepped by hand exactly as SPEC §4 writes it. */
+/** The network stepped by hand exactly as the paper's code and the README describe it. */
 function stepByHand(net: HandNetwork, dt: number, steps: number) {
   const n = net.ne + net.ni;
   const v = [...net.v0];
