@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateNetwork } from '../../src/network/simulate.js';
+import { computeParameterMap } from '../../src/dynamics/parameter-map.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('./consumer/', import.meta.url));
@@ -88,7 +89,7 @@ afterAll(() => {
 });
 
 describe('the packed izhikit installed in a fresh project', () => {
-  it('type-checks a strict program using izhikit and izhikit/node (skipLibCheck off) and runs it', () => {
+  it('type-checks a strict program using izhikit and izhikit/node (skipLibCheck off) and runs it', async () => {
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
@@ -115,6 +116,7 @@ describe('the packed izhikit installed in a fresh project', () => {
       svgStart: string;
       pngSignature: number[];
       format: string;
+      mapCodes: number[];
     };
     expect(printed.rsSpikes).toEqual(golden.spikes['rs']);
     const fromSource = simulateNetwork({ ne: 80, ni: 20, duration: 200, seed: 7 });
@@ -124,6 +126,11 @@ describe('the packed izhikit installed in a fresh project', () => {
     expect(printed.svgStart).toBe('<svg');
     expect(printed.pngSignature).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(printed.format).toBe('png');
+    const mapFromSource = await computeParameterMap({
+      x: { name: 'a', from: 0.01, to: 0.1, steps: 4 },
+      y: { name: 'b', from: 0.1, to: 0.3, steps: 3 },
+    });
+    expect(printed.mapCodes).toEqual(Array.from(mapFromSource.codes));
   }, 180000);
 
   it('bundles the main entry for the browser with Vite, with no Node built-in pulled in', () => {

@@ -12,7 +12,7 @@ import {
   type NetworkResult,
   type SimulationResult,
 } from 'izhikit';
-import { figureFormat, svgToPng } from 'izhikit/node';
+import { computeParameterMapParallel, figureFormat, svgToPng } from 'izhikit/node';
 
 const rs: SimulationResult = simulate(presetOptions('rs'));
 const network: NetworkResult = simulateNetwork({ ne: 80, ni: 20, duration: 200, seed: 7 });
@@ -26,6 +26,14 @@ try {
 
 const svg: string = renderTraceFigure(runFigureData(rs, getPreset('rs')));
 const png: Uint8Array = svgToPng(svg, { scale: 1 });
+// The worker thread's script must be in the package too.
+const map = await computeParameterMapParallel(
+  {
+    x: { name: 'a', from: 0.01, to: 0.1, steps: 4 },
+    y: { name: 'b', from: 0.1, to: 0.3, steps: 3 },
+  },
+  { workers: 1 },
+);
 
 console.log(
   JSON.stringify({
@@ -35,5 +43,6 @@ console.log(
     svgStart: svg.slice(0, 4),
     pngSignature: Array.from(png.subarray(0, 8)),
     format: figureFormat('figure.png'),
+    mapCodes: Array.from(map.codes),
   }),
 );
