@@ -206,3 +206,44 @@ export {
   type MapFigureOptions,
   type NamedType,
 } from './dynamics/render-map.js';
+
+// The polychronization network of [2006]: axonal delays, STDP, checkpoints, polychronous groups.
+export {
+  POLYCHRON_DEFAULTS,
+  POLYCHRON_VARIANTS,
+  checkPolychronDuration,
+  resolvePolychronOptions,
+  type PolychronOptions,
+  type PolychronVariant,
+  type ResolvedPolychronOptions,
+} from './polychron/options.js';
+export { buildPolychronNetwork, type PolychronState } from './polychron/network.js';
+export {
+  PolychronSimulation,
+  type PolychronHistory,
+  type PolychronRecord,
+  type PolychronResult,
+  type PolychronSpikes,
+} from './polychron/simulation.js';
+export {
+  analyseRhythm,
+  strongPercent,
+  weightHistogram,
+  type RhythmAnalysis,
+  type WeightHistogram,
+} from './polychron/analysis.js';
+export {
+  CHECKPOINT_VERSION,
+  CheckpointError,
+  loadCheckpoint,
+  saveCheckpoint,
+} from './polychron/checkpoint.js';
+export {
+  findPolychronousGroups,
+  findPolychronousGroupsAsync,
+  type GroupSearchOptions,
+  type GroupSearchResult,
+  type PolychronousGroup,
+} from './polychron/groups.js';
+export { renderPolychronFigure } from './render/polychron.js';
+export { type DelayedSynapses, type IncomingSynapses } from './synapses/delayed-synapses.js';
