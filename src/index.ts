@@ -218,6 +218,7 @@ export {
   type ResolvedPolychronOptions,
 } from './polychron/options.js';
 export { buildPolychronNetwork, type PolychronState } from './polychron/network.js';
+export { type NetworkRandom } from './network/random.js';
 export {
   PolychronSimulation,
   type PolychronHistory,
