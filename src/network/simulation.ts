@@ -121,6 +121,11 @@ export class NetworkSimulation {
     return this.step;
   }
 
+  /** Spikes recorded so far. */
+  get spikeCount(): number {
+    return this.spikes.length;
+  }
+
   /** K, the number of steps of the whole run. */
   get totalSteps(): number {
     return this.options.steps;

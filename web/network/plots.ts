@@ -26,6 +26,8 @@ export interface NetworkPlots {
   traceFailed(message: string): void;
   /** Empties the v(t) chart. */
   clearTrace(): void;
+  /** Fades the plots and says so when they no longer show the settings on screen. */
+  setStale(stale: boolean): void;
 }
 
 /** `exportBar` goes at the foot, beside the hint; clicking a raster row calls `onPick`. */
@@ -72,11 +74,17 @@ export function createNetworkPlots(
     rateBox,
     el('div', { class: 'network-lower' }, spectrumBox, traceBox),
   );
+  const staleNote = el(
+    'p',
+    { class: 'stale-line', 'data-stale-note': '', hidden: true },
+    'These plots show an earlier run, not the settings now shown: press Run to simulate them.',
+  );
   const element = el(
     'div',
     { class: 'plot-area network-plot-area' },
     el('div', { class: 'plot-head' }, title, readout),
     message,
+    staleNote,
     plots,
     el(
       'div',
@@ -146,6 +154,10 @@ export function createNetworkPlots(
     },
     clearTrace() {
       traceChart.setData([new Float64Array(0), new Float64Array(0)]);
+    },
+    setStale(stale) {
+      element.classList.toggle('stale', stale);
+      staleNote.hidden = !stale;
     },
   };
 }
