@@ -27,6 +27,8 @@ export interface MapCard {
   layout(): void;
   /** Shows `shown`, computed over `baseName` in `ms` on `workerCount` workers. */
   show(shown: ParameterMap, baseName: string, ms: number, workerCount: number): void;
+  /** Fades the map and says so when it no longer shows the neuron and settings on screen. */
+  setStale(stale: boolean): void;
 }
 
 /** `current` is the map on screen (for pointing and exports); a cell opens with `onOpenCell`. */
@@ -58,12 +60,18 @@ export function createMapCard(
   exportMap('SVG', 'map-svg', (shown) =>
     downloadSvg(renderParameterMap(shown), 'parameter-map.svg'),
   );
+  const staleNote = el(
+    'p',
+    { class: 'stale-line', 'data-stale-note': '', hidden: true },
+    'This map was computed for other settings or another neuron: press Run to compute it anew.',
+  );
   const element = el(
     'div',
     { class: 'plot-card map-card' },
     el('div', { class: 'plot-head' }, title),
     subtitle,
     message,
+    staleNote,
     el('div', { class: 'map-body' }, holder, legend),
     hover,
     restNote,
@@ -116,7 +124,12 @@ export function createMapCard(
     legend.replaceChildren(...legendItems(shown));
   }
 
-  return { element, message, layout, show };
+  function setStale(stale: boolean): void {
+    element.classList.toggle('stale', stale);
+    staleNote.hidden = !stale;
+  }
+
+  return { element, message, layout, show, setStale };
 }
 
 /** One line per firing pattern, with its colour and share of the cells; "diverged" if any did. */

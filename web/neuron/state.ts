@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_PARAMETERS,
+  compileExpression,
   getPreset,
   isIntegratorName,
   type IntegratorName,
@@ -21,6 +22,8 @@ export interface NeuronState extends ModelParameters {
   readonly dt: number;
   readonly duration: number;
   readonly input: string;
+  /** I(t) is multiplied by this (1: as typed), so that its amplitude can be dragged. */
+  readonly inputScale: number;
   readonly integrator: IntegratorName;
   readonly substeps: number;
   readonly showU: boolean;
@@ -45,6 +48,7 @@ export const NUMERIC_KEYS = [
   'kappa',
   'vpeak',
   'substeps',
+  'inputScale',
 ] as const;
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
 
@@ -69,6 +73,7 @@ export function stateFromPreset(
     dt: preset.dt,
     duration: preset.duration,
     input: preset.input,
+    inputScale: 1,
     integrator: 'reference',
     substeps: 1,
     showU: toggles.showU,
@@ -83,6 +88,21 @@ export function isEdited(preset: Preset, state: NeuronState): boolean {
   return (Object.keys(reference) as (keyof NeuronState)[]).some(
     (key) => reference[key] !== state[key],
   );
+}
+
+/**
+ * I(t) times `scale`: the expression as typed at scale 1, else compiled (its errors keep their
+ * positions in the typed text) and multiplied, with a source that says so.
+ */
+export function scaledInput(input: string, scale: number): SimulationOptions['input'] {
+  if (scale === 1) return input;
+  const compiled = compileExpression(input);
+  return {
+    ...compiled,
+    source: `${scale}*(${compiled.source})`,
+    evaluate: (t: number) => scale * compiled.evaluate(t),
+    constantValue: scale * compiled.constantValue,
+  };
 }
 
 /** The options `simulate` takes for this state. */
@@ -102,7 +122,7 @@ export function simulationOptions(state: NeuronState): SimulationOptions {
     ...(state.u0 === undefined ? {} : { u0: state.u0 }),
     dt: state.dt,
     duration: state.duration,
-    input: state.input,
+    input: scaledInput(state.input, state.inputScale),
     integrator: state.integrator,
     ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
   };
@@ -124,6 +144,7 @@ const URL_NAMES: Record<NumericKey, string> = {
   kappa: 'kappa',
   vpeak: 'vpeak',
   substeps: 'substeps',
+  inputScale: 'Iscale',
 };
 
 /** The `u0` of a link whose preset gives u0 but whose user chose u0 = b·v0. */
@@ -149,6 +170,7 @@ export function writeNeuronParams(state: NeuronState, params: URLSearchParams): 
   const base = baseState(state.preset);
   for (const key of NUMERIC_KEYS) {
     if (key === 'substeps' && state.integrator === 'reference') continue;
+    if (key === 'inputScale' && state.inputScale === 1) continue;
     const advanced = key in DEFAULT_PARAMETERS;
     const value = state[key];
     if (advanced && value === base[key]) continue;
