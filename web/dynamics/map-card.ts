@@ -27,6 +27,8 @@ export interface MapCard {
   layout(): void;
   /** Shows `shown`, computed over `baseName` in `ms` on `workerCount` workers. */
   show(shown: ParameterMap, baseName: string, ms: number, workerCount: number): void;
+  /** Says, where the map will be, that nothing was computed yet and why. */
+  waiting(text: string): void;
   /** Fades the map and says so when it no longer shows the neuron and settings on screen. */
   setStale(stale: boolean): void;
 }
@@ -44,7 +46,8 @@ export function createMapCard(
   const hover = el('p', { class: 'map-hover', 'aria-live': 'polite' }, ' ');
   const restNote = el('p', { class: 'hint', 'data-rest-note': '' });
   const holder = el('div', { class: 'map-holder', 'data-map': '' }, canvas.canvas);
-  const exportBar = createExportBar('Export the map');
+  // Nothing to export until a map has been computed (a link to a large map opens without one).
+  const exportBar = createExportBar('Export the map', { disabled: true });
   const exportMap = (label: string, name: string, action: (shown: ParameterMap) => void) => {
     exportBar.add(label, name, () => {
       const shown = current();
@@ -98,6 +101,7 @@ export function createMapCard(
   );
 
   function show(shown: ParameterMap, baseName: string, ms: number, workerCount: number): void {
+    exportBar.enable();
     const { spec } = shown;
     title.textContent = `Firing patterns over (${spec.x.name}, ${spec.y.name})`;
     const fixed = (['a', 'b', 'c', 'd'] as const)
@@ -129,7 +133,11 @@ export function createMapCard(
     staleNote.hidden = !stale;
   }
 
-  return { element, message, layout, show, setStale };
+  function waiting(text: string): void {
+    subtitle.textContent = text;
+  }
+
+  return { element, message, layout, show, setStale, waiting };
 }
 
 /** One line per firing pattern, with its colour and share of the cells; "diverged" if any did. */

@@ -197,8 +197,16 @@ export function createMapPanel(options: {
     },
     runOnce(base, baseName) {
       card.layout();
-      if (!ranOnce && settings.x.steps * settings.y.steps <= AUTO_RUN_CELLS)
-        panel.run(base, baseName);
+      const cells = settings.x.steps * settings.y.steps;
+      if (ranOnce) return;
+      if (cells <= AUTO_RUN_CELLS) panel.run(base, baseName);
+      else {
+        const text =
+          `A ${settings.x.steps} × ${settings.y.steps} map (${cells} cells) does not start by ` +
+          `itself (over ${AUTO_RUN_CELLS} cells takes seconds): press Run to compute it.`;
+        card.waiting(text);
+        status.textContent = 'press Run to compute the map';
+      }
     },
   };
   return panel;
