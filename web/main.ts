@@ -147,10 +147,12 @@ function show(view: ViewName, history: 'push' | 'replace' | 'none'): void {
 window.addEventListener('popstate', () => {
   const params = url.read();
   const view = isViewName(params.get('view')) ? (params.get('view') as ViewName) : 'neuron';
-  if (view === 'neuron') neuron.setState(readNeuronParams(params));
+  if (view === 'neuron') neuron.openLink(params);
   if (view === 'network') network.setState(readNetworkParams(params));
   if (view === 'dynamics') dynamics.setState(readDynamicsParams(params));
   show(view, 'none');
 });
 
+// A neuron link's values are checked one by one, so that each bad one is marked.
+if (current === 'neuron') neuron.openLink(initial);
 show(current, 'replace');

@@ -52,6 +52,12 @@ export const NUMERIC_KEYS = [
 ] as const;
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
 
+/**
+ * The longest I(t) the explorer takes: its link must fit the request a server accepts (about
+ * 8–16 kB; a 20 kB link got HTTP 431), with room for the other values.
+ */
+export const MAX_INPUT_CHARS = 2000;
+
 /** The first preset of the list opens when the URL names nothing. */
 export const DEFAULT_PRESET = 'rs';
 
@@ -129,7 +135,7 @@ export function simulationOptions(state: NeuronState): SimulationOptions {
 }
 
 /** Short URL names: `T` for the duration and `I` for the input, as the papers write them. */
-const URL_NAMES: Record<NumericKey, string> = {
+export const URL_NAMES: Record<NumericKey, string> = {
   a: 'a',
   b: 'b',
   c: 'c',
@@ -178,7 +184,8 @@ export function writeNeuronParams(state: NeuronState, params: URLSearchParams): 
   }
   if (state.u0 !== undefined) params.set('u0', String(state.u0));
   else if (base.u0 !== undefined) params.set('u0', U0_FROM_B_V0);
-  params.set('I', state.input);
+  // An I(t) the explorer refuses stays out of the link, which must fit in a URL.
+  if (state.input.length <= MAX_INPUT_CHARS) params.set('I', state.input);
   if (state.integrator !== 'reference') params.set('integrator', state.integrator);
   const shown = [state.showI ? 'I' : '', state.showU ? 'u' : '', state.showPhase ? 'phase' : '']
     .filter((name) => name !== '')
@@ -216,8 +223,10 @@ export function readNeuronParams(params: URLSearchParams): NeuronState {
   const integrator = params.get('integrator');
   if (integrator !== null && isIntegratorName(integrator)) state.integrator = integrator;
   const show = params.get('show');
-  if (show !== null) {
-    const shown = new Set(show.split(','));
+  // A show list with no panel name in it (a garbled link) keeps the default panels.
+  const names = new Set((show ?? '').split(','));
+  if (show !== null && ['I', 'u', 'phase', 'none'].some((name) => names.has(name))) {
+    const shown = names;
     state.showI = shown.has('I');
     state.showU = shown.has('u');
     state.showPhase = shown.has('phase');
