@@ -260,6 +260,40 @@ describe('network view', () => {
     await page.close();
   });
 
+  it('dragging across the raster zooms it in time without picking a neuron; a double-click resets', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=200&ni=50&T=4000');
+    expect(await finished(page)).toMatch(/^done/);
+    const raster = view(page).locator('.raster');
+    const over = raster.locator('.u-over');
+    const box = await over.boundingBox();
+    if (box === null) throw new Error('no raster');
+    const before = await rasterColours(page);
+    const y = box.y + box.height * 0.5;
+    await page.mouse.move(box.x + box.width * 0.25, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, y, { steps: 8 });
+    await page.mouse.up();
+    const [from, to] = ((await raster.getAttribute('data-window')) ?? '').split(',').map(Number);
+    expect(from).toBeGreaterThan(900);
+    expect(from).toBeLessThan(1100);
+    expect(to).toBeGreaterThan(1900);
+    expect(to).toBeLessThan(2100);
+    // A quarter of the run over the whole width: about a quarter of the spikes, none squeezed.
+    const zoomed = await rasterColours(page);
+    expect(zoomed.blue).toBeGreaterThan(before.blue * 0.15);
+    expect(zoomed.blue).toBeLessThan(before.blue * 0.4);
+    // The drag picked no neuron.
+    expect(await view(page).locator('.chart-title[data-neuron]').count()).toBe(0);
+    await screenshot(page, 'network-raster-zoomed');
+    await over.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    expect(await raster.getAttribute('data-window')).toBe('');
+    // The whole run again (the double-click's clicks also pick the row under it, which is
+    // highlighted over a few spikes).
+    expect((await rasterColours(page)).blue).toBeGreaterThan(before.blue * 0.9);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a network too large for memory gets a message, not a crash', async () => {
     const { page, errors } = await explorer.open('?view=network&ne=200&ni=50');
     await finished(page);
