@@ -165,22 +165,14 @@ export function resolveNetworkOptions(options: NetworkOptions = {}): ResolvedNet
   const v0 = options.v0 ?? -65;
   if (typeof v0 === 'number') requireFinite('v0', v0);
   else requireLength('v0', v0, n);
-  const excitatoryNoise = requireNonNegative(
-    'excitatoryNoise',
-    options.excitatoryNoise ?? NETWORK_DEFAULTS.excitatoryNoise,
-  );
-  const inhibitoryNoise = requireNonNegative(
-    'inhibitoryNoise',
-    options.inhibitoryNoise ?? NETWORK_DEFAULTS.inhibitoryNoise,
-  );
-  const excitatoryWeight = requireNonNegative(
-    'excitatoryWeight',
-    options.excitatoryWeight ?? NETWORK_DEFAULTS.excitatoryWeight,
-  );
-  const inhibitoryWeight = requireNonNegative(
-    'inhibitoryWeight',
-    options.inhibitoryWeight ?? NETWORK_DEFAULTS.inhibitoryWeight,
-  );
+  const [excitatoryNoise, inhibitoryNoise, excitatoryWeight, inhibitoryWeight] = (
+    ['excitatoryNoise', 'inhibitoryNoise', 'excitatoryWeight', 'inhibitoryWeight'] as const
+  ).map((name) => requireNonNegative(name, options[name] ?? NETWORK_DEFAULTS[name])) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
     ne,
     ni,
