@@ -127,6 +127,16 @@ describe('neuron view', () => {
     expect(await plotPixels(page)).not.toBe(pixels);
     await slider.press('Home');
     expect(await page.locator('[data-field=c]').inputValue()).toBe('-90');
+    // Page Up/Down step by a round amount of each parameter: a 0.01, d 1.
+    await page.locator('[data-slider=a]').press('PageUp');
+    expect(await page.locator('[data-field=a]').inputValue()).toBe('0.03');
+    await page.locator('[data-slider=d]').press('PageDown');
+    await page.locator('[data-slider=d]').press('PageDown');
+    expect(await page.locator('[data-field=d]').inputValue()).toBe('6');
+    // A typed value outside the slider's travel is taken as it is, and the keys go on from it.
+    await page.locator('[data-field=a]').fill('1.5');
+    await page.locator('[data-slider=a]').press('ArrowDown');
+    expect(await page.locator('[data-field=a]').inputValue()).toBe('1.499');
     expect(errors).toEqual([]);
     await page.close();
   });
