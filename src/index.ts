@@ -181,6 +181,7 @@ export {
   type GallerySet,
 } from './render/gallery.js';
 export { type NeuronRecording } from './render/series.js';
+export { decimateMinMax, type DecimatedSeries } from './render/decimate.js';
 export {
   networkFigureData,
   renderNetworkFigure,
