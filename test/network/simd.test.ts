@@ -9,8 +9,11 @@ function run(options: object, simd: boolean) {
 }
 
 describe('SIMD kernels', () => {
-  it('kernelModuleBytes() is a valid WebAssembly module', () => {
+  it('kernelModuleBytes(shared) are valid WebAssembly modules, importing a shared memory or not', () => {
     expect(WebAssembly.validate(kernelModuleBytes())).toBe(true);
+    expect(WebAssembly.validate(kernelModuleBytes(true))).toBe(true);
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(kernelModuleBytes()));
+    expect(exports.map((e) => e.name)).toEqual(['deliver8', 'membrane', 'recovery']);
   });
 
   it('createSimdKernels(n) places the state and the weights in one memory, 16-byte aligned', () => {
