@@ -1,5 +1,5 @@
 /**
- * The network's one seeded random source: uniform numbers from pure-rand's xoroshiro128+ and
+ * The network's one seeded random source: uniform numbers from xoroshiro128+ and
  * standard normal numbers from a ziggurat on top of it, both reproducible bit for bit in every
  * JavaScript engine.
  *
@@ -12,11 +12,14 @@
  * value come from different bits. The rare wedge and tail cases use exp and log built from basic
  * arithmetic (`portable-math.ts`), so that no engine's Math.exp or Math.log can change a draw.
  *
+ * The generator is pure-rand's xoroshiro128+ step for step (the tests compare the two), with its
+ * four 32-bit words in an Int32Array: numbers in object fields would be boxed on every draw until
+ * the engine optimises the loop, and a fresh process's first run would spend its time collecting
+ * that garbage.
+ *
  * Seeding: the seed is mixed (MurmurHash3's finaliser) before it seeds xoroshiro128+, and the
  * first 32 outputs are skipped, so that seeds 1, 2, 3 … give unrelated streams from the start.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { portableExp, portableLog } from './portable-math.js';
 
 const TWO_POW_32 = 4294967296;
@@ -75,24 +78,51 @@ function mixSeed(seed: number): number {
 }
 
 /**
+ * One step of xoroshiro128+ on the words (s01, s00, s11, s10) at `state[o … o + 3]` (pure-rand's
+ * layout and arithmetic): returns the 32-bit output, as a signed integer.
+ */
+export function xoroshiroNext(state: Int32Array, o: number): number {
+  const s01 = state[o] as number;
+  const s00 = state[o + 1] as number;
+  const s11 = state[o + 2] as number;
+  const s10 = state[o + 3] as number;
+  const out = (s00 + s10) | 0;
+  const a0 = s10 ^ s00;
+  const a1 = s11 ^ s01;
+  state[o] = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+  state[o + 1] = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+  state[o + 2] = (a0 << 5) ^ (a1 >>> 27);
+  state[o + 3] = (a1 << 5) ^ (a0 >>> 27);
+  return out;
+}
+
+/** xoroshiro128+ seeded as pure-rand seeds it, at `state[o … o + 3]`. */
+export function xoroshiroSeed(state: Int32Array, o: number, seed: number): void {
+  state[o] = -1;
+  state[o + 1] = ~seed;
+  state[o + 2] = seed | 0;
+  state[o + 3] = 0;
+}
+
+/**
  * A seeded source of uniform and normal numbers. The same seed gives the same sequence in Node
  * and in every browser.
  */
 export class NetworkRandom {
-  private readonly generator: RandomGenerator;
+  private readonly state = new Int32Array(4);
   private readonly threshold = TABLES.threshold;
   private readonly scale = TABLES.scale;
   private readonly height = TABLES.height;
 
   /** @param seed a whole number from 0 to 2³² − 1 (only its low 32 bits are used) */
   constructor(seed: number) {
-    this.generator = xoroshiro128plus(mixSeed(seed));
-    for (let i = 0; i < WARM_UP_DRAWS; i++) this.generator.next();
+    xoroshiroSeed(this.state, 0, mixSeed(seed));
+    for (let i = 0; i < WARM_UP_DRAWS; i++) xoroshiroNext(this.state, 0);
   }
 
   /** A uniform number in [0, 1) with 32 random bits: one draw. */
   uniform(): number {
-    return (this.generator.next() >>> 0) / TWO_POW_32;
+    return (xoroshiroNext(this.state, 0) >>> 0) / TWO_POW_32;
   }
 
   /**
@@ -100,15 +130,15 @@ export class NetworkRandom {
    * order (the weights of a column in one call).
    */
   fillUniform(target: Float32Array, start: number, end: number, multiplier: number): void {
-    const generator = this.generator;
+    const state = this.state;
     // (x / 2³²)·m equals x·(m / 2³²) exactly: dividing by a power of two does not round.
     const factor = multiplier / TWO_POW_32;
-    for (let i = start; i < end; i++) target[i] = (generator.next() >>> 0) * factor;
+    for (let i = start; i < end; i++) target[i] = (xoroshiroNext(state, 0) >>> 0) * factor;
   }
 
   /** A uniform number in (0, 1), never 0, for logarithms: one draw. */
   private openUniform(): number {
-    return ((this.generator.next() >>> 0) + 0.5) / TWO_POW_32;
+    return ((xoroshiroNext(this.state, 0) >>> 0) + 0.5) / TWO_POW_32;
   }
 
   /**
@@ -116,11 +146,11 @@ export class NetworkRandom {
    * numbers as n calls of `normal()`, in one loop the engine optimises as a whole.
    */
   fillNormal(target: Float64Array, scale: Float64Array, n: number): void {
-    const generator = this.generator;
+    const state = this.state;
     const threshold = this.threshold;
     const layerScale = this.scale;
     for (let i = 0; i < n; i++) {
-      const bits = generator.next();
+      const bits = xoroshiroNext(state, 0);
       const layer = bits >>> 24;
       const candidate = (bits << 8) >> 8;
       const z =
@@ -133,7 +163,7 @@ export class NetworkRandom {
 
   /** A standard normal number N(0, 1): usually one draw. */
   normal(): number {
-    const bits = this.generator.next();
+    const bits = xoroshiroNext(this.state, 0);
     const layer = bits >>> 24;
     const candidate = (bits << 8) >> 8;
     if (Math.abs(candidate) < (this.threshold[layer] as number)) {
@@ -161,7 +191,7 @@ export class NetworkRandom {
       const upper = this.height[layer - 1] as number;
       const lower = this.height[layer] as number;
       if (lower + this.uniform() * (upper - lower) < gaussian(x)) return x;
-      const bits = this.generator.next();
+      const bits = xoroshiroNext(this.state, 0);
       layer = bits >>> 24;
       candidate = (bits << 8) >> 8;
       if (Math.abs(candidate) < (this.threshold[layer] as number)) {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { NetworkRandom } from '../../src/network/random.js';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { NetworkRandom, xoroshiroNext, xoroshiroSeed } from '../../src/network/random.js';
 
 /** Standard normal CDF by Simpson's rule on the density (accurate to 1e-10 here). */
 function normalCdf(x: number): number {
@@ -13,6 +14,18 @@ function normalCdf(x: number): number {
   for (let s = 1; s < steps; s++) sum += (s % 2 === 1 ? 4 : 2) * f(from + s * h);
   return (sum * h) / 3 / Math.sqrt(2 * Math.PI);
 }
+
+describe('xoroshiroSeed and xoroshiroNext', () => {
+  it("give pure-rand's xoroshiro128+ outputs, word for word", () => {
+    for (const seed of [0, 1, -7, 0x7fffffff, 123456789]) {
+      const reference = xoroshiro128plus(seed);
+      const state = new Int32Array(8);
+      xoroshiroSeed(state, 4, seed);
+      for (let k = 0; k < 5000; k++) expect(xoroshiroNext(state, 4)).toBe(reference.next());
+      expect(Array.from(state.subarray(4))).toEqual(reference.getState());
+    }
+  });
+});
 
 describe('NetworkRandom', () => {
   it('new NetworkRandom(seed) gives the same numbers for the same seed and others for another', () => {
