@@ -9,7 +9,6 @@ import {
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
-import { networkFigureData, renderNetworkFigure } from '../render/network.js';
 import {
   addFormatOption,
   addOutOption,
@@ -87,7 +86,11 @@ export function registerNetwork(program: Command): Command {
   return command.action(async (flags: NetworkFlags) => {
     checkPlotName(flags);
     const result = runWithProgress(networkOptions(flags));
-    await writePlot(flags, () => renderNetworkFigure(networkFigureData(result, flags.record?.[0])));
+    await writePlot(flags, async () => {
+      // the renderer (and d3) loads only when a figure is asked for
+      const { networkFigureData, renderNetworkFigure } = await import('../render/network.js');
+      return renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
+    });
     await writeNetwork(result, flags.format, flags.out);
   });
 }
