@@ -1,11 +1,12 @@
 /** `izhikit network`: runs the network of [2003] and prints or saves its spikes and analyses. */
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
 import { weightScales } from '../network/build.js';
 import {
   DEFAULT_MAX_NETWORK_BYTES,
   NETWORK_DEFAULTS,
+  THREADS_FROM,
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
@@ -35,6 +36,7 @@ interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   scale: boolean;
   record?: number[];
   maxMemory?: number;
+  threads?: number;
 }
 
 /** Parses `0,5,900` into neuron indices. */
@@ -77,6 +79,11 @@ export function registerNetwork(program: Command): Command {
       'largest network allowed, in MB (default: 2000 or half the memory)',
       parseNumber,
     );
+  command.option(
+    '--threads <n>',
+    `threads to run on, the same spikes for any number (default: ${availableParallelism()}, the cores, from ${THREADS_FROM} neurons; 1 below)`,
+    parseWholeNumber,
+  );
   addFormatOption(command, ['summary', 'json', 'csv'], 'one spike per line: t,i');
   addOutOption(command);
   addPlotOptions(
@@ -85,7 +92,7 @@ export function registerNetwork(program: Command): Command {
   );
   return command.action(async (flags: NetworkFlags) => {
     checkPlotName(flags);
-    const result = runWithProgress(networkOptions(flags));
+    const result = await runWithProgress(networkOptions(flags));
     await writePlot(flags, async () => {
       // the renderer (and d3) loads only when a figure is asked for
       const { networkFigureData, renderNetworkFigure } = await import('../render/network.js');
@@ -106,12 +113,14 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
     scale: flags.scale,
     record: flags.record ?? (flags.plot === undefined ? [] : [0]),
     maxBytes: flags.maxMemory === undefined ? defaultMaxBytes() : flags.maxMemory * 1e6,
+    threads: flags.threads ?? (flags.ne + flags.ni >= THREADS_FROM ? availableParallelism() : 1),
   };
 }
 
 /** Runs in chunks of about 1 % of the steps, with a progress bar on stderr when it is a terminal. */
-function runWithProgress(options: NetworkOptions): NetworkResult {
+async function runWithProgress(options: NetworkOptions): Promise<NetworkResult> {
   const run = new NetworkSimulation(options);
+  await run.ready;
   const chunk = Math.max(1, Math.ceil(run.totalSteps / 100));
   const bar = terminalProgressBar('network');
   if (bar === undefined) {

@@ -67,7 +67,7 @@ function buildTables(): ZigguratTables {
 const TABLES = buildTables();
 
 /** Mixes a 32-bit seed (MurmurHash3's finaliser) so that seeds 1, 2, 3 start far apart. */
-function mixSeed(seed: number): number {
+export function mixSeed(seed: number): number {
   let h = seed | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -120,6 +120,13 @@ export class NetworkRandom {
     for (let i = 0; i < WARM_UP_DRAWS; i++) xoroshiroNext(this.state, 0);
   }
 
+  /** A source that goes on from the four words of a generator (see `xoroshiroNext`). */
+  static fromState(words: ArrayLike<number>): NetworkRandom {
+    const random = new NetworkRandom(0);
+    random.state.set(Array.from(words));
+    return random;
+  }
+
   /** A uniform number in [0, 1) with 32 random bits: one draw. */
   uniform(): number {
     return (xoroshiroNext(this.state, 0) >>> 0) / TWO_POW_32;
@@ -134,11 +141,6 @@ export class NetworkRandom {
     // (x / 2³²)·m equals x·(m / 2³²) exactly: dividing by a power of two does not round.
     const factor = multiplier / TWO_POW_32;
     for (let i = start; i < end; i++) target[i] = (xoroshiroNext(state, 0) >>> 0) * factor;
-  }
-
-  /** A uniform number in (0, 1), never 0, for logarithms: one draw. */
-  private openUniform(): number {
-    return ((xoroshiroNext(this.state, 0) >>> 0) + 0.5) / TWO_POW_32;
   }
 
   /**
@@ -171,32 +173,127 @@ export class NetworkRandom {
     }
     return this.normalSlowPath(candidate, layer);
   }
+  private normalSlowPath(candidate: number, layer: number): number {
+    return normalSlowPath(this.state, 0, candidate, layer);
+  }
+}
 
-  /** The wedge and tail cases of the ziggurat (1.2 % of the numbers). */
-  private normalSlowPath(firstCandidate: number, firstLayer: number): number {
-    let candidate = firstCandidate;
-    let layer = firstLayer;
-    for (;;) {
-      const x = candidate * (this.scale[layer] as number);
-      if (layer === 0) {
-        // Marsaglia's tail method: exact samples from the normal tail beyond r.
-        let tail: number;
-        let y: number;
-        do {
-          tail = -portableLog(this.openUniform()) / TAIL_START;
-          y = -portableLog(this.openUniform());
-        } while (y + y < tail * tail);
-        return candidate > 0 ? TAIL_START + tail : -TAIL_START - tail;
+/** A uniform number in (0, 1), never 0, for logarithms: one draw of the stream at `o`. */
+function openUniform(state: Int32Array, o: number): number {
+  return ((xoroshiroNext(state, o) >>> 0) + 0.5) / TWO_POW_32;
+}
+
+/**
+ * The wedge and tail cases of the ziggurat (1.2 % of the numbers), drawing further numbers from
+ * the stream at `state[o … o + 3]`.
+ */
+function normalSlowPath(
+  state: Int32Array,
+  o: number,
+  firstCandidate: number,
+  firstLayer: number,
+): number {
+  const { threshold, scale, height } = TABLES;
+  let candidate = firstCandidate;
+  let layer = firstLayer;
+  for (;;) {
+    const x = candidate * (scale[layer] as number);
+    if (layer === 0) {
+      // Marsaglia's tail method: exact samples from the normal tail beyond r.
+      let tail: number;
+      let y: number;
+      do {
+        tail = -portableLog(openUniform(state, o)) / TAIL_START;
+        y = -portableLog(openUniform(state, o));
+      } while (y + y < tail * tail);
+      return candidate > 0 ? TAIL_START + tail : -TAIL_START - tail;
+    }
+    const upper = height[layer - 1] as number;
+    const lower = height[layer] as number;
+    const u = (xoroshiroNext(state, o) >>> 0) / TWO_POW_32;
+    if (lower + u * (upper - lower) < gaussian(x)) return x;
+    const bits = xoroshiroNext(state, o);
+    layer = bits >>> 24;
+    candidate = (bits << 8) >> 8;
+    if (Math.abs(candidate) < (threshold[layer] as number)) {
+      return candidate * (scale[layer] as number);
+    }
+  }
+}
+
+/** xoroshiro128+'s jump polynomial, as pure-rand's `jump()` applies it. */
+const JUMP = [3639956645, 3750757012, 1261568508, 386426335];
+
+/** Moves the generator at `state[o … o + 3]` on by 2⁶⁴ draws (pure-rand's `jump()`). */
+export function xoroshiroJump(state: Int32Array, o: number): void {
+  let n01 = 0;
+  let n00 = 0;
+  let n11 = 0;
+  let n10 = 0;
+  for (const word of JUMP) {
+    for (let mask = 1; mask !== 0; mask = (mask << 1) | 0) {
+      if ((word & mask) !== 0) {
+        n01 ^= state[o] as number;
+        n00 ^= state[o + 1] as number;
+        n11 ^= state[o + 2] as number;
+        n10 ^= state[o + 3] as number;
       }
-      const upper = this.height[layer - 1] as number;
-      const lower = this.height[layer] as number;
-      if (lower + this.uniform() * (upper - lower) < gaussian(x)) return x;
-      const bits = xoroshiroNext(this.state, 0);
-      layer = bits >>> 24;
-      candidate = (bits << 8) >> 8;
-      if (Math.abs(candidate) < (this.threshold[layer] as number)) {
-        return candidate * (this.scale[layer] as number);
-      }
+      xoroshiroNext(state, o);
+    }
+  }
+  state[o] = n01;
+  state[o + 1] = n00;
+  state[o + 2] = n11;
+  state[o + 3] = n10;
+}
+
+/** Neurons per noise stream: threads split the network at multiples of this. */
+export const NOISE_BLOCK = 256;
+
+/** Int32 words of the noise streams of n neurons: four per block. */
+export const noiseStreamWords = (n: number): number => 4 * Math.ceil(n / NOISE_BLOCK);
+
+/**
+ * Seeds the thalamic noise streams, one per block of `NOISE_BLOCK` neurons: block b's generator
+ * is the seed's (the one `NetworkRandom` draws the network from) jumped b + 1 times, 2⁶⁴ draws
+ * apart, so that the streams never overlap and no block's numbers depend on how the network is
+ * split among threads.
+ */
+export function seedNoiseStreams(state: Int32Array, seed: number): void {
+  const generator = new Int32Array(4);
+  xoroshiroSeed(generator, 0, mixSeed(seed));
+  for (let i = 0; i < WARM_UP_DRAWS; i++) xoroshiroNext(generator, 0);
+  for (let o = 0; o < state.length; o += 4) {
+    xoroshiroJump(generator, 0);
+    state.set(generator, o);
+  }
+}
+
+/**
+ * Phase 1's numbers: `target[i] = scale[i]·N(0, 1)` for i in [from, to), neuron i drawing from
+ * its block's stream in index order. `from` is a multiple of `NOISE_BLOCK`.
+ */
+export function fillNoise(
+  state: Int32Array,
+  target: Float64Array,
+  scale: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const { threshold, scale: layerScale } = TABLES;
+  let i = from;
+  while (i < to) {
+    const o = 4 * Math.floor(i / NOISE_BLOCK);
+    const end = Math.min(to, i - (i % NOISE_BLOCK) + NOISE_BLOCK);
+    for (; i < end; i++) {
+      const bits = xoroshiroNext(state, o);
+      const layer = bits >>> 24;
+      const candidate = (bits << 8) >> 8;
+      const z =
+        Math.abs(candidate) < (threshold[layer] as number)
+          ? candidate * (layerScale[layer] as number)
+          : normalSlowPath(state, o, candidate, layer);
+      target[i] = (scale[i] as number) * z;
     }
   }
 }

@@ -50,7 +50,9 @@ export interface KernelLayout {
   readonly u: number;
   readonly a: number;
   readonly b: number;
+  /** The fired lists: `slots` arrays of n int32 (one for a run on one thread). */
   readonly fired: number;
+  readonly slots: number;
   readonly weights: number;
   /** Bytes of the whole layout. */
   readonly bytes: number;
@@ -61,13 +63,14 @@ const PAGE = 65536;
 export const MAX_PAGES = 65536;
 const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
-/** The layout of an n-neuron network: five f64 arrays, the fired indices, then the weights. */
-export function kernelLayout(n: number): KernelLayout {
+/** The layout of an n-neuron network: five f64 arrays, the fired lists, then the weights. */
+export function kernelLayout(n: number, slots = 1): KernelLayout {
   const column = align16(8 * n);
   const fired = 5 * column;
-  const weights = fired + align16(4 * n + 16);
+  const weights = fired + slots * align16(4 * n + 16);
   return {
     n,
+    slots,
     input: 0,
     v: column,
     u: 2 * column,
@@ -79,13 +82,26 @@ export function kernelLayout(n: number): KernelLayout {
   };
 }
 
+/** Byte address of fired list `slot` of a layout. */
+export const firedSlotAddress = (layout: KernelLayout, slot: number): number =>
+  layout.fired + slot * align16(4 * layout.n + 16);
+
 /** Pages of 64 kB that hold `bytes`. */
 export const pagesFor = (bytes: number): number => Math.max(1, Math.ceil(bytes / PAGE));
 
 /** The kernels of one instance over a memory laid out by `kernelLayout`. */
 export interface BoundKernels {
-  /** Phase 3 for the columns of fired[0 … 8·groups), neurons [from, to) (multiples of 4). */
-  readonly deliverEight: (groups: number, charge: number, from: number, to: number) => void;
+  /**
+   * Phase 3 for the columns of the fired list at byte address `fired`, 8·groups of them, neurons
+   * [from, to) (multiples of 4).
+   */
+  readonly deliverEight: (
+    fired: number,
+    groups: number,
+    charge: number,
+    from: number,
+    to: number,
+  ) => void;
   /** Phase 4 for neurons [from, to) (even bounds). */
   readonly updateMembrane: (half: number, from: number, to: number) => void;
   /** Phase 5 for neurons [from, to) (even bounds). */
@@ -103,9 +119,9 @@ export function bindKernels(
     Kernel
   >;
   const { deliver8, membrane, recovery } = exports;
-  const { n, input, v, u, a, b, fired, weights } = layout;
+  const { n, input, v, u, a, b, weights } = layout;
   return {
-    deliverEight: (groups, charge, from, to) =>
+    deliverEight: (fired, groups, charge, from, to) =>
       deliver8(weights, fired, groups, n, input, from, to, charge),
     updateMembrane: (half, from, to) => membrane(v, u, input, from, to, half),
     updateRecovery: (dt, from, to) => recovery(v, u, a, b, from, to, dt),
@@ -119,8 +135,13 @@ export interface SimdKernels {
   readonly u: Float64Array;
   readonly a: Float64Array;
   readonly b: Float64Array;
+  /** The first fired list. */
   readonly fired: Int32Array;
   readonly weights: Float32Array;
+  readonly memory: WebAssembly.Memory;
+  readonly layout: KernelLayout;
+  /** The kernels over ranges of neurons. */
+  readonly kernels: BoundKernels;
   /** Phase 3 for the columns of fired[0 … 8·groups), neurons 0 … `covered` − 1. */
   readonly deliverEight: (groups: number, charge: number) => void;
   /** Phase 4 for neurons 0 … 2·`pairs` − 1. */
@@ -149,19 +170,20 @@ export function layoutArrays(buffer: ArrayBufferLike, layout: KernelLayout) {
 }
 
 /**
- * Allocates the arrays of an n-neuron network in one WebAssembly memory and returns them with
- * the kernels; undefined when WebAssembly SIMD is missing or the weights do not fit in its 4 GB.
+ * Allocates the arrays of an n-neuron network in one WebAssembly memory (shared for threads, with
+ * `slots` fired lists) and returns them with the kernels; undefined when WebAssembly SIMD (or a
+ * shared memory) is missing or the weights do not fit in its 4 GB.
  */
-export function createSimdKernels(n: number): SimdKernels | undefined {
-  const module = kernelModule();
+export function createSimdKernels(n: number, shared = false, slots = 1): SimdKernels | undefined {
+  const module = kernelModule(shared);
   if (module === null) return undefined;
-  const layout = kernelLayout(n);
+  const layout = kernelLayout(n, slots);
   const pages = pagesFor(layout.bytes);
   if (pages > MAX_PAGES) return undefined;
   let memory: WebAssembly.Memory;
   let kernels: BoundKernels;
   try {
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
     kernels = bindKernels(module, memory, layout);
   } catch {
     return undefined;
@@ -170,7 +192,11 @@ export function createSimdKernels(n: number): SimdKernels | undefined {
   const pairs = n >> 1;
   return {
     ...layoutArrays(memory.buffer, layout),
-    deliverEight: (groups, charge) => kernels.deliverEight(groups, charge, 0, covered),
+    memory,
+    layout,
+    kernels,
+    deliverEight: (groups, charge) =>
+      kernels.deliverEight(layout.fired, groups, charge, 0, covered),
     updateMembrane: (half) => kernels.updateMembrane(half, 0, 2 * pairs),
     updateRecovery: (dt) => kernels.updateRecovery(dt, 0, 2 * pairs),
     covered,
