@@ -17,6 +17,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['fi', async () => (await import('./fi.js')).registerFi],
   ['classify', async () => (await import('./classify.js')).registerClassify],
   ['map', async () => (await import('./map.js')).registerMap],
+  ['export', async () => (await import('./export.js')).registerExport],
 ];
 
 const VERSION = '0.1.0';

@@ -27,7 +27,7 @@ import { terminalProgressBar } from './progress.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
+export interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   ne: number;
   ni: number;
   dt: number;
@@ -56,12 +56,9 @@ export function defaultMaxBytes(): number {
   return Math.min(DEFAULT_MAX_NETWORK_BYTES, totalmem() / 2);
 }
 
-export function registerNetwork(program: Command): Command {
-  const command = program
-    .command('network')
-    .description(
-      'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
-    )
+/** The flags that define the network (sizes, step, duration, seed, weights), shared by `export`. */
+export function addNetworkOptions(command: Command): Command {
+  return command
     .option('--ne <n>', 'excitatory neurons', parseWholeNumber, NETWORK_DEFAULTS.ne)
     .option('--ni <n>', 'inhibitory neurons', parseWholeNumber, NETWORK_DEFAULTS.ni)
     .option('--dt <ms>', 'time step', parseNumber, NETWORK_DEFAULTS.dt)
@@ -73,12 +70,21 @@ export function registerNetwork(program: Command): Command {
       NETWORK_DEFAULTS.seed,
     )
     .option('--no-scale', "keep the paper's raw weights (no ×800/Ne, ×200/Ni)")
-    .option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList)
     .option(
       '--max-memory <MB>',
       'largest network allowed, in MB (default: 2000 or half the memory)',
       parseNumber,
     );
+}
+
+export function registerNetwork(program: Command): Command {
+  const command = addNetworkOptions(
+    program
+      .command('network')
+      .description(
+        'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
+      ),
+  ).option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList);
   command.option(
     '--threads <n>',
     `threads to run on, the same spikes for any number (default: ${availableParallelism()}, the cores, from ${THREADS_FROM} neurons; 1 below)`,
