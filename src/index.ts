@@ -18,6 +18,8 @@ export * from './network/phases.js';
 export * from './network/memory.js';
 export * from './network/simulation.js';
 export * from './network/simulate.js';
+export * from './export/npy.js';
+export * from './export/network.js';
 export * from './analysis/rates.js';
 export * from './analysis/population-rate.js';
 export * from './analysis/spectrum.js';
