@@ -114,6 +114,83 @@
         (local.set $g (i32.add (local.get $g) (i32.const 1)))
         (br $group))))
 
+  ;; deliverRest(weights, fired, count, n, input, from, to, charge): the last `count` (1 … 4)
+  ;; fired columns together, neurons [from, to) (multiples of 4), summed as `phases.ts` sums them:
+  ;;   4: (w₀+w₁)+(w₂+w₃)   3: (w₀+w₁)+w₂   2: w₀+w₁   1: w₀;   I += sum·charge
+  (func (export "deliverRest")
+    (param $weights i32) (param $fired i32) (param $count i32) (param $n i32)
+    (param $input i32) (param $from i32) (param $to i32) (param $charge f64)
+    (local $columnBytes i32) (local $end i32) (local $i i32) (local $j i32)
+    (local $c0 i32) (local $c1 i32) (local $c2 i32) (local $c3 i32)
+    (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
+    (local $charges v128) (local $half i32)
+    (local.set $columnBytes (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $end (i32.shl (local.get $to) (i32.const 2)))
+    (local.set $charges (f64x2.splat (local.get $charge)))
+    ;; columns beyond count point at column c₀: their sums are not used
+    (local.set $c0 (i32.add (local.get $weights)
+      (i32.mul (i32.load offset=0 (local.get $fired)) (local.get $columnBytes))))
+    (local.set $c1 (local.get $c0))
+    (local.set $c2 (local.get $c0))
+    (local.set $c3 (local.get $c0))
+    (if (i32.ge_u (local.get $count) (i32.const 2))
+      (then (local.set $c1 (i32.add (local.get $weights)
+        (i32.mul (i32.load offset=4 (local.get $fired)) (local.get $columnBytes))))))
+    (if (i32.ge_u (local.get $count) (i32.const 3))
+      (then (local.set $c2 (i32.add (local.get $weights)
+        (i32.mul (i32.load offset=8 (local.get $fired)) (local.get $columnBytes))))))
+    (if (i32.ge_u (local.get $count) (i32.const 4))
+      (then (local.set $c3 (i32.add (local.get $weights)
+        (i32.mul (i32.load offset=12 (local.get $fired)) (local.get $columnBytes))))))
+    (local.set $i (i32.shl (local.get $from) (i32.const 2)))
+    (local.set $j (i32.add (local.get $input) (i32.shl (local.get $from) (i32.const 3))))
+    (block $done
+      (loop $neurons
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $w0 (v128.load align=4 (i32.add (local.get $c0) (local.get $i))))
+        (local.set $w1 (v128.load align=4 (i32.add (local.get $c1) (local.get $i))))
+        (local.set $w2 (v128.load align=4 (i32.add (local.get $c2) (local.get $i))))
+        (local.set $w3 (v128.load align=4 (i32.add (local.get $c3) (local.get $i))))
+        ;; lanes 0, 1 then lanes 2, 3 (moved down)
+        (local.set $half (i32.const 0))
+        (block $halvesDone
+          (loop $halves
+            (v128.store align=8 (local.get $j)
+              (f64x2.add
+                (v128.load align=8 (local.get $j))
+                (f64x2.mul
+                  (if (result v128) (i32.ge_u (local.get $count) (i32.const 4))
+                    (then (f64x2.add
+                      (f64x2.add (f64x2.promote_low_f32x4 (local.get $w0))
+                                 (f64x2.promote_low_f32x4 (local.get $w1)))
+                      (f64x2.add (f64x2.promote_low_f32x4 (local.get $w2))
+                                 (f64x2.promote_low_f32x4 (local.get $w3)))))
+                    (else (if (result v128) (i32.eq (local.get $count) (i32.const 3))
+                      (then (f64x2.add
+                        (f64x2.add (f64x2.promote_low_f32x4 (local.get $w0))
+                                   (f64x2.promote_low_f32x4 (local.get $w1)))
+                        (f64x2.promote_low_f32x4 (local.get $w2))))
+                      (else (if (result v128) (i32.eq (local.get $count) (i32.const 2))
+                        (then (f64x2.add (f64x2.promote_low_f32x4 (local.get $w0))
+                                         (f64x2.promote_low_f32x4 (local.get $w1))))
+                        (else (f64x2.promote_low_f32x4 (local.get $w0))))))))
+                  (local.get $charges))))
+            (br_if $halvesDone (local.get $half))
+            (local.set $half (i32.const 1))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (local.set $w0 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+              (local.get $w0) (local.get $w0)))
+            (local.set $w1 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+              (local.get $w1) (local.get $w1)))
+            (local.set $w2 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+              (local.get $w2) (local.get $w2)))
+            (local.set $w3 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+              (local.get $w3) (local.get $w3)))
+            (br $halves)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $neurons))))
+
   ;; membrane(v, u, input, from, to, half): for i in [from, to) (even bounds), twice
   ;;   v ← v + half·((((0.04·(v·v) + 5·v) + 140) − u) + I)
   (func (export "membrane")

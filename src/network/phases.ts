@@ -147,8 +147,8 @@ function addRemainingColumns(
  * Phase 3. Synaptic delivery: Iᵢ += Σ_{j fired} S[i][j] / dt. Each fired j adds its contiguous
  * column. The fired columns go eight at a time, then four, then the last one to three, so that I
  * is read and written once per eight spikes: Iᵢ += (S[i][j₁] + … + S[i][j₈])·(1/dt), the sum
- * taken pairwise in double precision. Where the state has a WebAssembly SIMD kernel, it takes the
- * groups of eight for four neurons per instruction pass, with the same arithmetic in the same
+ * taken pairwise in double precision. Where the state has WebAssembly SIMD kernels, they take the
+ * groups of eight and the rest for four neurons per instruction pass, with the same arithmetic in the same
  * order, hence the same bits. Neurons [from, to) only (`from` a multiple of 4); the sums do not
  * depend on the range, so any split among threads gives the same bits.
  */
@@ -158,16 +158,26 @@ export function deliverSpikes(state: NetworkState, dt: number, from = 0, to = st
   const charge = 1 / dt;
   const groups = count >> 3;
   const simd = state.simd;
-  if (simd !== undefined && groups > 0) {
-    const covered = from + ((to - from) & ~3);
-    simd.kernels.deliverEight(state.firedAddress, groups, charge, from, covered);
-    if (covered < to) {
-      for (let f = 0; f < 8 * groups; f += 8) addEightColumns(state, f, covered, to, charge);
-    }
-  } else {
+  if (simd === undefined) {
     for (let f = 0; f < 8 * groups; f += 8) addEightColumns(state, f, from, to, charge);
+    addRemainingColumns(state, 8 * groups, charge, from, to);
+    return;
   }
-  addRemainingColumns(state, 8 * groups, charge, from, to);
+  const covered = from + ((to - from) & ~3);
+  const kernels = simd.kernels;
+  const address = state.firedAddress;
+  if (groups > 0) kernels.deliverEight(address, groups, charge, from, covered);
+  // the last one to seven columns: four together, then the rest together
+  let f = 8 * groups;
+  if (f + 4 <= count) {
+    kernels.deliverRest(address + 4 * f, 4, charge, from, covered);
+    f += 4;
+  }
+  if (f < count) kernels.deliverRest(address + 4 * f, count - f, charge, from, covered);
+  if (covered < to) {
+    for (let g = 0; g < 8 * groups; g += 8) addEightColumns(state, g, covered, to, charge);
+    addRemainingColumns(state, 8 * groups, charge, covered, to);
+  }
 }
 
 /**

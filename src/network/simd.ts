@@ -102,6 +102,17 @@ export interface BoundKernels {
     from: number,
     to: number,
   ) => void;
+  /**
+   * Phase 3 for the 1 … 4 columns of the fired list at byte address `fired`, summed as the
+   * JavaScript loop sums the last columns, neurons [from, to) (multiples of 4).
+   */
+  readonly deliverRest: (
+    fired: number,
+    count: number,
+    charge: number,
+    from: number,
+    to: number,
+  ) => void;
   /** Phase 4 for neurons [from, to) (even bounds). */
   readonly updateMembrane: (half: number, from: number, to: number) => void;
   /** Phase 5 for neurons [from, to) (even bounds). */
@@ -115,14 +126,16 @@ export function bindKernels(
   layout: KernelLayout,
 ): BoundKernels {
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<
-    'deliver8' | 'membrane' | 'recovery',
+    'deliver8' | 'deliverRest' | 'membrane' | 'recovery',
     Kernel
   >;
-  const { deliver8, membrane, recovery } = exports;
+  const { deliver8, deliverRest, membrane, recovery } = exports;
   const { n, input, v, u, a, b, weights } = layout;
   return {
     deliverEight: (fired, groups, charge, from, to) =>
       deliver8(weights, fired, groups, n, input, from, to, charge),
+    deliverRest: (fired, count, charge, from, to) =>
+      deliverRest(weights, fired, count, n, input, from, to, charge),
     updateMembrane: (half, from, to) => membrane(v, u, input, from, to, half),
     updateRecovery: (dt, from, to) => recovery(v, u, a, b, from, to, dt),
   };
