@@ -85,6 +85,7 @@ export class NetworkSimulation {
   /** This thread's part when the run has worker threads. */
   private part: ThreadPart | undefined;
   private pool: ThreadPool | undefined;
+  private closed = false;
   /**
    * Settles when the worker threads are running (at once for a run on one thread). Until then
    * `advance` takes every step on this thread, with the same spikes.
@@ -158,7 +159,12 @@ export class NetworkSimulation {
     const part = { ...threadPart(init(0)), state: this.state };
     const inits = Array.from({ length: parties - 1 }, (_, t) => init(t + 1));
     try {
-      this.pool = await startThreads(inits, part.control);
+      const pool = await startThreads(inits, part.control);
+      if (this.closed) {
+        pool.close(); // finished or closed before the workers were up: let them go at once
+        return;
+      }
+      this.pool = pool;
       this.part = part;
     } catch {
       // no worker threads after all: this thread takes every step
@@ -175,6 +181,7 @@ export class NetworkSimulation {
 
   /** Lets the worker threads go (a finished run does so itself). */
   close(): void {
+    this.closed = true;
     this.pool?.close();
     this.pool = undefined;
     this.part = undefined;

@@ -69,6 +69,15 @@ describe('a network run on worker threads', () => {
     expect((error as Error).message).toBe((alone as Error).message);
   });
 
+  it('a run finished before its workers are up lets them go when they come', async () => {
+    const run = new NetworkSimulation({ ...options, threads: 2 });
+    run.advance(Infinity);
+    const result = run.result();
+    await run.ready;
+    expect(run.threads).toBe(1);
+    expect(result.spikes).toEqual(simulateNetwork({ ...options, threads: 1 }).spikes);
+  });
+
   it('threads: 0 is refused', () => {
     expect(() => new NetworkSimulation({ threads: 0 })).toThrow(/threads must be at least 1/);
   });
