@@ -8,7 +8,7 @@ const page = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
 const START = '<!-- help: written by npm run docs -->';
 const END = '<!-- help: end -->';
 
-const program = buildProgram();
+const program = await buildProgram();
 const sections = program.commands.map((command) => {
   command.configureHelp({ helpWidth: 100 });
   return `### izhikit ${command.name()}\n\n\`\`\`text\n${command.helpInformation().trimEnd()}\n\`\`\``;

@@ -208,6 +208,19 @@ export {
   type NamedType,
 } from './dynamics/render-map.js';
 
+// Export to other simulators (Brian2, PyNN): the network as data and a runnable script.
+export { npyBytes, type NpyArray } from './export/npy.js';
+export {
+  brian2Script,
+  denseNetworkForExport,
+  exportData,
+  exportScript,
+  pynnScript,
+  type ExportTarget,
+  type ExportableNetwork,
+  type SynapseList,
+} from './export/network.js';
+
 // The polychronization network of [2006]: axonal delays, STDP, checkpoints, polychronous groups.
 export {
   POLYCHRON_DEFAULTS,

@@ -1,5 +1,5 @@
 /** `izhikit network`: runs the network of [2003] and prints or saves its spikes and analyses. */
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ParameterError } from '../errors.js';
 import { csvChunks } from '../record/csv.js';
@@ -7,10 +7,10 @@ import { weightScales } from '../network/build.js';
 import {
   DEFAULT_MAX_NETWORK_BYTES,
   NETWORK_DEFAULTS,
+  THREADS_FROM,
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
-import { networkFigureData, renderNetworkFigure } from '../render/network.js';
 import {
   addFormatOption,
   addOutOption,
@@ -28,7 +28,7 @@ import { terminalProgressBar } from './progress.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
+export interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   ne: number;
   ni: number;
   dt: number;
@@ -42,6 +42,7 @@ interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   heterogeneity: boolean;
   record?: number[];
   maxMemory?: number;
+  threads?: number;
 }
 
 /** Parses `0,5,900` into neuron indices. */
@@ -61,12 +62,9 @@ export function defaultMaxBytes(): number {
   return Math.min(DEFAULT_MAX_NETWORK_BYTES, totalmem() / 2);
 }
 
-export function registerNetwork(program: Command): Command {
-  const command = program
-    .command('network')
-    .description(
-      'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
-    )
+/** The flags that define the network (sizes, step, duration, seed, weights), shared by `export`. */
+export function addNetworkOptions(command: Command): Command {
+  return command
     .option('--ne <n>', 'excitatory neurons', parseWholeNumber, NETWORK_DEFAULTS.ne)
     .option('--ni <n>', 'inhibitory neurons', parseWholeNumber, NETWORK_DEFAULTS.ni)
     .option('--dt <ms>', 'time step', parseNumber, NETWORK_DEFAULTS.dt)
@@ -103,12 +101,26 @@ export function registerNetwork(program: Command): Command {
       NETWORK_DEFAULTS.inhibitoryWeight,
     )
     .option('--no-heterogeneity', 'give every neuron r = 0 (no spread of a, b, c, d)')
-    .option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList)
     .option(
       '--max-memory <MB>',
       'largest network allowed, in MB (default: 2000 or half the memory)',
       parseNumber,
     );
+}
+
+export function registerNetwork(program: Command): Command {
+  const command = addNetworkOptions(
+    program
+      .command('network')
+      .description(
+        'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
+      ),
+  ).option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList);
+  command.option(
+    '--threads <n>',
+    `threads to run on, the same spikes for any number (default: ${availableParallelism()}, the cores, from ${THREADS_FROM} neurons; 1 below)`,
+    parseWholeNumber,
+  );
   addFormatOption(command, ['summary', 'json', 'csv'], 'one spike per line: t,i');
   addOutOption(command);
   addPlotOptions(
@@ -117,8 +129,12 @@ export function registerNetwork(program: Command): Command {
   );
   return command.action(async (flags: NetworkFlags) => {
     checkPlotName(flags);
-    const result = withFlagNames(() => runWithProgress(networkOptions(flags)));
-    await writePlot(flags, () => renderNetworkFigure(networkFigureData(result, flags.record?.[0])));
+    const result = await withFlagNames(() => runWithProgress(networkOptions(flags)));
+    await writePlot(flags, async () => {
+      // the renderer (and d3) loads only when a figure is asked for
+      const { networkFigureData, renderNetworkFigure } = await import('../render/network.js');
+      return renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
+    });
     await writeNetwork(result, flags.format, flags.out);
   });
 }
@@ -132,9 +148,9 @@ const FLAG_OF: Readonly<Record<string, string>> = {
 };
 
 /** Runs `run`, naming in a `ParameterError` the flag the user typed rather than the option. */
-function withFlagNames<T>(run: () => T): T {
+async function withFlagNames<T>(run: () => Promise<T>): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     const flag = error instanceof ParameterError ? FLAG_OF[error.parameter] : undefined;
     if (error instanceof ParameterError && flag !== undefined) {
@@ -160,12 +176,14 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
     heterogeneity: flags.heterogeneity,
     record: flags.record ?? (flags.plot === undefined ? [] : [0]),
     maxBytes: flags.maxMemory === undefined ? defaultMaxBytes() : flags.maxMemory * 1e6,
+    threads: flags.threads ?? (flags.ne + flags.ni >= THREADS_FROM ? availableParallelism() : 1),
   };
 }
 
 /** Runs in chunks of about 1 % of the steps, with a progress bar on stderr when it is a terminal. */
-function runWithProgress(options: NetworkOptions): NetworkResult {
+async function runWithProgress(options: NetworkOptions): Promise<NetworkResult> {
   const run = new NetworkSimulation(options);
+  await run.ready;
   const chunk = Math.max(1, Math.ceil(run.totalSteps / 100));
   const bar = terminalProgressBar('network');
   if (bar === undefined) {

@@ -5,7 +5,6 @@ import { INTEGRATOR_NAMES } from '../model/integrators.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { runToCsv, runToJson } from '../record/run-export.js';
-import { renderTraceFigure, runFigureData } from '../render/trace.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -57,7 +56,10 @@ Without --preset: ${DEFAULTS_HELP}.`,
     .action(async (flags: RunFlags) => {
       const preset = presetOf(flags);
       const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
-      await writePlot(flags, () => renderTraceFigure(runFigureData(result, preset)));
+      await writePlot(flags, async () => {
+        const { renderTraceFigure, runFigureData } = await import('../render/trace.js');
+        return renderTraceFigure(runFigureData(result, preset));
+      });
       await writeRun(result, preset, flags.format, flags.out);
     });
   return command;

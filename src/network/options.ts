@@ -53,6 +53,11 @@ export interface NetworkOptions {
    */
   readonly heterogeneity?: boolean;
   /**
+   * Threads to run on (Node worker threads on shared memory; the same spikes for any number).
+   * Default: the machine's cores for networks of 4096 neurons or more, 1 below.
+   */
+  readonly threads?: number;
+  /**
    * Weights given instead of drawn: `weights[j·N + i]` is S[i][j] (onto i, from j), used as
    * given (not scaled).
    */
@@ -101,6 +106,7 @@ export interface ResolvedNetworkOptions {
   readonly inhibitoryWeight: number;
   readonly heterogeneity: boolean;
   readonly simd: boolean;
+  readonly threads: number;
   readonly weights: ArrayLike<number> | undefined;
   readonly neurons: NetworkNeuronParameters | undefined;
   readonly v0: number | ArrayLike<number>;
@@ -125,6 +131,16 @@ function requireLength(name: string, values: ArrayLike<number>, length: number):
     throw new ParameterError(name, `${name} must have ${length} values, got ${values.length}`);
   }
   for (let i = 0; i < values.length; i++) requireFinite(`${name}[${i}]`, values[i]);
+}
+
+/** Networks from this size run on every core by default. */
+export const THREADS_FROM = 4096;
+
+/** The default number of threads: the cores the engine reports for large networks, else 1. */
+function defaultThreads(n: number): number {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
+    ?.hardwareConcurrency;
+  return n >= THREADS_FROM && cores !== undefined && cores > 1 ? cores : 1;
 }
 
 /** Fills in the defaults and throws a `ParameterError` for anything out of range. */
@@ -162,6 +178,8 @@ export function resolveNetworkOptions(options: NetworkOptions = {}): ResolvedNet
       requireLength(`neurons.${name}`, options.neurons[name], n);
     }
   }
+  const threads = requireCount('threads', options.threads ?? defaultThreads(n));
+  if (threads < 1) throw new ParameterError('threads', 'threads must be at least 1, got 0');
   const v0 = options.v0 ?? -65;
   if (typeof v0 === 'number') requireFinite('v0', v0);
   else requireLength('v0', v0, n);
@@ -191,6 +209,7 @@ export function resolveNetworkOptions(options: NetworkOptions = {}): ResolvedNet
     inhibitoryWeight,
     heterogeneity: options.heterogeneity ?? NETWORK_DEFAULTS.heterogeneity,
     simd: options.simd ?? true,
+    threads,
     weights: options.weights,
     neurons: options.neurons,
     v0,

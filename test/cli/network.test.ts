@@ -92,6 +92,15 @@ describe('izhikit network', () => {
     );
   });
 
+  it('--threads 2 gives the spikes of --threads 1', () => {
+    const args = ['network', '--duration', '200', '--format', 'csv'];
+    const one = runCli([...args, '--threads', '1']);
+    const two = runCli([...args, '--threads', '2']);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout.split('\n').length).toBeGreaterThan(1000);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('prints a summary by default, with no progress bar when stderr is not a terminal', () => {
     const { status, stdout, stderr } = runCli(['network', '--duration', '200']);
     expect(status, stderr).toBe(0);
@@ -106,6 +115,7 @@ describe('izhikit network', () => {
   it('bad sizes, steps, indices and oversized networks fail with one line', () => {
     expectOneLineError(['network', '--ne', '-5'], /ne must be a whole number ≥ 0, got -5/);
     expectOneLineError(['network', '--ne', '2.5'], /expected a whole number, got '2\.5'/);
+    expectOneLineError(['network', '--threads', '0'], /threads must be at least 1/);
     expectOneLineError(['network', '--ne', '0', '--ni', '0'], /at least one neuron/);
     expectOneLineError(['network', '--dt', '0'], /dt must be positive/);
     expectOneLineError(['network', '--dt', '5', '--duration', '2'], /must not exceed the duration/);
