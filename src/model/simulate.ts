@@ -98,7 +98,8 @@ export function stepCount(dt: number, duration: number): number {
   return lastStep;
 }
 
-function allocateTrace(steps: number, maxBytes: number): TraceColumns {
+/** Allocates the trace columns of `steps` samples, or says how much memory they would need. */
+export function allocateTrace(steps: number, maxBytes: number): TraceColumns {
   const bytes = steps * TRACE_BYTES_PER_STEP;
   if (bytes > maxBytes) {
     throw new MemoryLimitError(
@@ -114,6 +115,38 @@ function allocateTrace(steps: number, maxBytes: number): TraceColumns {
     u: new Float64Array(steps),
     I: new Float64Array(steps),
   };
+}
+
+/**
+ * Checks the integrator's name and its sub-step count (euler and rk4 only).
+ *
+ * @throws ParameterError for an unknown integrator or a bad sub-step count
+ */
+export function integratorChoice(
+  name: string | undefined,
+  substepCount: number | undefined,
+): { integrator: IntegratorName; substeps: number } {
+  const integrator = name ?? 'reference';
+  if (!isIntegratorName(integrator)) {
+    throw new ParameterError(
+      'integrator',
+      `unknown integrator '${String(integrator)}'; known integrators: ${INTEGRATOR_NAMES.join(', ')}`,
+    );
+  }
+  const substeps = substepCount ?? 1;
+  if (!Number.isInteger(substeps) || substeps < 1 || substeps > 10000) {
+    throw new ParameterError(
+      'substeps',
+      `substeps must be a whole number from 1 to 10000, got ${substeps}`,
+    );
+  }
+  if (integrator === 'reference' && substeps !== 1) {
+    throw new ParameterError(
+      'substeps',
+      'substeps applies to the euler and rk4 integrators, not to reference',
+    );
+  }
+  return { integrator, substeps };
 }
 
 /**
@@ -137,26 +170,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const u0 = options.u0 === undefined ? params.b * v0 : requireFinite('u0', options.u0);
   const { dt, duration } = options;
   const lastStep = stepCount(dt, duration);
-  const integrator = options.integrator ?? 'reference';
-  if (!isIntegratorName(integrator)) {
-    throw new ParameterError(
-      'integrator',
-      `unknown integrator '${String(integrator)}'; known integrators: ${INTEGRATOR_NAMES.join(', ')}`,
-    );
-  }
-  const substeps = options.substeps ?? 1;
-  if (!Number.isInteger(substeps) || substeps < 1 || substeps > 10000) {
-    throw new ParameterError(
-      'substeps',
-      `substeps must be a whole number from 1 to 10000, got ${substeps}`,
-    );
-  }
-  if (integrator === 'reference' && substeps !== 1) {
-    throw new ParameterError(
-      'substeps',
-      'substeps applies to the euler and rk4 integrators, not to reference',
-    );
-  }
+  const { integrator, substeps } = integratorChoice(options.integrator, options.substeps);
   const maxTraceBytes = options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES;
   const input = resolveInput(options.input);
   const trace = options.spikesOnly ? undefined : allocateTrace(lastStep + 1, maxTraceBytes);

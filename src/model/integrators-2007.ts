@@ -1,0 +1,206 @@
+/**
+ * The integrators of the 2007 form, registered by name like those of the 2003 form: `reference`
+ * is the book's scheme to the letter, `euler` and `rk4` serve accuracy studies. Each is one time
+ * loop over preallocated arrays.
+ */
+import { DivergenceError } from '../errors.js';
+import type { InputFunction } from '../input/compile.js';
+import type { GrowableFloat64Array } from '../record/growable.js';
+import type { TraceColumns } from './integrators.js';
+import type { BookParameters } from './izhikevich-2007.js';
+
+/** Everything an integrator of the 2007 form needs. */
+export interface BookIntegrationTask {
+  readonly params: BookParameters;
+  readonly v0: number;
+  readonly u0: number;
+  readonly dt: number;
+  /** K = round(T/dt): the grid is t_i = i·dt for i = 0 … K − 1. */
+  readonly samples: number;
+  readonly substeps: number;
+  readonly input: InputFunction;
+  readonly spikes: GrowableFloat64Array;
+  readonly trace: TraceColumns | undefined;
+}
+
+function diverged(t: number, v: number, u: number, I: number, dt: number): never {
+  const inputBad = !Number.isFinite(I);
+  throw new DivergenceError(
+    `the simulation diverged at t = ${t} ms (${inputBad ? `I(t) is ${I}` : `v = ${v}, u = ${u}`}); ` +
+      (inputBad ? 'check the input expression' : `try a smaller dt than ${dt} ms`),
+    t,
+    inputBad ? 'input' : 'state',
+  );
+}
+
+/**
+ * The recovery drive U(v) with du/dt = a·(U(v) − u): b·(v − vr) in general, with b switched to
+ * bHyper at or below vHyper, or the cubic b·(v − vb)³ above vb and 0 below.
+ */
+export function recoveryDrive(p: BookParameters, v: number): number {
+  if (p.cubicVb !== undefined) {
+    const vb = p.cubicVb;
+    return v < vb ? 0 : p.b * (v - vb) * (v - vb) * (v - vb);
+  }
+  const b = p.vHyper !== undefined && v <= p.vHyper ? (p.bHyper as number) : p.b;
+  return b * (v - p.vr);
+}
+
+/**
+ * The book's scheme (chapter 8's MATLAB code): for i = 0 … K − 2, v and u both advance from the
+ * old values,
+ *
+ *     v_{i+1} = v_i + dt·(k·(v_i − vr)·(v_i − vt) − u_i + I(t_i))/C
+ *     u_{i+1} = u_i + dt·a·(U(v_i) − u_i)
+ *
+ * and when v_{i+1} ≥ vpeak (+ vpeakU·u_{i+1}) a spike is recorded at t_{i+1}, the trace at t_i is
+ * padded to the cut-off, v_{i+1} ← c (+ cU·u_{i+1}) and u_{i+1} ← u_{i+1} + d (at most uMax).
+ */
+function runBook(task: BookIntegrationTask): void {
+  const p = task.params;
+  const { C, k, vr, vt, vpeak, a, c, d, vpeakU, cU } = p;
+  const uMax = p.uMax ?? Infinity;
+  const { dt, samples, input, spikes, trace } = task;
+  let v = task.v0;
+  let u = task.u0;
+  if (trace !== undefined) {
+    trace.t[0] = 0;
+    trace.v[0] = v;
+    trace.u[0] = u;
+  }
+  for (let i = 0; i < samples - 1; i++) {
+    const t = i * dt;
+    const I = input(t);
+    let vNext = v + (dt * (k * (v - vr) * (v - vt) - u + I)) / C;
+    let uNext = u + dt * a * (recoveryDrive(p, v) - u);
+    if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) diverged(t + dt, vNext, uNext, I, dt);
+    const cutoff = vpeak + vpeakU * uNext;
+    if (vNext >= cutoff) {
+      spikes.push((i + 1) * dt);
+      if (trace !== undefined) trace.v[i] = cutoff;
+      vNext = c + cU * uNext;
+      uNext = Math.min(uNext + d, uMax);
+    }
+    v = vNext;
+    u = uNext;
+    if (trace !== undefined) {
+      trace.I[i] = I;
+      trace.t[i + 1] = (i + 1) * dt;
+      trace.v[i + 1] = v;
+      trace.u[i + 1] = u;
+    }
+  }
+  if (trace !== undefined) trace.I[samples - 1] = input((samples - 1) * dt);
+}
+
+/** dv/dt and du/dt of the 2007 form, written into `out`. */
+function derivative(p: BookParameters, v: number, u: number, I: number, out: Float64Array): void {
+  out[0] = (p.k * (v - p.vr) * (v - p.vt) - u + I) / p.C;
+  out[1] = p.a * (recoveryDrive(p, v) - u);
+}
+
+/**
+ * Shared loop of the sub-stepping integrators: the trace starts at (v0, u0), each step advances
+ * from t_{i−1} to t_i in `substeps` sub-steps, and a spike's time is interpolated linearly where
+ * v − cut-off changes sign within a sub-step.
+ */
+function runSubstepped(
+  task: BookIntegrationTask,
+  advance: (v: number, u: number, t: number, h: number, out: Float64Array) => void,
+): void {
+  const p = task.params;
+  const { vpeak, c, d, vpeakU, cU } = p;
+  const uMax = p.uMax ?? Infinity;
+  const { dt, samples, input, spikes, trace, substeps } = task;
+  const h = dt / substeps;
+  const next = new Float64Array(2);
+  let v = task.v0;
+  let u = task.u0;
+  if (trace !== undefined) {
+    trace.t[0] = 0;
+    trace.v[0] = v;
+    trace.u[0] = u;
+    trace.I[0] = input(0);
+  }
+  for (let i = 1; i < samples; i++) {
+    const start = (i - 1) * dt;
+    let peak = NaN;
+    for (let s = 0; s < substeps; s++) {
+      const t = start + s * h;
+      advance(v, u, t, h, next);
+      const vNext = next[0] as number;
+      const uNext = next[1] as number;
+      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) {
+        diverged(t + h, vNext, uNext, input(t), dt);
+      }
+      const cutoff = vpeak + vpeakU * uNext;
+      if (vNext >= cutoff) {
+        const before = v - (vpeak + vpeakU * u);
+        const after = vNext - cutoff;
+        spikes.push(before >= 0 ? t : t + (h * before) / (before - after));
+        peak = cutoff;
+        v = c + cU * uNext;
+        u = Math.min(uNext + d, uMax);
+      } else {
+        v = vNext;
+        u = uNext;
+      }
+    }
+    if (trace !== undefined) {
+      trace.t[i] = i * dt;
+      trace.v[i] = Number.isNaN(peak) ? v : peak;
+      trace.u[i] = u;
+      trace.I[i] = input(i * dt);
+    }
+  }
+}
+
+/** Forward Euler with sub-steps: the book's update without its grid, spike times interpolated. */
+function runEuler(task: BookIntegrationTask): void {
+  const slope = new Float64Array(2);
+  const { params, input } = task;
+  runSubstepped(task, (v, u, t, h, out) => {
+    derivative(params, v, u, input(t), slope);
+    out[0] = v + h * (slope[0] as number);
+    out[1] = u + h * (slope[1] as number);
+  });
+}
+
+/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
+function runRk4(task: BookIntegrationTask): void {
+  const s = new Float64Array(2);
+  const { params, input } = task;
+  runSubstepped(task, (v, u, t, h, out) => {
+    const iMid = input(t + h / 2);
+    derivative(params, v, u, input(t), s);
+    const k1v = s[0] as number;
+    const k1u = s[1] as number;
+    derivative(params, v + (h / 2) * k1v, u + (h / 2) * k1u, iMid, s);
+    const k2v = s[0] as number;
+    const k2u = s[1] as number;
+    derivative(params, v + (h / 2) * k2v, u + (h / 2) * k2u, iMid, s);
+    const k3v = s[0] as number;
+    const k3u = s[1] as number;
+    derivative(params, v + h * k3v, u + h * k3u, input(t + h), s);
+    out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + (s[0] as number));
+    out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + (s[1] as number));
+  });
+}
+
+/** The integrators of the 2007 form by name; the same names as the 2003 form's. */
+export const BOOK_INTEGRATORS = {
+  reference: {
+    description:
+      "the book's scheme: v and u from the old values, spike at t_{i+1} when v ≥ vpeak, trace padded to vpeak",
+    run: runBook,
+  },
+  euler: {
+    description:
+      'forward Euler, v and u together from the old state, with sub-steps and interpolated spike times',
+    run: runEuler,
+  },
+  rk4: {
+    description: 'classical Runge–Kutta of order 4, with sub-steps and interpolated spike times',
+    run: runRk4,
+  },
+} as const;
