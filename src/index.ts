@@ -44,3 +44,10 @@ export * from './render/trace.js';
 export * from './render/gallery.js';
 export * from './render/network.js';
 export * from './render/export.js';
+// The 2007 form of the model ([2007] chapter 8) and the book's cell types.
+export * from './model/izhikevich-2007.js';
+export * from './model/integrators-2007.js';
+export * from './model/simulate-2007.js';
+export * from './presets/cells-2007.js';
+export * from './presets/lookup-2007.js';
+export * from './dynamics/classify-preset-2007.js';
