@@ -20,9 +20,12 @@ export function getBookPreset(id: string): BookPreset {
   return preset;
 }
 
-/** The simulation options of a book preset, with any of them overridden. */
+/** What a preset's options are made of: neuron, initial state, grid and input. */
+export type BookProtocol = Pick<BookPreset, 'params' | 'v0' | 'u0' | 'dt' | 'duration' | 'input'>;
+
+/** The simulation options of a book preset (or protocol), with any of them overridden. */
 export function bookPresetOptions(
-  preset: BookPreset | string,
+  preset: BookProtocol | string,
   overrides: Partial<BookSimulationOptions> = {},
 ): BookSimulationOptions {
   const p = typeof preset === 'string' ? getBookPreset(preset) : preset;
