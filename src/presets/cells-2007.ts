@@ -141,11 +141,11 @@ export const CELLS_2007: readonly BookPreset[] = [
   },
   {
     id: 'lts-2007',
-    name: 'low-threshold spiking (LTS) interneuron, rat barrel cortex',
+    name: 'low-threshold spiking (LTS) interneuron',
     group: 'cells-2007',
     source: `[2007] Fig. 8.25; ${MODELDB}: cut-off 40 − 0.1u, reset −53 + 0.04u, u at most 670 pA`,
     description:
-      'Spike height and reset follow u: as u builds up the spikes get shorter and the reset higher.',
+      'Rat barrel cortex. Spike height and reset follow u: as u builds up the spikes get shorter and the reset higher.',
     params: {
       C: 100,
       k: 1,
@@ -168,11 +168,11 @@ export const CELLS_2007: readonly BookPreset[] = [
   },
   {
     id: 'fs-2007',
-    name: 'fast spiking (FS) interneuron, rat visual cortex layer 5',
+    name: 'fast spiking (FS) interneuron',
     group: 'cells-2007',
     source: `[2007] Fig. 8.27; ${MODELDB}: u-nullcline 0 below vb = −55 mV, 0.025·(v − vb)³ above`,
     description:
-      'A cubic u-nullcline: u stays at 0 below −55 mV, so the cell fires fast, regular spikes without adaptation.',
+      'Rat visual cortex, layer 5. A cubic u-nullcline: u stays at 0 below −55 mV, so the cell fires fast, regular spikes without adaptation.',
     params: {
       C: 20,
       k: 1,
@@ -193,10 +193,10 @@ export const CELLS_2007: readonly BookPreset[] = [
   },
   {
     id: 'tc-2007',
-    name: 'thalamocortical (TC), cat dorsal LGN, tonic mode',
+    name: 'thalamocortical (TC), tonic mode',
     group: 'cells-2007',
     source: `[2007] Fig. 8.31; ${MODELDB}: b = 15 nS below −65 mV, 0 above; cut-off 35 + 0.1u, reset −60 − 0.1u`,
-    description: 'At rest (−60 mV) a depolarizing step gives tonic single spikes.',
+    description: 'Cat dorsal LGN. At rest (−60 mV) a depolarizing step gives tonic single spikes.',
     params: TC,
     dt: 0.25,
     duration: 600,
@@ -206,7 +206,7 @@ export const CELLS_2007: readonly BookPreset[] = [
   },
   {
     id: 'tc-burst-2007',
-    name: 'thalamocortical (TC), cat dorsal LGN, burst mode',
+    name: 'thalamocortical (TC), burst mode',
     group: 'cells-2007',
     source: `[2007] Fig. 8.31; ${MODELDB}`,
     description:
@@ -222,10 +222,11 @@ export const CELLS_2007: readonly BookPreset[] = [
   },
   {
     id: 'rtn-2007',
-    name: 'reticular thalamic nucleus (RTN), rat, tonic mode',
+    name: 'reticular thalamic (RTN), tonic mode',
     group: 'cells-2007',
     source: `[2007] Fig. 8.32; ${MODELDB}: b = 10 nS at or below −65 mV, 2 above`,
-    description: 'At rest (−65 mV) a depolarizing step gives slow tonic spikes.',
+    description:
+      'Rat reticular thalamic nucleus. At rest (−65 mV) a depolarizing step gives slow tonic spikes.',
     params: RTN,
     dt: 0.25,
     duration: 600,
@@ -235,7 +236,7 @@ export const CELLS_2007: readonly BookPreset[] = [
   },
   {
     id: 'rtn-burst-2007',
-    name: 'reticular thalamic nucleus (RTN), rat, burst mode',
+    name: 'reticular thalamic (RTN), burst mode',
     group: 'cells-2007',
     source: `[2007] Fig. 8.32; ${MODELDB}`,
     description:

@@ -17,8 +17,21 @@ export function bookParameterLine(params: BookParameters): string {
 }
 
 /**
- * The data of the trace figure for a run of the 2007 form. Where the cut-off depends on u, the
- * spike strokes reach the highest padded peak of the trace.
+ * The height the spike strokes reach: vpeak, or where the cut-off depends on u, the highest
+ * padded peak of the trace.
+ */
+export function bookSpikePeak(result: BookSimulationResult): number {
+  const trace = result.trace;
+  if (result.params.vpeakU === 0 || trace === undefined || result.spikes.length === 0) {
+    return result.params.vpeak;
+  }
+  let peak = -Infinity;
+  for (let i = 0; i < trace.v.length; i++) peak = Math.max(peak, trace.v[i] as number);
+  return peak;
+}
+
+/**
+ * The data of the trace figure for a run of the 2007 form.
  *
  * @throws ParameterError when the run recorded spikes only
  */
@@ -28,11 +41,7 @@ export function bookFigureData(result: BookSimulationResult, preset?: BookPreset
     throw new ParameterError('plot', 'a figure needs the trace: run without --spikes-only');
   }
   const p = result.params;
-  let vpeak = p.vpeak;
-  if (p.vpeakU !== 0 && result.spikes.length > 0) {
-    vpeak = -Infinity;
-    for (let i = 0; i < trace.v.length; i++) vpeak = Math.max(vpeak, trace.v[i] as number);
-  }
+  const vpeak = bookSpikePeak(result);
   const where = preset === undefined ? '' : `${preset.source} · `;
   return {
     title: preset === undefined ? 'custom neuron, 2007 form' : preset.name,
