@@ -51,3 +51,4 @@ export * from './model/simulate-2007.js';
 export * from './presets/cells-2007.js';
 export * from './presets/lookup-2007.js';
 export * from './dynamics/classify-preset-2007.js';
+export * from './model/convert-2007.js';
