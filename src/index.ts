@@ -52,3 +52,4 @@ export * from './presets/cells-2007.js';
 export * from './presets/lookup-2007.js';
 export * from './dynamics/classify-preset-2007.js';
 export * from './model/convert-2007.js';
+export * from './dynamics/phase-plane-2007.js';

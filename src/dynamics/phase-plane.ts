@@ -69,6 +69,9 @@ export interface PhasePlane {
   readonly field: DirectionField;
 }
 
+/** What a phase-plane figure draws: a plane without its model's parameters (either form). */
+export type PlaneGeometry = Omit<PhasePlane, 'params'>;
+
 function finiteRange(name: string, range: readonly [number, number]): readonly [number, number] {
   const [low, high] = range;
   requireFinite(name, low);
