@@ -26,7 +26,7 @@ import { spikeSummaryLines, withCliAdvice } from './run-shared.js';
 export const MODEL_FORMS = ['2003', '2007'] as const;
 
 /** Flags of the 2007 form (those shared with the 2003 form: a, b, c, d, vpeak, v0, u0, grid). */
-interface BookFlags extends PlotFlags {
+export interface BookFlags extends PlotFlags {
   model?: (typeof MODEL_FORMS)[number];
   preset?: string;
   C?: number;
@@ -53,7 +53,7 @@ interface BookFlags extends PlotFlags {
   substeps?: number;
   spikesOnly?: boolean;
   maxMemory?: number;
-  format: 'summary' | 'json' | 'csv';
+  format: string;
   out?: string;
   /** Flags of the 2003 form only. */
   k2?: number;
