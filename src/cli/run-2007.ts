@@ -26,7 +26,7 @@ import { spikeSummaryLines, withCliAdvice } from './run-shared.js';
 export const MODEL_FORMS = ['2003', '2007'] as const;
 
 /** Flags of the 2007 form (those shared with the 2003 form: a, b, c, d, vpeak, v0, u0, grid). */
-export interface BookFlags extends PlotFlags {
+export interface BookFlags {
   model?: (typeof MODEL_FORMS)[number];
   preset?: string;
   C?: number;
@@ -209,7 +209,7 @@ export function bookRunSummary(result: BookSimulationResult, preset?: BookPreset
 }
 
 /** The action of `izhikit run` for the 2007 form. */
-export async function runBookCommand(flags: BookFlags): Promise<void> {
+export async function runBookCommand(flags: BookFlags & PlotFlags): Promise<void> {
   const preset = flags.preset === undefined ? undefined : getBookPreset(flags.preset);
   const result = withCliAdvice(() => simulate2007(bookSimulationOptions(flags, preset)));
   await writePlot(flags, () => renderTraceFigure(bookFigureData(result, preset)));
