@@ -54,3 +54,4 @@ export * from './dynamics/classify-preset-2007.js';
 export * from './model/convert-2007.js';
 export * from './dynamics/phase-plane-2007.js';
 export * from './dynamics/fi-curve-2007.js';
+export * from './dynamics/parameter-map-2007.js';

@@ -5,7 +5,11 @@
  */
 import { DivergenceError } from '../errors.js';
 import { BOOK_INTEGRATORS, recoveryDrive } from '../model/integrators-2007.js';
-import { resolveBookParameters, type BookNeuronParameters } from '../model/izhikevich-2007.js';
+import {
+  resolveBookParameters,
+  type BookNeuronParameters,
+  type BookParameters,
+} from '../model/izhikevich-2007.js';
 import { GrowableFloat64Array } from '../record/growable.js';
 import {
   fiCurveOf,
@@ -13,46 +17,64 @@ import {
   type FiCurve,
   type FiCurveOptions,
 } from './fi-curve.js';
+import type { FixedPoint } from './fixed-points.js';
 import { findBookFixedPoints } from './phase-plane-2007.js';
 
 /** The resting state at input I: the stable fixed point of lowest v, if any. */
-function bookRest(neuron: BookNeuronParameters, I: number) {
+export function bookRestingState(neuron: BookNeuronParameters, I: number): FixedPoint | undefined {
   return findBookFixedPoints(neuron, I).find((point) => point.stable);
+}
+
+/**
+ * Runs the book's scheme over `samples` grid times from (v0, u0) under the constant input I and
+ * copies the spike times into `spikes` (at least `samples` long), using `scratch` as the
+ * recording buffer. Returns the number of spikes, or −1 when v or u stopped being finite.
+ */
+export function runBookConstantInput(
+  params: BookParameters,
+  v0: number,
+  u0: number,
+  I: number,
+  dt: number,
+  samples: number,
+  spikes: Float64Array,
+  scratch: GrowableFloat64Array,
+): number {
+  scratch.clear();
+  try {
+    BOOK_INTEGRATORS.reference.run({
+      params,
+      v0,
+      u0,
+      dt,
+      samples,
+      substeps: 1,
+      input: () => I,
+      spikes: scratch,
+      trace: undefined,
+    });
+  } catch (error) {
+    if (error instanceof DivergenceError) return -1;
+    throw error;
+  }
+  spikes.set(scratch.view());
+  return scratch.length;
 }
 
 /** The 2007 form as a `ConstantInputModel`, run with the book's scheme. */
 export function bookConstantInputModel(neuron: BookNeuronParameters): ConstantInputModel {
   const params = resolveBookParameters(neuron);
-  const recorded = new GrowableFloat64Array(1024);
+  const scratch = new GrowableFloat64Array(1024);
   return {
     start(I) {
-      const rest = bookRest(params, I);
+      const rest = bookRestingState(params, I);
       if (rest !== undefined) return { v: rest.v, u: rest.u, atRest: true };
-      const baseline = bookRest(params, 0);
+      const baseline = bookRestingState(params, 0);
       if (baseline !== undefined) return { v: baseline.v, u: baseline.u, atRest: false };
       return { v: params.c, u: recoveryDrive(params, params.c), atRest: false };
     },
-    run(v0, u0, I, dt, lastStep, spikes) {
-      recorded.clear();
-      try {
-        BOOK_INTEGRATORS.reference.run({
-          params,
-          v0,
-          u0,
-          dt,
-          samples: lastStep + 1,
-          substeps: 1,
-          input: () => I,
-          spikes: recorded,
-          trace: undefined,
-        });
-      } catch (error) {
-        if (error instanceof DivergenceError) return -1;
-        throw error;
-      }
-      spikes.set(recorded.view());
-      return recorded.length;
-    },
+    run: (v0, u0, I, dt, lastStep, spikes) =>
+      runBookConstantInput(params, v0, u0, I, dt, lastStep + 1, spikes, scratch),
   };
 }
 

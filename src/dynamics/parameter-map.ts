@@ -146,7 +146,7 @@ export function resolveMapSpec(spec: ParameterMapSpec): ResolvedMapSpec {
 }
 
 /** The value of grid index `i` along an axis. */
-export function axisValue(axis: MapAxis, i: number): number {
+export function axisValue(axis: Omit<MapAxis, 'name'>, i: number): number {
   return axis.steps === 1 ? axis.from : axis.from + ((axis.to - axis.from) * i) / (axis.steps - 1);
 }
 
