@@ -22,14 +22,13 @@ import {
   type BookParameters,
 } from '../model/izhikevich-2007.js';
 import { requireFinite } from '../model/izhikevich.js';
+import { fixedPointOf, hopfInput, saddleNodeInput, type FixedPoint } from './fixed-points.js';
 import {
-  classifyJacobian,
-  hopfInput,
-  saddleNodeInput,
-  type Eigenvalue,
-  type FixedPoint,
-} from './fixed-points.js';
-import type { PhasePlaneOptions, PlaneGeometry, PlaneTrajectory } from './phase-plane.js';
+  directionField,
+  type PhasePlaneOptions,
+  type PlaneGeometry,
+  type PlaneTrajectory,
+} from './phase-plane.js';
 
 /** The phase plane of the 2007 form: the 2003 plane's geometry with the book's parameters. */
 export interface BookPhasePlane extends PlaneGeometry {
@@ -46,31 +45,8 @@ function driveSlope(p: BookParameters, v: number): number {
 /** The fixed point at v (u on the v-nullcline) and its stability. */
 export function bookFixedPointAt(p: BookParameters, I: number, v: number): FixedPoint {
   const dvdv = (p.k * (2 * v - p.vr - p.vt)) / p.C;
-  const trace = dvdv - p.a;
-  const determinant = -dvdv * p.a + (p.a * driveSlope(p, v)) / p.C;
-  const discriminant = trace * trace - 4 * determinant;
-  const root = Math.sqrt(Math.abs(discriminant));
-  const eigenvalues: [Eigenvalue, Eigenvalue] =
-    discriminant >= 0
-      ? [
-          { re: (trace + root) / 2, im: 0 },
-          { re: (trace - root) / 2, im: 0 },
-        ]
-      : [
-          { re: trace / 2, im: root / 2 },
-          { re: trace / 2, im: -root / 2 },
-        ];
-  const type = classifyJacobian(trace, determinant);
-  return {
-    v,
-    u: p.k * (v - p.vr) * (v - p.vt) + I,
-    type,
-    stable: type === 'stable node' || type === 'stable focus',
-    trace,
-    determinant,
-    discriminant,
-    eigenvalues,
-  };
+  const u = p.k * (v - p.vr) * (v - p.vt) + I;
+  return fixedPointOf(v, u, dvdv - p.a, -dvdv * p.a + (p.a * driveSlope(p, v)) / p.C);
 }
 
 /** Real roots of A·v² + B·v + K = 0 (A ≠ 0), without cancellation. */
@@ -221,24 +197,10 @@ export function bookPhasePlane(
     uNullcline.v[i] = v;
     uNullcline.u[i] = recoveryDrive(p, v);
   }
-  const cells = fieldSize * fieldSize;
-  const field = {
-    v: new Float64Array(cells),
-    u: new Float64Array(cells),
-    dv: new Float64Array(cells),
-    du: new Float64Array(cells),
-  };
-  for (let i = 0; i < fieldSize; i++) {
-    for (let j = 0; j < fieldSize; j++) {
-      const cell = i * fieldSize + j;
-      const v = vRange[0] + ((vRange[1] - vRange[0]) * (j + 0.5)) / fieldSize;
-      const u = uRange[0] + ((uRange[1] - uRange[0]) * (i + 0.5)) / fieldSize;
-      field.v[cell] = v;
-      field.u[cell] = u;
-      field.dv[cell] = (p.k * (v - p.vr) * (v - p.vt) - u + I) / p.C;
-      field.du[cell] = p.a * (recoveryDrive(p, v) - u);
-    }
-  }
+  const field = directionField(vRange, uRange, fieldSize, (v, u, out) => {
+    out[0] = (p.k * (v - p.vr) * (v - p.vt) - u + I) / p.C;
+    out[1] = p.a * (recoveryDrive(p, v) - u);
+  });
   const plain = !hasCellTerms(p);
   const equivalent = plain ? to2003(p).params : undefined;
   const saddleNode = equivalent === undefined ? undefined : saddleNodeInput(equivalent);
