@@ -6,7 +6,7 @@
 import { DivergenceError } from '../errors.js';
 import type { InputFunction } from '../input/compile.js';
 import type { GrowableFloat64Array } from '../record/growable.js';
-import type { TraceColumns } from './integrators.js';
+import { rk4Step, type TraceColumns } from './integrators.js';
 import type { BookParameters } from './izhikevich-2007.js';
 
 /** Everything an integrator of the 2007 form needs. */
@@ -168,22 +168,15 @@ function runEuler(task: BookIntegrationTask): void {
 
 /** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
 function runRk4(task: BookIntegrationTask): void {
-  const s = new Float64Array(2);
+  const slope = new Float64Array(2);
   const { params, input } = task;
+  const bookDerivative = (v: number, u: number, I: number) => derivative(params, v, u, I, slope);
+  const inputs = { start: 0, mid: 0, end: 0 };
   runSubstepped(task, (v, u, t, h, out) => {
-    const iMid = input(t + h / 2);
-    derivative(params, v, u, input(t), s);
-    const k1v = s[0] as number;
-    const k1u = s[1] as number;
-    derivative(params, v + (h / 2) * k1v, u + (h / 2) * k1u, iMid, s);
-    const k2v = s[0] as number;
-    const k2u = s[1] as number;
-    derivative(params, v + (h / 2) * k2v, u + (h / 2) * k2u, iMid, s);
-    const k3v = s[0] as number;
-    const k3u = s[1] as number;
-    derivative(params, v + h * k3v, u + h * k3u, input(t + h), s);
-    out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + (s[0] as number));
-    out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + (s[1] as number));
+    inputs.start = input(t);
+    inputs.mid = input(t + h / 2);
+    inputs.end = input(t + h);
+    rk4Step(bookDerivative, slope, v, u, h, inputs, out);
   });
 }
 

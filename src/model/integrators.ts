@@ -76,7 +76,8 @@ function runReference(task: IntegrationTask): void {
   }
 }
 
-type Derivative = (v: number, u: number, I: number) => void;
+/** Writes (dv/dt, du/dt) at (v, u) under input I into a slope array it closes over. */
+export type Derivative = (v: number, u: number, I: number) => void;
 
 /**
  * Shared loop of the sub-stepping integrators: the trace starts at (v0, u0) at t = 0, each step
@@ -148,29 +149,46 @@ function runEuler(task: IntegrationTask): void {
   });
 }
 
+/**
+ * One classical fourth-order Runge–Kutta step of (v, u) over h, with the input at the step's
+ * start, middle and end; `derivative` writes (dv/dt, du/dt) into `slope`, the result goes to `out`.
+ */
+export function rk4Step(
+  derivative: Derivative,
+  slope: Float64Array,
+  v: number,
+  u: number,
+  h: number,
+  inputs: { readonly start: number; readonly mid: number; readonly end: number },
+  out: Float64Array,
+): void {
+  derivative(v, u, inputs.start);
+  const k1v = slope[0] as number;
+  const k1u = slope[1] as number;
+  derivative(v + (h / 2) * k1v, u + (h / 2) * k1u, inputs.mid);
+  const k2v = slope[0] as number;
+  const k2u = slope[1] as number;
+  derivative(v + (h / 2) * k2v, u + (h / 2) * k2u, inputs.mid);
+  const k3v = slope[0] as number;
+  const k3u = slope[1] as number;
+  derivative(v + h * k3v, u + h * k3u, inputs.end);
+  const k4v = slope[0] as number;
+  const k4u = slope[1] as number;
+  out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + k4v);
+  out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
+}
+
 /** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
 function runRk4(task: IntegrationTask): void {
   const slope = new Float64Array(2);
   const derivative = makeDerivative(task.params, slope);
   const input = task.input;
+  const inputs = { start: 0, mid: 0, end: 0 };
   runSubstepped(task, (v, u, t, h, out) => {
-    const iStart = input(t);
-    const iMid = input(t + h / 2);
-    const iEnd = input(t + h);
-    derivative(v, u, iStart);
-    const k1v = slope[0] as number;
-    const k1u = slope[1] as number;
-    derivative(v + (h / 2) * k1v, u + (h / 2) * k1u, iMid);
-    const k2v = slope[0] as number;
-    const k2u = slope[1] as number;
-    derivative(v + (h / 2) * k2v, u + (h / 2) * k2u, iMid);
-    const k3v = slope[0] as number;
-    const k3u = slope[1] as number;
-    derivative(v + h * k3v, u + h * k3u, iEnd);
-    const k4v = slope[0] as number;
-    const k4u = slope[1] as number;
-    out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + k4v);
-    out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
+    inputs.start = input(t);
+    inputs.mid = input(t + h / 2);
+    inputs.end = input(t + h);
+    rk4Step(derivative, slope, v, u, h, inputs, out);
   });
 }
 
