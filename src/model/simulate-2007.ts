@@ -1,6 +1,5 @@
 /** Runs one neuron of the 2007 form: validates the options, allocates the recording once and integrates. */
 import { GrowableFloat64Array } from '../record/growable.js';
-import type { IntegratorName, TraceColumns } from './integrators.js';
 import { BOOK_INTEGRATORS } from './integrators-2007.js';
 import { requireFinite } from './izhikevich.js';
 import {
@@ -14,46 +13,23 @@ import {
   integratorChoice,
   resolveInput,
   stepCount,
-  type InputSpec,
+  type RunControls,
+  type SimulationResult,
 } from './simulate.js';
 
-export interface BookSimulationOptions extends BookNeuronParameters {
+/** A run of the 2007 form: the grid is t_i = i·dt, i = 0 … round(T/dt) − 1, as in the book's code. */
+export interface BookSimulationOptions extends BookNeuronParameters, RunControls {
   /** Initial membrane potential (mV); vr when not given. */
   readonly v0?: number;
   /** Initial recovery current (pA); 0 when not given. */
   readonly u0?: number;
-  /** Time step (ms). */
-  readonly dt: number;
-  /** Duration T (ms); the grid is t_i = i·dt, i = 0 … round(T/dt) − 1, as in the book's code. */
-  readonly duration: number;
-  /** I(t) in pA; 0 when not given. */
-  readonly input?: InputSpec;
-  /** Which integrator; `reference` (the book's scheme) by default. */
-  readonly integrator?: IntegratorName;
-  /** Sub-steps per dt for `euler` and `rk4` (1 by default). */
-  readonly substeps?: number;
-  /** Record spike times only, no trace. */
-  readonly spikesOnly?: boolean;
-  /** Largest trace allowed, in bytes (1 GB by default). */
-  readonly maxTraceBytes?: number;
 }
 
-export interface BookSimulationResult {
+/** A run of the 2007 form: as a 2003 run's result, with the book's parameters (u and I in pA). */
+export interface BookSimulationResult extends Omit<SimulationResult, 'params'> {
   /** Which form of the model ran. */
   readonly model: '2007';
   readonly params: BookParameters;
-  readonly v0: number;
-  readonly u0: number;
-  readonly dt: number;
-  readonly duration: number;
-  readonly integrator: IntegratorName;
-  readonly substeps: number;
-  /** The input's source text, or a description when it was a function. */
-  readonly input: string;
-  /** Spike times (ms), ascending. */
-  readonly spikes: Float64Array;
-  /** One row per grid time t_i = i·dt (v in mV, u and I in pA); absent when `spikesOnly`. */
-  readonly trace?: TraceColumns;
 }
 
 /**

@@ -26,18 +26,15 @@ export const TRACE_BYTES_PER_STEP = 32;
 /** An input current: an expression of t, a constant, a compiled expression or a function. */
 export type InputSpec = string | number | CompiledInput | InputFunction;
 
-export interface SimulationOptions extends NeuronParameters {
-  /** Initial membrane potential (mV). */
-  readonly v0: number;
-  /** Initial recovery variable; b·v0 when not given. */
-  readonly u0?: number;
+/** How a single-neuron run goes, for either form of the model: grid, input, integrator, recording. */
+export interface RunControls {
   /** Time step (ms). */
   readonly dt: number;
-  /** Duration T (ms); steps k = 0 … round(T/dt) are taken. */
+  /** Duration T (ms). */
   readonly duration: number;
   /** I(t); 0 when not given. */
   readonly input?: InputSpec;
-  /** Which integrator; `reference` (the papers' scheme) by default. */
+  /** Which integrator; `reference` (the published scheme) by default. */
   readonly integrator?: IntegratorName;
   /** Sub-steps per dt for `euler` and `rk4` (1 by default). */
   readonly substeps?: number;
@@ -45,6 +42,14 @@ export interface SimulationOptions extends NeuronParameters {
   readonly spikesOnly?: boolean;
   /** Largest trace allowed, in bytes (1 GB by default). */
   readonly maxTraceBytes?: number;
+}
+
+/** A run of the 2003 form: steps k = 0 … round(T/dt) are taken. */
+export interface SimulationOptions extends NeuronParameters, RunControls {
+  /** Initial membrane potential (mV). */
+  readonly v0: number;
+  /** Initial recovery variable; b·v0 when not given. */
+  readonly u0?: number;
 }
 
 export interface SimulationResult {
