@@ -12,6 +12,7 @@ import {
   type BookParameters,
 } from '../model/izhikevich-2007.js';
 import { requireFinite } from '../model/izhikevich.js';
+import { BOOK_RS } from '../presets/cells-2007.js';
 import { stepCount } from '../model/simulate.js';
 import { GrowableFloat64Array } from '../record/growable.js';
 import { DEFAULT_CLASSIFIER_THRESHOLDS, FIRING_PATTERNS, classifyPatternCode } from './classify.js';
@@ -20,6 +21,7 @@ import {
   MAP_DIVERGED,
   MAX_MAP_CELLS,
   axisValue,
+  checkAxis,
   type MapProgressOptions,
 } from './parameter-map.js';
 
@@ -66,35 +68,7 @@ export interface BookParameterMap {
 }
 
 /** The book's RS neuron: the base of a map when none is given. */
-export const BOOK_MAP_DEFAULT_BASE: BookNeuronParameters = {
-  C: 100,
-  k: 0.7,
-  vr: -60,
-  vt: -40,
-  vpeak: 35,
-  a: 0.03,
-  b: -2,
-  c: -50,
-  d: 100,
-};
-
-function checkAxis(label: 'x' | 'y', axis: BookMapAxis): BookMapAxis {
-  if (!(BOOK_MAP_PARAMETERS as readonly string[]).includes(axis.name)) {
-    throw new ParameterError(
-      label,
-      `unknown parameter '${axis.name}' for the ${label} axis; known: ${BOOK_MAP_PARAMETERS.join(', ')}`,
-    );
-  }
-  requireFinite(`${label} from`, axis.from);
-  requireFinite(`${label} to`, axis.to);
-  if (!Number.isInteger(axis.steps) || axis.steps < 1 || axis.steps > 1000) {
-    throw new ParameterError(
-      label,
-      `the ${label} axis needs a whole number of steps from 1 to 1000, got ${axis.steps}`,
-    );
-  }
-  return { name: axis.name, from: axis.from, to: axis.to, steps: axis.steps };
-}
+export const BOOK_MAP_DEFAULT_BASE: BookNeuronParameters = BOOK_RS;
 
 /** The neuron and the step amplitude of one cell. */
 function cell(
@@ -130,8 +104,8 @@ export async function computeBookParameterMap(
   spec: BookMapSpec,
   options: MapProgressOptions = {},
 ): Promise<BookParameterMap> {
-  const x = checkAxis('x', spec.x);
-  const y = checkAxis('y', spec.y);
+  const x = checkAxis('x', spec.x, BOOK_MAP_PARAMETERS);
+  const y = checkAxis('y', spec.y, BOOK_MAP_PARAMETERS);
   if (x.name === y.name) {
     throw new ParameterError('y', `both axes sweep '${x.name}': choose two different parameters`);
   }

@@ -6,7 +6,7 @@
 import { DivergenceError } from '../errors.js';
 import type { InputFunction } from '../input/compile.js';
 import type { GrowableFloat64Array } from '../record/growable.js';
-import { rk4Step, type TraceColumns } from './integrators.js';
+import { INTEGRATORS, rk4Step, type TraceColumns } from './integrators.js';
 import type { BookParameters } from './izhikevich-2007.js';
 
 /** Everything an integrator of the 2007 form needs. */
@@ -187,13 +187,6 @@ export const BOOK_INTEGRATORS = {
       "the book's scheme: v and u from the old values, spike at t_{i+1} when v ≥ vpeak, trace padded to vpeak",
     run: runBook,
   },
-  euler: {
-    description:
-      'forward Euler, v and u together from the old state, with sub-steps and interpolated spike times',
-    run: runEuler,
-  },
-  rk4: {
-    description: 'classical Runge–Kutta of order 4, with sub-steps and interpolated spike times',
-    run: runRk4,
-  },
+  euler: { description: INTEGRATORS.euler.description, run: runEuler },
+  rk4: { description: INTEGRATORS.rk4.description, run: runRk4 },
 } as const;

@@ -41,7 +41,7 @@ const MODELDB = 'values as in ModelDB 39948 (Izhi2007b.mod)';
 const STEP = [{ start: 100, end: 600 }];
 
 /** The book's RS neuron, the one whose MATLAB code chapter 8 prints. */
-const RS: BookNeuronParameters = {
+export const BOOK_RS: BookNeuronParameters = {
   C: 100,
   k: 0.7,
   vr: -60,
@@ -103,7 +103,7 @@ export const CELLS_2007: readonly BookPreset[] = [
     source: "[2007] Fig. 8.12 and the chapter's MATLAB code",
     description:
       'The RS neuron of the book on its own code: 70 pA from t = 100 ms, spikes at 203, 350, 499, 649, 796 and 943 ms.',
-    params: RS,
+    params: BOOK_RS,
     dt: 1,
     duration: 1000,
     input: '70*(t>=100)',
