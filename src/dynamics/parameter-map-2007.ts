@@ -51,7 +51,8 @@ export interface BookMapSpec {
   readonly dt?: number;
 }
 
-export interface BookParameterMap {
+/** A map's spec with every default filled in. */
+export interface ResolvedBookMapSpec {
   readonly x: BookMapAxis;
   readonly y: BookMapAxis;
   readonly base: BookParameters;
@@ -59,6 +60,12 @@ export interface BookParameterMap {
   readonly baseline: number;
   readonly duration: number;
   readonly dt: number;
+}
+
+/** The map, shaped as the 2003 form's `ParameterMap`. */
+export interface BookParameterMap {
+  readonly model: '2007';
+  readonly spec: ResolvedBookMapSpec;
   readonly xValues: Float64Array;
   readonly yValues: Float64Array;
   /** One pattern code per cell, row by row (`FIRING_PATTERNS[code]`, `MAP_DIVERGED` last). */
@@ -159,13 +166,8 @@ export async function computeBookParameterMap(
   const counts = new Array<number>(FIRING_PATTERNS.length + 1).fill(0);
   for (const code of codes) counts[code] = (counts[code] as number) + 1;
   return {
-    x,
-    y,
-    base,
-    input,
-    baseline,
-    duration,
-    dt,
+    model: '2007',
+    spec: { x, y, base, input, baseline, duration, dt },
     xValues: Float64Array.from({ length: x.steps }, (_, i) => axisValue(x, i)),
     yValues: Float64Array.from({ length: y.steps }, (_, i) => axisValue(y, i)),
     codes,

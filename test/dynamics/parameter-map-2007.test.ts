@@ -44,7 +44,7 @@ describe('computeBookParameterMap(spec)', () => {
       base: getBookPreset('fs-2007').params,
     });
     expect(map.codes).toHaveLength(9);
-    expect(map.base.cubicVb).toBe(-55);
+    expect(map.spec.base.cubicVb).toBe(-55);
   });
 
   it('rejects bad axes and corners that are not valid neurons, and honours cancellation', async () => {
