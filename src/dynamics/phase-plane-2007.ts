@@ -63,26 +63,40 @@ function lineCrossings(p: BookParameters, I: number, slope: number, centre: numb
   return quadraticRoots(p.k, -p.k * (p.vr + p.vt) - slope, p.k * p.vr * p.vt + I + slope * centre);
 }
 
-/** Roots of the cubic branch of FS by bisection on a fine grid above vb (the cubic dominates). */
+/**
+ * Roots of the cubic branch of FS, v ≥ vb: bracketed on a 0.25 mV grid up to where the cubic
+ * outgrows the quadratic for good, then bisected to the last bit.
+ */
 function cubicCrossings(p: BookParameters, I: number, vb: number): number[] {
-  const gap = (v: number) => p.k * (v - p.vr) * (v - p.vt) + I - p.b * (v - vb) ** 3;
+  const gap = (v: number) => {
+    const x = v - vb;
+    return p.k * (v - p.vr) * (v - p.vt) + I - p.b * x * x * x;
+  };
+  // Past v − vb = 3·(k/b + |k·(vb − vr)(vb − vt) + I|^(1/3)/b^(1/3)) + |vr − vb| + |vt − vb| the
+  // cubic term dominates; a generous bound keeps every crossing inside the scan.
+  const scale = Math.abs(p.k * (vb - p.vr) * (vb - p.vt) + I) / Math.abs(p.b);
+  const reach =
+    3 * (p.k / Math.abs(p.b) + Math.cbrt(scale)) + Math.abs(p.vr - vb) + Math.abs(p.vt - vb) + 10;
+  const step = 0.25;
   const roots: number[] = [];
-  const step = 0.05;
-  for (let x = vb; x < vb + 1000; x += step) {
-    let lo = x;
-    let hi = x + step;
-    const gLo = gap(lo);
-    if (gLo === 0) {
-      roots.push(lo);
-      continue;
+  let lo = vb;
+  let gLo = gap(lo);
+  for (let i = 1; i * step <= reach + step; i++) {
+    const hi = vb + i * step;
+    const gHi = gap(hi);
+    if (gLo === 0) roots.push(lo);
+    else if (Math.sign(gLo) !== Math.sign(gHi) && gHi !== 0) {
+      let a = lo;
+      let b = hi;
+      for (let k = 0; k < 60; k++) {
+        const mid = (a + b) / 2;
+        if (Math.sign(gap(mid)) === Math.sign(gLo)) a = mid;
+        else b = mid;
+      }
+      roots.push((a + b) / 2);
     }
-    if (Math.sign(gLo) === Math.sign(gap(hi))) continue;
-    for (let i = 0; i < 80; i++) {
-      const mid = (lo + hi) / 2;
-      if (Math.sign(gap(mid)) === Math.sign(gLo)) lo = mid;
-      else hi = mid;
-    }
-    roots.push((lo + hi) / 2);
+    lo = hi;
+    gLo = gHi;
   }
   return roots;
 }
