@@ -6,7 +6,14 @@
 import { DivergenceError } from '../errors.js';
 import type { InputFunction } from '../input/compile.js';
 import type { GrowableFloat64Array } from '../record/growable.js';
-import { INTEGRATORS, rk4Step, type TraceColumns } from './integrators.js';
+import {
+  INTEGRATORS,
+  eulerAdvance,
+  rk4Advance,
+  type Advance,
+  type Derivative,
+  type TraceColumns,
+} from './integrators.js';
 import type { BookParameters } from './izhikevich-2007.js';
 
 /** Everything an integrator of the 2007 form needs. */
@@ -104,10 +111,7 @@ function derivative(p: BookParameters, v: number, u: number, I: number, out: Flo
  * from t_{i−1} to t_i in `substeps` sub-steps, and a spike's time is interpolated linearly where
  * v − cut-off changes sign within a sub-step.
  */
-function runSubstepped(
-  task: BookIntegrationTask,
-  advance: (v: number, u: number, t: number, h: number, out: Float64Array) => void,
-): void {
+function runSubstepped(task: BookIntegrationTask, advance: Advance): void {
   const p = task.params;
   const { vpeak, c, d, vpeakU, cU } = p;
   const uMax = p.uMax ?? Infinity;
@@ -155,29 +159,21 @@ function runSubstepped(
   }
 }
 
+/** dv/dt and du/dt of a neuron as the shared sub-steps take them. */
+function bookDerivative(params: BookParameters, slope: Float64Array): Derivative {
+  return (v, u, I) => derivative(params, v, u, I, slope);
+}
+
 /** Forward Euler with sub-steps: the book's update without its grid, spike times interpolated. */
 function runEuler(task: BookIntegrationTask): void {
   const slope = new Float64Array(2);
-  const { params, input } = task;
-  runSubstepped(task, (v, u, t, h, out) => {
-    derivative(params, v, u, input(t), slope);
-    out[0] = v + h * (slope[0] as number);
-    out[1] = u + h * (slope[1] as number);
-  });
+  runSubstepped(task, eulerAdvance(bookDerivative(task.params, slope), slope, task.input));
 }
 
 /** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
 function runRk4(task: BookIntegrationTask): void {
   const slope = new Float64Array(2);
-  const { params, input } = task;
-  const bookDerivative = (v: number, u: number, I: number) => derivative(params, v, u, I, slope);
-  const inputs = { start: 0, mid: 0, end: 0 };
-  runSubstepped(task, (v, u, t, h, out) => {
-    inputs.start = input(t);
-    inputs.mid = input(t + h / 2);
-    inputs.end = input(t + h);
-    rk4Step(bookDerivative, slope, v, u, h, inputs, out);
-  });
+  runSubstepped(task, rk4Advance(bookDerivative(task.params, slope), slope, task.input));
 }
 
 /** The integrators of the 2007 form by name; the same names as the 2003 form's. */

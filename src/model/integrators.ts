@@ -84,10 +84,7 @@ export type Derivative = (v: number, u: number, I: number) => void;
  * advances from t_{k−1} to t_k in `substeps` sub-steps, and a spike's time is interpolated
  * linearly where v crosses vpeak within a sub-step.
  */
-function runSubstepped(
-  task: IntegrationTask,
-  advance: (v: number, u: number, t: number, h: number, out: Float64Array) => void,
-): void {
+function runSubstepped(task: IntegrationTask, advance: Advance): void {
   const { c, d, vpeak } = task.params;
   const { dt, lastStep, input, spikes, trace, substeps } = task;
   const h = dt / substeps;
@@ -137,16 +134,26 @@ function makeDerivative(params: ModelParameters, out: Float64Array): Derivative 
   };
 }
 
-/** Textbook forward Euler: v and u both advance from the old state. */
-function runEuler(task: IntegrationTask): void {
-  const slope = new Float64Array(2);
-  const derivative = makeDerivative(task.params, slope);
-  const input = task.input;
-  runSubstepped(task, (v, u, t, h, out) => {
+/** One sub-step of a sub-stepping integrator: (v, u) at t to `out` at t + h. */
+export type Advance = (v: number, u: number, t: number, h: number, out: Float64Array) => void;
+
+/** The forward Euler sub-step: v and u both advance from the old state. */
+export function eulerAdvance(
+  derivative: Derivative,
+  slope: Float64Array,
+  input: InputFunction,
+): Advance {
+  return (v, u, t, h, out) => {
     derivative(v, u, input(t));
     out[0] = v + h * (slope[0] as number);
     out[1] = u + h * (slope[1] as number);
-  });
+  };
+}
+
+/** Textbook forward Euler: v and u both advance from the old state. */
+function runEuler(task: IntegrationTask): void {
+  const slope = new Float64Array(2);
+  runSubstepped(task, eulerAdvance(makeDerivative(task.params, slope), slope, task.input));
 }
 
 /**
@@ -178,18 +185,25 @@ export function rk4Step(
   out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
 }
 
-/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
-function runRk4(task: IntegrationTask): void {
-  const slope = new Float64Array(2);
-  const derivative = makeDerivative(task.params, slope);
-  const input = task.input;
+/** The classical Runge–Kutta sub-step, I(t) sampled at the sub-step's start, middle and end. */
+export function rk4Advance(
+  derivative: Derivative,
+  slope: Float64Array,
+  input: InputFunction,
+): Advance {
   const inputs = { start: 0, mid: 0, end: 0 };
-  runSubstepped(task, (v, u, t, h, out) => {
+  return (v, u, t, h, out) => {
     inputs.start = input(t);
     inputs.mid = input(t + h / 2);
     inputs.end = input(t + h);
     rk4Step(derivative, slope, v, u, h, inputs, out);
-  });
+  };
+}
+
+/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
+function runRk4(task: IntegrationTask): void {
+  const slope = new Float64Array(2);
+  runSubstepped(task, rk4Advance(makeDerivative(task.params, slope), slope, task.input));
 }
 
 /**
