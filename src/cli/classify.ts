@@ -6,7 +6,8 @@ import { classifyPreset, presetWindow, type PresetWindow } from '../dynamics/cla
 import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate } from '../model/simulate.js';
 import { PRESETS } from '../presets/presets.js';
-import { addFormatOption, formatNumber, parseNumber, writeChunks } from './options.js';
+import { addFormatOption, formatNumber, parseNumber } from './options.js';
+import { writeStandardOutput } from '../io/atomic-write.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -106,13 +107,13 @@ export function registerClassify(program: Command): Command {
         : [classifyFromFlags(flags)];
       if (flags.format === 'json') {
         const body = flags.all ? rows.map(rowJson) : rowJson(rows[0] as Row);
-        await writeChunks([JSON.stringify(body) + '\n']);
+        await writeStandardOutput([JSON.stringify(body) + '\n']);
         return;
       }
       if (!flags.all) {
         const row = rows[0] as Row;
         const w = row.window;
-        await writeChunks([
+        await writeStandardOutput([
           `${row.result.label}\n${row.name} (${row.id}), window ${formatNumber(w.onset)}–${formatNumber(w.end)} ms` +
             `${w.kind === 'other' ? ' (not a step protocol: the label only describes the train)' : ''}\n` +
             `${row.result.reason}\n`,
@@ -126,6 +127,6 @@ export function registerClassify(program: Command): Command {
           `${r.id.padEnd(idWidth)}  ${r.result.label.padEnd(labelWidth)}  ${(r.window.kind === 'other' ? 'not a step' : r.window.kind).padEnd(10)}  ${r.name}`,
       );
       const header = `${'id'.padEnd(idWidth)}  ${'pattern'.padEnd(labelWidth)}  ${'protocol'.padEnd(10)}  name in the papers`;
-      await writeChunks([[header, ...lines].join('\n') + '\n']);
+      await writeStandardOutput([[header, ...lines].join('\n') + '\n']);
     });
 }

@@ -9,12 +9,11 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -56,7 +55,7 @@ export function registerFi(program: Command): Command {
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
   return command.action(async (flags: FiFlags) => {
-    checkPlotName(flags);
+    await checkOutputs(flags);
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const curve = fiCurve(neuron, {
@@ -68,39 +67,34 @@ export function registerFi(program: Command): Command {
       dt: flags.dt,
       tolerance: flags.tolerance,
     });
-    await writePlot(flags, () =>
+    const draw = () =>
       renderFiCurve(curve, {
         title: `f–I curve: ${preset === undefined ? 'custom neuron' : presetTitle(preset)}`,
         subtitle: `${parameterLine(neuron)} · ${flags.steps} inputs from ${flags.from} to ${flags.to}`,
-      }),
-    );
+      });
     const points = curve.points;
+    let data: Iterable<string>;
     if (flags.format === 'json') {
-      await writeChunks([JSON.stringify(fiToJson(curve)) + '\n'], flags.out);
+      data = [JSON.stringify(fiToJson(curve)) + '\n'];
     } else if (flags.format === 'csv') {
-      await writeChunks(
-        csvChunks('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
-          const p = points[i] as (typeof points)[number];
-          return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest}`;
-        }),
-        flags.out,
-      );
+      data = csvChunks('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
+        const p = points[i] as (typeof points)[number];
+        return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest}`;
+      });
     } else {
       const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
       const rows = points.map(
         (p) => `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}`,
       );
-      await writeChunks(
+      data = [
         [
-          [
-            `${name}, ${parameterLine(neuron)}`,
-            curve.summary,
-            `${'I'.padStart(10)}  ${'rate (Hz)'.padStart(9)}`,
-            ...rows,
-          ].join('\n') + '\n',
-        ],
-        flags.out,
-      );
+          `${name}, ${parameterLine(neuron)}`,
+          curve.summary,
+          `${'I'.padStart(10)}  ${'rate (Hz)'.padStart(9)}`,
+          ...rows,
+        ].join('\n') + '\n',
+      ];
     }
+    await writeResults(flags, data, draw);
   });
 }

@@ -19,12 +19,11 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -117,7 +116,7 @@ export function registerMap(program: Command): Command {
         'Each cell starts at rest at --baseline, steps to --input at t = 0 and is classified over the run.',
     )
     .action(async (flags: MapFlags) => {
-      checkPlotName(flags);
+      await checkOutputs(flags);
       const spec = resolveMapSpec({
         x: flags.x,
         y: flags.y,
@@ -143,17 +142,18 @@ export function registerMap(program: Command): Command {
         bar?.stop();
       }
       const elapsed = performance.now() - started;
-      await writePlot(flags, () => renderParameterMap(map));
+      const draw = () => renderParameterMap(map);
       if (flags.format === 'json') {
-        await writeChunks([JSON.stringify(mapToJson(map)) + '\n'], flags.out);
+        await writeResults(flags, [JSON.stringify(mapToJson(map)) + '\n'], draw);
       } else if (flags.format === 'csv') {
         const nx = spec.x.steps;
-        await writeChunks(
+        await writeResults(
+          flags,
           csvChunks(`${spec.x.name},${spec.y.name},code,pattern`, map.codes.length, (i) => {
             const code = map.codes[i] as number;
             return `${map.xValues[i % nx]},${map.yValues[Math.floor(i / nx)]},${code},${FIRING_PATTERNS[code] ?? 'diverged'}`;
           }),
-          flags.out,
+          draw,
         );
       } else {
         const total = map.codes.length;
@@ -169,7 +169,7 @@ export function registerMap(program: Command): Command {
             return `  ${name.padEnd(27)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
           }),
         ];
-        await writeChunks([lines.join('\n') + '\n'], flags.out);
+        await writeResults(flags, [lines.join('\n') + '\n'], draw);
       }
     });
 }

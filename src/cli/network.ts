@@ -14,12 +14,11 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -85,10 +84,11 @@ export function registerNetwork(program: Command): Command {
     'also draw the raster, the population rate and v(t) of the first --record neuron (0 by default)',
   );
   return command.action(async (flags: NetworkFlags) => {
-    checkPlotName(flags);
+    await checkOutputs(flags);
     const result = runWithProgress(networkOptions(flags));
-    await writePlot(flags, () => renderNetworkFigure(networkFigureData(result, flags.record?.[0])));
-    await writeNetwork(result, flags.format, flags.out);
+    await writeResults(flags, networkOutput(result, flags.format), () =>
+      renderNetworkFigure(networkFigureData(result, flags.record?.[0])),
+    );
   });
 }
 
@@ -179,20 +179,11 @@ export function networkSummary(result: NetworkResult): string {
   );
 }
 
-async function writeNetwork(
-  result: NetworkResult,
-  format: Format,
-  out: string | undefined,
-): Promise<void> {
-  if (format === 'json') {
-    await writeChunks([JSON.stringify(networkToJson(result)) + '\n'], out);
-  } else if (format === 'csv') {
+function networkOutput(result: NetworkResult, format: Format): Iterable<string> {
+  if (format === 'json') return [JSON.stringify(networkToJson(result)) + '\n'];
+  if (format === 'csv') {
     const { t, i } = result.spikes;
-    await writeChunks(
-      csvChunks('t,i', t.length, (s) => `${t[s]},${i[s]}`),
-      out,
-    );
-  } else {
-    await writeChunks([networkSummary(result)], out);
+    return csvChunks('t,i', t.length, (s) => `${t[s]},${i[s]}`);
   }
+  return [networkSummary(result)];
 }

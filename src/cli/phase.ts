@@ -18,11 +18,10 @@ import {
 import {
   addFormatOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type PlotFlags,
 } from './options.js';
 
@@ -92,7 +91,7 @@ export function registerPhase(program: Command): Command {
   );
   addFormatOption(command, ['summary', 'json']);
   return command.action(async (flags: PhaseFlags) => {
-    checkPlotName(flags);
+    await checkOutputs(flags);
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const options = simulationOptions(flags, preset);
@@ -102,7 +101,7 @@ export function registerPhase(program: Command): Command {
     const trajectory = run?.trace;
     const plane = phasePlane(neuron, I, trajectory === undefined ? {} : { trajectory });
     const explanation = explainPhasePlane(plane, trajectory);
-    await writePlot(flags, () => {
+    const draw = () => {
       const name = preset === undefined ? 'custom neuron' : presetTitle(preset);
       return renderPhasePlane(plane, {
         ...(trajectory === undefined ? {} : { trajectory }),
@@ -111,9 +110,9 @@ export function registerPhase(program: Command): Command {
           `${parameterLine(neuron)} · nullclines at I = ${formatNumber(I)}` +
           (trajectory === undefined ? '' : ` · trajectory of I(t) = ${input}`),
       });
-    });
+    };
     if (flags.format === 'json') {
-      await writeChunks([JSON.stringify(phaseToJson(plane, explanation)) + '\n']);
+      await writeResults(flags, [JSON.stringify(phaseToJson(plane, explanation)) + '\n'], draw);
       return;
     }
     const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
@@ -125,6 +124,6 @@ export function registerPhase(program: Command): Command {
       ...eigen(plane),
       ...explanation,
     ];
-    await writeChunks([lines.join('\n') + '\n']);
+    await writeResults(flags, [lines.join('\n') + '\n'], draw);
   });
 }

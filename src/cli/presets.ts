@@ -1,6 +1,7 @@
 /** `izhikit presets`: lists the 28 reference protocols. */
 import type { Command } from 'commander';
 import { PRESETS } from '../presets/presets.js';
+import { writeStandardOutput } from '../io/atomic-write.js';
 import { parseChoice } from './options.js';
 
 export function registerPresets(program: Command): void {
@@ -8,9 +9,9 @@ export function registerPresets(program: Command): void {
     .command('presets')
     .description('list the reference presets: ids, names and sources')
     .option('--format <format>', 'table or json', parseChoice(['table', 'json'] as const), 'table')
-    .action((options: { format: 'table' | 'json' }) => {
+    .action(async (options: { format: 'table' | 'json' }) => {
       if (options.format === 'json') {
-        process.stdout.write(JSON.stringify(PRESETS, null, 1) + '\n');
+        await writeStandardOutput(JSON.stringify(PRESETS, null, 1) + '\n');
         return;
       }
       const idWidth = Math.max(...PRESETS.map((p) => p.id.length));
@@ -19,6 +20,6 @@ export function registerPresets(program: Command): void {
         (p) => `${p.id.padEnd(idWidth)}  ${p.name.padEnd(nameWidth)}  ${p.source}`,
       );
       const header = `${'id'.padEnd(idWidth)}  ${'name'.padEnd(nameWidth)}  source`;
-      process.stdout.write([header, ...lines].join('\n') + '\n');
+      await writeStandardOutput([header, ...lines].join('\n') + '\n');
     });
 }

@@ -22,8 +22,8 @@ import {
   parseChoice,
   parseNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  checkOutputs,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -55,10 +55,12 @@ export function registerRun(program: Command): Command {
 Without --preset: ${DEFAULTS_HELP}.`,
     )
     .action(async (flags: RunFlags) => {
+      await checkOutputs(flags);
       const preset = presetOf(flags);
       const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
-      await writePlot(flags, () => renderTraceFigure(runFigureData(result, preset)));
-      await writeRun(result, preset, flags.format, flags.out);
+      await writeResults(flags, runOutput(result, preset, flags.format), () =>
+        renderTraceFigure(runFigureData(result, preset)),
+      );
     });
   return command;
 }
@@ -104,17 +106,12 @@ function withCliAdvice<T>(run: () => T): T {
   }
 }
 
-async function writeRun(
+function runOutput(
   result: SimulationResult,
   preset: Preset | undefined,
   format: Format,
-  out: string | undefined,
-): Promise<void> {
-  if (format === 'json') {
-    await writeChunks([JSON.stringify(runToJson(result, preset?.id)) + '\n'], out);
-  } else if (format === 'csv') {
-    await writeChunks(runToCsv(result), out);
-  } else {
-    await writeChunks([runSummary(result, preset)], out);
-  }
+): Iterable<string> {
+  if (format === 'json') return [JSON.stringify(runToJson(result, preset?.id)) + '\n'];
+  if (format === 'csv') return runToCsv(result);
+  return [runSummary(result, preset)];
 }

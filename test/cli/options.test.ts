@@ -7,12 +7,12 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseChoice,
   parseNumber,
   parseWholeNumber,
-  writePlot,
+  writeResults,
 } from '../../src/cli/options.js';
 
 /** A command that parses `args` without exiting the process. */
@@ -83,24 +83,29 @@ describe('addPlotOptions(command, whatIsDrawn)', () => {
   });
 });
 
-describe('checkPlotName(flags) and writePlot(flags, draw)', () => {
-  it('checkPlotName accepts .svg, .png or no --plot and rejects other names', () => {
-    expect(() => checkPlotName({ plotScale: 2 })).not.toThrow();
-    expect(() => checkPlotName({ plot: 'a.SVG', plotScale: 2 })).not.toThrow();
-    expect(() => checkPlotName({ plot: 'a.jpg', plotScale: 2 })).toThrow(/\.svg or \.png/);
+describe('checkOutputs(flags) and writeResults(flags, data, draw)', () => {
+  it('checkOutputs accepts .svg, .png or no --plot and rejects other names and one path twice', async () => {
+    await expect(checkOutputs({ plotScale: 2 })).resolves.toBeUndefined();
+    await expect(checkOutputs({ plot: 'a.SVG', plotScale: 2 })).resolves.toBeUndefined();
+    await expect(checkOutputs({ plot: 'a.jpg', plotScale: 2 })).rejects.toThrow(/\.svg or \.png/);
+    await expect(checkOutputs({ plot: 'a.svg', out: './a.svg' })).rejects.toThrow(
+      /--plot and --out name the same file/,
+    );
   });
 
-  it('writePlot draws and writes the figure only when --plot is given', async () => {
+  it('writeResults draws and writes the figure only when --plot is given, the data beside it', async () => {
     let drawn = 0;
     const draw = () => {
       drawn += 1;
       return '<svg xmlns="http://www.w3.org/2000/svg"/>';
     };
-    await writePlot({ plotScale: 2 }, draw);
+    const dir = mkdtempSync(join(tmpdir(), 'izhikit-plot-'));
+    await writeResults({ plotScale: 2, out: join(dir, 'a.txt') }, 'data', draw);
     expect(drawn).toBe(0);
-    const file = join(mkdtempSync(join(tmpdir(), 'izhikit-plot-')), 'figure.svg');
-    await writePlot({ plot: file, plotScale: 2 }, draw);
+    const file = join(dir, 'figure.svg');
+    await writeResults({ plot: file, plotScale: 2, out: join(dir, 'b.txt') }, ['da', 'ta'], draw);
     expect(drawn).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('data');
   });
 });
