@@ -1,7 +1,7 @@
 /** `izhikit classify`: names the firing pattern of a neuron's run under a step input. */
 import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
-import { classifyPattern, type PatternClassification } from '../dynamics/classify.js';
+import { classifyRun, type RunClassification } from '../dynamics/classify.js';
 import { classifyPreset, presetWindow, type PresetWindow } from '../dynamics/classify-preset.js';
 import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate } from '../model/simulate.js';
@@ -28,7 +28,7 @@ interface Row {
   readonly id: string;
   readonly name: string;
   readonly window: PresetWindow | { onset: number; end: number; kind: 'given' };
-  readonly result: PatternClassification;
+  readonly result: RunClassification;
 }
 
 function classifyFromFlags(flags: ClassifyFlags): Row {
@@ -56,7 +56,7 @@ function classifyFromFlags(flags: ClassifyFlags): Row {
     id: preset?.id ?? 'custom',
     name: preset?.name ?? 'custom neuron',
     window: { onset, end, kind: 'given' },
-    result: classifyPattern(run.spikes, { onset, end }),
+    result: classifyRun(run.spikes, { onset, end, dt: run.dt }),
   };
 }
 
@@ -65,14 +65,18 @@ function rowJson(row: Row): object {
   return {
     id: row.id,
     name: row.name,
-    pattern: r.pattern,
+    pattern: r.pattern ?? null,
     label: r.label,
     window: row.window,
     spikeCount: r.spikeCount,
-    burstCount: r.burstCount,
-    groupCount: r.groupCount,
-    burstThreshold: r.burstThreshold ?? null,
-    stopped: r.stopped,
+    ...(r.meaningless === undefined
+      ? {
+          burstCount: r.burstCount,
+          groupCount: r.groupCount,
+          burstThreshold: r.burstThreshold ?? null,
+          stopped: r.stopped,
+        }
+      : { meaningless: r.meaningless }),
     reason: r.reason,
   };
 }

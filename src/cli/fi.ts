@@ -34,6 +34,7 @@ export function fiToJson(curve: FiCurve): object {
     rheobase: curve.rheobase ?? null,
     onsetRate: curve.onsetRate ?? null,
     excitabilityClass: curve.excitabilityClass ?? null,
+    meaninglessFrom: curve.meaninglessFrom ?? null,
     summary: curve.summary,
     points: curve.points,
   };
@@ -77,14 +78,16 @@ export function registerFi(program: Command): Command {
     if (flags.format === 'json') {
       data = [JSON.stringify(fiToJson(curve)) + '\n'];
     } else if (flags.format === 'csv') {
-      data = csvChunks('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
+      data = csvChunks('I,rate_hz,spikes,started_at_rest,meaningless', points.length, (i) => {
         const p = points[i] as (typeof points)[number];
-        return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest}`;
+        return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest},${p.meaningless}`;
       });
     } else {
       const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
       const rows = points.map(
-        (p) => `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}`,
+        (p) =>
+          `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}` +
+          (p.meaningless ? '  numerically meaningless (a spike at nearly every step)' : ''),
       );
       data = [
         [

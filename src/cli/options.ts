@@ -18,7 +18,9 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Parses a finite decimal number, or fails with a message commander prints on one line. */
 export function parseNumber(value: string): number {
   if (!DECIMAL.test(value)) {
-    throw new InvalidArgumentError(`expected a finite number such as 12, -0.5 or 1e-3, got '${printable(value)}'`);
+    throw new InvalidArgumentError(
+      `expected a finite number such as 12, -0.5 or 1e-3, got '${printable(value)}'`,
+    );
   }
   const parsed = Number(value);
   if (!Number.isFinite(parsed)) {

@@ -1,5 +1,6 @@
 /** `izhikit run`: simulates one neuron, from a preset or from flags, and prints or saves the result. */
 import type { Command } from 'commander';
+import { detectMeaninglessRun, type MeaninglessRun } from '../dynamics/classify.js';
 import { MemoryLimitError } from '../errors.js';
 import { INTEGRATOR_NAMES } from '../model/integrators.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
@@ -58,6 +59,10 @@ Without --preset: ${DEFAULTS_HELP}.`,
       await checkOutputs(flags);
       const preset = presetOf(flags);
       const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
+      const meaningless = runMeaningless(result);
+      if (meaningless !== undefined && flags.format !== 'summary') {
+        process.stderr.write(`izhikit: warning: ${meaningless.message}\n`);
+      }
       await writeResults(flags, runOutput(result, preset, flags.format), () =>
         renderTraceFigure(runFigureData(result, preset)),
       );
@@ -67,6 +72,15 @@ Without --preset: ${DEFAULTS_HELP}.`,
 
 /** How many spike times the summary lists. */
 const SUMMARY_SPIKES = 30;
+
+/** Whether the run spikes at (nearly) every step of its grid (dt, or dt/substeps). */
+export function runMeaningless(result: SimulationResult): MeaninglessRun | undefined {
+  return detectMeaninglessRun(
+    result.spikes,
+    { onset: 0, end: result.duration },
+    result.dt / result.substeps,
+  );
+}
 
 /** A few lines for people: what ran, how many spikes, when. */
 export function runSummary(result: SimulationResult, preset?: Preset): string {
@@ -87,6 +101,8 @@ export function runSummary(result: SimulationResult, preset?: Preset): string {
       n > SUMMARY_SPIKES ? ` … (${n - SUMMARY_SPIKES} more: --format json lists all)` : '';
     lines.push(`spike times (ms): ${shown.join(' ')}${more}`);
   }
+  const meaningless = runMeaningless(result);
+  if (meaningless !== undefined) lines.push(`warning: ${meaningless.message}`);
   return lines.join('\n') + '\n';
 }
 
@@ -111,7 +127,14 @@ function runOutput(
   preset: Preset | undefined,
   format: Format,
 ): Iterable<string> {
-  if (format === 'json') return [JSON.stringify(runToJson(result, preset?.id)) + '\n'];
+  if (format === 'json') {
+    const meaningless = runMeaningless(result);
+    const document = {
+      ...runToJson(result, preset?.id),
+      ...(meaningless === undefined ? {} : { meaningless }),
+    };
+    return [JSON.stringify(document) + '\n'];
+  }
   if (format === 'csv') return runToCsv(result);
   return [runSummary(result, preset)];
 }
