@@ -7,6 +7,7 @@ import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate } from '../model/simulate.js';
 import { PRESETS } from '../presets/presets.js';
 import { addFormatOption, formatNumber, parseNumber } from './options.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 import { writeStandardOutput } from '../io/atomic-write.js';
 import {
   addNeuronOptions,
@@ -17,7 +18,7 @@ import {
   type ProtocolFlags,
 } from './neuron-options.js';
 
-interface ClassifyFlags extends ProtocolFlags {
+interface ClassifyFlags extends ProtocolFlags, LimitFlags {
   onset?: number;
   end?: number;
   all?: boolean;
@@ -51,6 +52,11 @@ function classifyFromFlags(flags: ClassifyFlags): Row {
   if (!(end > onset)) {
     throw new ParameterError('end', `the window must end after it starts (${onset} to ${end} ms)`);
   }
+  checkWork(
+    timeSteps(options.duration, options.dt),
+    flags,
+    'use a larger dt or a shorter duration',
+  );
   const run = simulate(options);
   return {
     id: preset?.id ?? 'custom',
@@ -95,6 +101,7 @@ export function registerClassify(program: Command): Command {
     .option('--end <ms>', 'end of the window classified (default: the end of the run)', parseNumber)
     .option('--all', 'classify every preset on its own protocol');
   addFormatOption(command, ['summary', 'json']);
+  addLimitOption(command);
   return command
     .addHelpText(
       'after',

@@ -1,7 +1,8 @@
 /** `izhikit fi`: the f–I curve of a neuron, its rheobase and its excitability class. */
 import type { Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
-import { fiCurve, type FiCurve } from '../dynamics/fi-curve.js';
+import { fiCurve, fiCurveRunCount, type FiCurve } from '../dynamics/fi-curve.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 import { renderFiCurve } from '../dynamics/render-fi.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
 import { addNeuronOptions, neuronFromFlags, presetOf, type NeuronFlags } from './neuron-options.js';
@@ -18,7 +19,8 @@ import {
   type PlotFlags,
 } from './options.js';
 
-interface FiFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
+interface FiFlags
+  extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags, LimitFlags {
   from: number;
   to: number;
   steps: number;
@@ -55,8 +57,14 @@ export function registerFi(program: Command): Command {
   addPlotOptions(command, 'draw the curve');
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
+  addLimitOption(command);
   return command.action(async (flags: FiFlags) => {
     await checkOutputs(flags);
+    checkWork(
+      fiCurveRunCount(flags) * timeSteps(flags.duration, flags.dt),
+      flags,
+      'use fewer --steps, a larger dt or a shorter duration',
+    );
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const curve = fiCurve(neuron, {

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
+import { printable } from '../errors.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from '../dynamics/classify.js';
 import { computeParameterMapParallel } from '../dynamics/map-node.js';
@@ -28,8 +29,10 @@ import {
   type PlotFlags,
 } from './options.js';
 import { terminalProgressBar } from './progress.js';
+import { addLimitOption, checkWork, checkWorkers, timeSteps, type LimitFlags } from './limits.js';
 
-interface MapFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
+interface MapFlags
+  extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags, LimitFlags {
   x: MapAxis;
   y: MapAxis;
   input: number;
@@ -45,18 +48,28 @@ export function parseAxis(value: string): MapAxis {
   const parts = value.split(':');
   if (parts.length !== 4) {
     throw new InvalidArgumentError(
-      `expected NAME:FROM:TO:STEPS (for example a:0:0.2:100), got '${value}'`,
+      `expected NAME:FROM:TO:STEPS (for example a:0:0.2:100), got '${printable(value)}'`,
     );
   }
   const [name, from, to, steps] = parts as [string, string, string, string];
   if (!(MAP_PARAMETERS as readonly string[]).includes(name)) {
     throw new InvalidArgumentError(
-      `unknown parameter '${name}'; known: ${MAP_PARAMETERS.join(', ')}`,
+      `unknown parameter '${printable(name)}'; known: ${MAP_PARAMETERS.join(', ')}`,
     );
   }
-  const numbers = [from, to, steps].map(Number);
-  if (from.trim() === '' || to.trim() === '' || !numbers.every(Number.isFinite)) {
-    throw new InvalidArgumentError(`expected numbers in '${value}'`);
+  const numbers = [from, to, steps].map((part) => {
+    try {
+      return parseNumber(part);
+    } catch {
+      throw new InvalidArgumentError(
+        `expected finite numbers such as a:0:0.2:100, got '${printable(value)}'`,
+      );
+    }
+  });
+  if (!Number.isFinite((numbers[1] as number) - (numbers[0] as number))) {
+    throw new InvalidArgumentError(
+      `the range of '${printable(value)}' is too wide to compute: use smaller ends`,
+    );
   }
   return {
     name: name as MapParameter,
@@ -109,6 +122,7 @@ export function registerMap(program: Command): Command {
   addPlotOptions(command, 'draw the map');
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
+  addLimitOption(command);
   return command
     .addHelpText(
       'after',
@@ -127,8 +141,14 @@ export function registerMap(program: Command): Command {
         dt: flags.dt,
         v0: flags.v0,
       });
-      const steps = spec.x.steps * spec.y.steps * Math.round(spec.duration / spec.dt);
-      const workers = flags.workers ?? (steps >= PARALLEL_FROM_STEPS ? availableParallelism() : 1);
+      const steps = spec.x.steps * spec.y.steps * timeSteps(spec.duration, spec.dt);
+      checkWork(steps, flags, 'use fewer steps on the axes, a larger dt or a shorter duration');
+      const workers =
+        flags.workers === undefined
+          ? steps >= PARALLEL_FROM_STEPS
+            ? availableParallelism()
+            : 1
+          : checkWorkers(flags.workers);
       const bar = terminalProgressBar('map');
       bar?.start(spec.y.steps, 0);
       const started = performance.now();

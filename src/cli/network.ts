@@ -2,6 +2,7 @@
 import { totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
+import { printable } from '../errors.js';
 import { weightScales } from '../network/build.js';
 import {
   DEFAULT_MAX_NETWORK_BYTES,
@@ -17,16 +18,18 @@ import {
   checkOutputs,
   formatNumber,
   parseNumber,
+  parsePositiveNumber,
   parseWholeNumber,
   writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
 import { terminalProgressBar } from './progress.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
+interface NetworkFlags extends OutputFlags<Format>, PlotFlags, LimitFlags {
   ne: number;
   ni: number;
   dt: number;
@@ -42,8 +45,10 @@ export function parseIndexList(value: string): number[] {
   const parts = value.split(',').map((part) => part.trim());
   return parts.map((part) => {
     const index = Number(part);
-    if (part === '' || !Number.isInteger(index) || index < 0) {
-      throw new InvalidArgumentError(`expected neuron indices like 0,5,900, got '${value}'`);
+    if (!/^\d+$/.test(part) || !Number.isSafeInteger(index)) {
+      throw new InvalidArgumentError(
+        `expected neuron indices like 0,5,900, got '${printable(value)}'`,
+      );
     }
     return index;
   });
@@ -75,7 +80,7 @@ export function registerNetwork(program: Command): Command {
     .option(
       '--max-memory <MB>',
       'largest network allowed, in MB (default: 2000 or half the memory)',
-      parseNumber,
+      parsePositiveNumber,
     );
   addFormatOption(command, ['summary', 'json', 'csv'], 'one spike per line: t,i');
   addOutOption(command);
@@ -83,8 +88,17 @@ export function registerNetwork(program: Command): Command {
     command,
     'also draw the raster, the population rate and v(t) of the first --record neuron (0 by default)',
   );
+  addLimitOption(command);
   return command.action(async (flags: NetworkFlags) => {
     await checkOutputs(flags);
+    // Each step costs about one unit per neuron plus the synapses of the neurons that fired,
+    // which grow with the network: counted as n × max(1, n / 1000) per step.
+    const n = flags.ne + flags.ni;
+    checkWork(
+      n * Math.max(1, n / 1000) * timeSteps(flags.duration, flags.dt),
+      flags,
+      'use fewer neurons, a larger dt or a shorter duration',
+    );
     const result = runWithProgress(networkOptions(flags));
     await writeResults(flags, networkOutput(result, flags.format), () =>
       renderNetworkFigure(networkFigureData(result, flags.record?.[0])),

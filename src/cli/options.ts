@@ -31,6 +31,15 @@ export function parseNumber(value: string): number {
   return parsed;
 }
 
+/** Parses a finite number above zero (for sizes, limits and scales). */
+export function parsePositiveNumber(value: string): number {
+  const parsed = parseNumber(value);
+  if (!(parsed > 0)) {
+    throw new InvalidArgumentError(`expected a number above 0, got '${printable(value)}'`);
+  }
+  return parsed;
+}
+
 /** Parses a whole number (for sizes, counts and seeds). */
 export function parseWholeNumber(value: string): number {
   const parsed = parseNumber(value);
@@ -97,7 +106,7 @@ export function addOutOption(command: Command): Command {
 export function addPlotOptions(command: Command, whatIsDrawn: string): Command {
   return command
     .option('--plot <file>', `${whatIsDrawn} to FILE.svg or FILE.png`)
-    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parseNumber, 2);
+    .option('--plot-scale <n>', 'pixels per SVG unit for a PNG plot', parsePositiveNumber, 2);
 }
 
 /**

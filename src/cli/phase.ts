@@ -7,6 +7,7 @@ import { renderPhasePlane } from '../dynamics/render-phase.js';
 import { resolveInput, simulate } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -25,7 +26,7 @@ import {
   type PlotFlags,
 } from './options.js';
 
-interface PhaseFlags extends ProtocolFlags, PlotFlags {
+interface PhaseFlags extends ProtocolFlags, PlotFlags, LimitFlags {
   I?: number;
   trajectory: boolean;
   format: 'summary' | 'json';
@@ -90,6 +91,7 @@ export function registerPhase(program: Command): Command {
     'do not draw the run\u2019s trajectory on the plot',
   );
   addFormatOption(command, ['summary', 'json']);
+  addLimitOption(command);
   return command.action(async (flags: PhaseFlags) => {
     await checkOutputs(flags);
     const preset = presetOf(flags);
@@ -97,7 +99,15 @@ export function registerPhase(program: Command): Command {
     const options = simulationOptions(flags, preset);
     const input = typeof options.input === 'string' ? options.input : String(options.input ?? 0);
     const I = flags.I ?? defaultPhaseInput(preset, input, options.duration);
-    const run = flags.trajectory && flags.plot !== undefined ? simulate(options) : undefined;
+    const drawsRun = flags.trajectory && flags.plot !== undefined;
+    if (drawsRun) {
+      checkWork(
+        timeSteps(options.duration, options.dt),
+        flags,
+        'use a larger dt, a shorter duration or --no-trajectory',
+      );
+    }
+    const run = drawsRun ? simulate(options) : undefined;
     const trajectory = run?.trace;
     const plane = phasePlane(neuron, I, trajectory === undefined ? {} : { trajectory });
     const explanation = explainPhasePlane(plane, trajectory);

@@ -1,5 +1,6 @@
 /** `izhikit run`: simulates one neuron, from a preset or from flags, and prints or saves the result. */
 import type { Command } from 'commander';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 import { detectMeaninglessRun, type MeaninglessRun } from '../dynamics/classify.js';
 import { MemoryLimitError } from '../errors.js';
 import { INTEGRATOR_NAMES } from '../model/integrators.js';
@@ -22,6 +23,7 @@ import {
   formatNumber,
   parseChoice,
   parseNumber,
+  parsePositiveNumber,
   parseWholeNumber,
   checkOutputs,
   writeResults,
@@ -31,7 +33,7 @@ import {
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface RunFlags extends SimulationFlags, OutputFlags<Format>, PlotFlags {}
+interface RunFlags extends SimulationFlags, OutputFlags<Format>, PlotFlags, LimitFlags {}
 
 export function registerRun(program: Command): Command {
   const command = program
@@ -45,10 +47,15 @@ export function registerRun(program: Command): Command {
     )
     .option('--substeps <n>', 'sub-steps per dt for euler and rk4', parseWholeNumber)
     .option('--spikes-only', 'record spike times only, no trace')
-    .option('--max-memory <MB>', 'largest trace allowed, in MB (default 1000)', parseNumber);
+    .option(
+      '--max-memory <MB>',
+      'largest trace allowed, in MB (default 1000)',
+      parsePositiveNumber,
+    );
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
   addPlotOptions(command, 'also draw v(t) with I(t) underneath');
+  addLimitOption(command);
   command
     .addHelpText(
       'after',
@@ -58,7 +65,14 @@ Without --preset: ${DEFAULTS_HELP}.`,
     .action(async (flags: RunFlags) => {
       await checkOutputs(flags);
       const preset = presetOf(flags);
-      const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
+      const options = simulationOptions(flags, preset);
+      const cost = options.integrator === 'rk4' ? 4 : 1;
+      checkWork(
+        timeSteps(options.duration, options.dt) * (options.substeps ?? 1) * cost,
+        flags,
+        'use a larger dt, a shorter duration or fewer --substeps',
+      );
+      const result = withCliAdvice(() => simulate(options));
       const meaningless = runMeaningless(result);
       if (meaningless !== undefined && flags.format !== 'summary') {
         process.stderr.write(`izhikit: warning: ${meaningless.message}\n`);
