@@ -49,8 +49,20 @@ function classifyFromFlags(flags: ClassifyFlags): Row {
   const duration = options.duration;
   const onset = flags.onset ?? (preset !== undefined ? presetWindow(preset).onset : 0);
   const end = flags.end ?? duration;
+  if (!(onset >= 0 && onset < duration)) {
+    throw new ParameterError(
+      'onset',
+      `--onset ${onset} ms is outside the run (0 to ${duration} ms): give an onset within it, or a longer --duration`,
+    );
+  }
   if (!(end > onset)) {
     throw new ParameterError('end', `the window must end after it starts (${onset} to ${end} ms)`);
+  }
+  if (end > duration) {
+    throw new ParameterError(
+      'end',
+      `--end ${end} ms is after the end of the run (${duration} ms): give --duration ${end} or an earlier --end`,
+    );
   }
   checkWork(
     timeSteps(options.duration, options.dt),
@@ -64,6 +76,28 @@ function classifyFromFlags(flags: ClassifyFlags): Row {
     window: { onset, end, kind: 'given' },
     result: classifyRun(run.spikes, { onset, end, dt: run.dt }),
   };
+}
+
+/** `--all` runs every preset on its own protocol: any other neuron or protocol flag is refused. */
+function refuseWithAll(flags: ClassifyFlags): void {
+  const names = [
+    'preset',
+    ...PARAMETER_NAMES,
+    'v0',
+    'u0',
+    'dt',
+    'duration',
+    'input',
+    'onset',
+    'end',
+  ] as const;
+  const given = names.filter((name) => flags[name] !== undefined);
+  if (given.length > 0) {
+    throw new ParameterError(
+      'all',
+      `--all classifies every preset on its own protocol and cannot be combined with ${given.map((n) => `--${n}`).join(', ')}: drop --all to classify one neuron`,
+    );
+  }
 }
 
 function rowJson(row: Row): object {
@@ -110,6 +144,7 @@ export function registerClassify(program: Command): Command {
         'classifyPreset); presets whose input is not a step are flagged "not a step".',
     )
     .action(async (flags: ClassifyFlags) => {
+      if (flags.all) refuseWithAll(flags);
       const rows = flags.all
         ? PRESETS.map((preset) => {
             const result = classifyPreset(preset);

@@ -4,7 +4,7 @@ import { presetWindow } from '../dynamics/classify-preset.js';
 import { explainPhasePlane } from '../dynamics/phase-explanation.js';
 import { phasePlane, type PhasePlane } from '../dynamics/phase-plane.js';
 import { renderPhasePlane } from '../dynamics/render-phase.js';
-import { resolveInput, simulate } from '../model/simulate.js';
+import { resolveInput, simulate, stepCount } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
 import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
@@ -97,6 +97,9 @@ export function registerPhase(program: Command): Command {
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const options = simulationOptions(flags, preset);
+    // Every flag is checked, used or not: a wrong dt or input is an error even without --plot.
+    stepCount(options.dt, options.duration);
+    resolveInput(options.input);
     const input = typeof options.input === 'string' ? options.input : String(options.input ?? 0);
     const I = flags.I ?? defaultPhaseInput(preset, input, options.duration);
     const drawsRun = flags.trajectory && flags.plot !== undefined;

@@ -22,7 +22,6 @@ import {
   addPlotOptions,
   formatNumber,
   parseChoice,
-  parseNumber,
   parsePositiveNumber,
   parseWholeNumber,
   checkOutputs,

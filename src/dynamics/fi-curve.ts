@@ -36,7 +36,7 @@ import {
   type ModelParameters,
   type NeuronParameters,
 } from '../model/izhikevich.js';
-import { stepCount } from '../model/simulate.js';
+import { requireVpeakAboveReset, stepCount } from '../model/simulate.js';
 import { MEANINGLESS_MAX_STEPS_PER_SPIKE } from './classify.js';
 import { restingState } from './fixed-points.js';
 import { runConstantInput } from './step-run.js';
@@ -134,6 +134,7 @@ class RateMeter {
   constructor(neuron: NeuronParameters, options: FiringRateOptions) {
     this.neuron = neuron;
     this.params = resolveParameters(neuron);
+    requireVpeakAboveReset(this.params);
     const duration = options.duration ?? DEFAULTS.duration;
     this.dt = options.dt ?? DEFAULTS.dt;
     this.transient = requireFinite('transient', options.transient ?? DEFAULTS.transient);

@@ -3,6 +3,7 @@
  * a window, the fixed points with their stability, the reset line v = c, the cut-off v = vpeak
  * and a direction field. The window fits a trajectory when one is given.
  */
+import { requireVpeakAboveReset } from '../model/simulate.js';
 import {
   resolveParameters,
   type ModelParameters,
@@ -139,6 +140,7 @@ export function phasePlane(
   options: PhasePlaneOptions = {},
 ): PhasePlane {
   const params = resolveParameters(neuron);
+  requireVpeakAboveReset(params);
   requireFinite('I', I);
   const { a, b, k2, k1, k0, vb, kappa } = params;
   const samples = options.samples ?? 200;
