@@ -9,7 +9,8 @@ describe('network memory guard', () => {
     const memory = networkMemory(resolveNetworkOptions({ ne: 800, ni: 200, record: [0, 1] }));
     expect(memory.weights).toBe(4_000_000);
     expect(memory.traces).toBe(1000 * 8 * 7);
-    expect(memory.total).toBe(memory.weights + memory.state + memory.traces);
+    expect(memory.analysis).toBe(1000 * 320);
+    expect(memory.total).toBe(memory.weights + memory.state + memory.traces + memory.analysis);
   });
 
   it('checkNetworkMemory(options) refuses 100 000 neurons before allocating, naming the size', () => {
@@ -41,5 +42,17 @@ describe('network memory guard', () => {
       /^the traces of 10 neurons over 10000000 steps need 2\.48 GB \(limit 2\.00 GB\): record fewer neurons/,
     );
     expect((thrown as MemoryLimitError).requiredBytes).toBeGreaterThan(1e9);
+  });
+});
+
+describe('the analysis buffers are counted before a run starts', () => {
+  it('refuses one neuron for 1e7 ms, naming the analysis, and allows 1e5 ms', () => {
+    const long = resolveNetworkOptions({ ne: 1, ni: 0, duration: 1e7 });
+    expect(networkMemory(long).analysis).toBe(1e7 * 320);
+    expect(() => checkNetworkMemory(long)).toThrow(MemoryLimitError);
+    expect(() => checkNetworkMemory(long)).toThrow(/the analysis of a 10000000 ms run/);
+    expect(() =>
+      checkNetworkMemory(resolveNetworkOptions({ ne: 1, ni: 0, duration: 1e5 })),
+    ).not.toThrow();
   });
 });
