@@ -23,7 +23,7 @@ describe('network memory guard', () => {
 
   it('new NetworkSimulation(options) honours maxBytes and names traces when they are the problem', () => {
     expect(() => new NetworkSimulation({ ne: 800, ni: 200, maxBytes: 1e6 })).toThrow(
-      /needs 4\.07 MB for its weights \(limit 1\.00 MB\)/,
+      /needs 4\.39 MB for its weights \(limit 1\.00 MB\)/,
     );
     let thrown: unknown;
     try {
