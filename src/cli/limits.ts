@@ -39,13 +39,12 @@ export function checkWork(steps: number, flags: LimitFlags, advice: string): voi
   if (!(limit > 0)) {
     throw new ParameterError('max-steps', `--max-steps must be positive, got ${limit}`);
   }
-  // A grid that is not valid (dt ≤ 0, NaN) is left for the library to explain.
-  if (Number.isNaN(steps) || steps < 0) return;
+  // A grid that is not valid (dt ≤ 0, NaN, an overflowing T/dt) is left for the library,
+  // which names the option at fault.
+  if (!Number.isFinite(steps) || steps < 0) return;
   if (!(steps <= limit)) {
-    const shown = Number.isFinite(steps) ? steps.toExponential(1) : 'too many';
-    const seconds = Number.isFinite(steps)
-      ? ` (about ${formatDuration(steps / STEPS_PER_SECOND)})`
-      : '';
+    const shown = steps.toExponential(1);
+    const seconds = ` (about ${formatDuration(steps / STEPS_PER_SECOND)})`;
     throw new ParameterError(
       'max-steps',
       `this would take ${shown} model steps${seconds}, more than the limit of ${limit.toExponential(1)}: ` +

@@ -4,9 +4,11 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
 import { printable } from '../errors.js';
 import { weightScales } from '../network/build.js';
+import { checkNetworkMemory } from '../network/memory.js';
 import {
   DEFAULT_MAX_NETWORK_BYTES,
   NETWORK_DEFAULTS,
+  resolveNetworkOptions,
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
@@ -91,6 +93,9 @@ export function registerNetwork(program: Command): Command {
   addLimitOption(command);
   return command.action(async (flags: NetworkFlags) => {
     await checkOutputs(flags);
+    // The options and the memory first (the library names what is wrong), then the time.
+    const options = networkOptions(flags);
+    checkNetworkMemory(resolveNetworkOptions(options));
     // Each step costs about one unit per neuron plus the synapses of the neurons that fired,
     // which grow with the network: counted as n × max(1, n / 1000) per step.
     const n = flags.ne + flags.ni;
@@ -99,7 +104,7 @@ export function registerNetwork(program: Command): Command {
       flags,
       'use fewer neurons, a larger dt or a shorter duration',
     );
-    const result = runWithProgress(networkOptions(flags));
+    const result = runWithProgress(options);
     await writeResults(flags, networkOutput(result, flags.format), () =>
       renderNetworkFigure(networkFigureData(result, flags.record?.[0])),
     );

@@ -4,7 +4,12 @@ import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.
 import { detectMeaninglessRun, type MeaninglessRun } from '../dynamics/classify.js';
 import { MemoryLimitError } from '../errors.js';
 import { INTEGRATOR_NAMES } from '../model/integrators.js';
-import { simulate, type SimulationResult } from '../model/simulate.js';
+import {
+  DEFAULT_MAX_TRACE_BYTES,
+  simulate,
+  TRACE_BYTES_PER_STEP,
+  type SimulationResult,
+} from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { runToCsv, runToJson } from '../record/run-export.js';
 import { renderTraceFigure, runFigureData } from '../render/trace.js';
@@ -66,11 +71,18 @@ Without --preset: ${DEFAULTS_HELP}.`,
       const preset = presetOf(flags);
       const options = simulationOptions(flags, preset);
       const cost = options.integrator === 'rk4' ? 4 : 1;
-      checkWork(
-        timeSteps(options.duration, options.dt) * (options.substeps ?? 1) * cost,
-        flags,
-        'use a larger dt, a shorter duration or fewer --substeps',
-      );
+      const steps = timeSteps(options.duration, options.dt);
+      // A trace too large for memory is refused by simulate() first, with its own advice.
+      const traceFits =
+        options.spikesOnly === true ||
+        steps * TRACE_BYTES_PER_STEP <= (options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES);
+      if (traceFits) {
+        checkWork(
+          steps * (options.substeps ?? 1) * cost,
+          flags,
+          'use a larger dt, a shorter duration or fewer --substeps',
+        );
+      }
       const result = withCliAdvice(() => simulate(options));
       const meaningless = runMeaningless(result);
       if (meaningless !== undefined && flags.format !== 'summary') {

@@ -45,8 +45,8 @@ export function checkNetworkMemory(options: ResolvedNetworkOptions): NetworkMemo
         : largest === memory.traces
           ? `the traces of ${options.record.length} neurons over ${options.steps} steps need ` +
             `${formatBytes(memory.traces)} (limit ${limit}): record fewer neurons, or use a larger dt or a shorter duration`
-          : `the network of ${options.n} neurons needs ${formatBytes(memory.total)} for its weights ` +
-            `(limit ${limit}): use fewer neurons`;
+          : `the network of ${options.n} neurons needs ${formatBytes(memory.weights)} for its weights ` +
+            `(${formatBytes(memory.total)} in all, limit ${limit}): use fewer neurons`;
     throw new MemoryLimitError(message, memory.total, options.maxBytes);
   }
   return memory;

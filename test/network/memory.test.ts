@@ -17,13 +17,13 @@ describe('network memory guard', () => {
     const options = resolveNetworkOptions({ ne: 80_000, ni: 20_000 });
     expect(() => checkNetworkMemory(options)).toThrow(MemoryLimitError);
     expect(() => checkNetworkMemory(options)).toThrow(
-      /^the network of 100000 neurons needs 40\.0 GB for its weights \(limit 2\.00 GB\): use fewer neurons$/,
+      /^the network of 100000 neurons needs 40\.0 GB for its weights \(40\.0 GB in all, limit 2\.00 GB\): use fewer neurons$/,
     );
   });
 
   it('new NetworkSimulation(options) honours maxBytes and names traces when they are the problem', () => {
     expect(() => new NetworkSimulation({ ne: 800, ni: 200, maxBytes: 1e6 })).toThrow(
-      /needs 4\.39 MB for its weights \(limit 1\.00 MB\)/,
+      /needs 4\.00 MB for its weights \(4\.39 MB in all, limit 1\.00 MB\)/,
     );
     let thrown: unknown;
     try {
