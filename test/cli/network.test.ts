@@ -72,7 +72,10 @@ describe('izhikit network', () => {
       ['network', '--ne', '80000', '--ni', '20000'],
       /the network of 100000 neurons needs 40\.0 GB for its weights \(40\.0 GB in all, limit [\d.]+ GB\): use fewer neurons/,
     );
-    expectOneLineError(['network', '--max-memory', '1'], /needs 4\.00 MB for its weights \(4\.39 MB in all, limit 1\.00 MB\)/);
+    expectOneLineError(
+      ['network', '--max-memory', '1'],
+      /needs 4\.00 MB for its weights \(4\.39 MB in all, limit 1\.00 MB\)/,
+    );
     expectOneLineError(['network', '--format', 'xml'], /expected one of summary, json, csv/);
   });
 });
