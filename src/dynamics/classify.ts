@@ -113,6 +113,31 @@ export interface PatternClassification {
  */
 export const MEANINGLESS_MAX_STEPS_PER_SPIKE = 2;
 
+/**
+ * The median interval between the spikes `spikes[from … to)`, in steps of `dt`; NaN for fewer
+ * than three spikes (too few to tell).
+ */
+export function medianStepsPerSpike(
+  spikes: ArrayLike<number>,
+  from: number,
+  to: number,
+  dt: number,
+): number {
+  const count = to - from;
+  if (count < 3) return Number.NaN;
+  const isis = new Float64Array(count - 1);
+  for (let i = 0; i < count - 1; i++) {
+    isis[i] = (spikes[from + i + 1] as number) - (spikes[from + i] as number);
+  }
+  isis.sort();
+  return (isis[(count - 1) >> 1] as number) / dt;
+}
+
+/** True for a median spacing of at most `MEANINGLESS_MAX_STEPS_PER_SPIKE` steps (rounding allowed). */
+export function isMeaninglessSpacing(medianSteps: number): boolean {
+  return medianSteps <= MEANINGLESS_MAX_STEPS_PER_SPIKE * (1 + 1e-9);
+}
+
 /** Why a run is numerically meaningless, with the figures that show it. */
 export interface MeaninglessRun {
   /** Spikes in the window. */
@@ -141,14 +166,8 @@ export function detectMeaninglessRun(
   let to = from;
   while (to < spikes.length && (spikes[to] as number) <= window.end) to++;
   const count = to - from;
-  if (count < 3) return undefined;
-  const isis = new Float64Array(count - 1);
-  for (let i = 0; i < count - 1; i++) {
-    isis[i] = (spikes[from + i + 1] as number) - (spikes[from + i] as number);
-  }
-  isis.sort();
-  const median = (isis[(count - 1) >> 1] as number) / dt;
-  if (median > MEANINGLESS_MAX_STEPS_PER_SPIKE * (1 + 1e-9)) return undefined;
+  const median = medianStepsPerSpike(spikes, from, to, dt);
+  if (!isMeaninglessSpacing(median)) return undefined;
   const rate = (1000 * count) / Math.max(window.end - window.onset, dt);
   const every =
     median <= 1 + 1e-9 ? 'every time step' : `every ${Number(median.toPrecision(3))} time steps`;

@@ -37,7 +37,7 @@ import {
   type NeuronParameters,
 } from '../model/izhikevich.js';
 import { requireVpeakAboveReset, stepCount } from '../model/simulate.js';
-import { MEANINGLESS_MAX_STEPS_PER_SPIKE } from './classify.js';
+import { isMeaninglessSpacing, medianStepsPerSpike } from './classify.js';
 import { restingState } from './fixed-points.js';
 import { runConstantInput } from './step-run.js';
 
@@ -181,15 +181,7 @@ class RateMeter {
     const spikes = this.spikes;
     let first = 0;
     while (first < count && (spikes[first] as number) < this.transient) first++;
-    const after = count - first;
-    if (after < 3) return false;
-    const isis = new Float64Array(after - 1);
-    for (let i = 0; i < after - 1; i++) {
-      isis[i] = (spikes[first + i + 1] as number) - (spikes[first + i] as number);
-    }
-    isis.sort();
-    const median = (isis[(after - 1) >> 1] as number) / this.dt;
-    return median <= MEANINGLESS_MAX_STEPS_PER_SPIKE * (1 + 1e-9);
+    return isMeaninglessSpacing(medianStepsPerSpike(spikes, first, count, this.dt));
   }
 
   private rate(count: number): number {
@@ -211,7 +203,10 @@ export function steadyFiringRate(
   I: number,
   options: FiringRateOptions = {},
 ): FiPoint {
-  const m = new RateMeter(neuron, options).measure(I);
+  return pointOf(I, new RateMeter(neuron, options).measure(I));
+}
+
+function pointOf(I: number, m: Measurement): FiPoint {
   return {
     I,
     rate: m.rate,
@@ -309,16 +304,7 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
   const points: FiPoint[] = [];
   for (let i = 0; i < steps; i++) {
     const I = from + ((to - from) * i) / (steps - 1);
-    const m = meter.measure(I);
-    points.push({
-      I,
-      rate: m.rate,
-      spikeCount: m.count,
-      v0: m.v0,
-      u0: m.u0,
-      startedAtRest: m.atRest,
-      meaningless: m.meaningless,
-    });
+    points.push(pointOf(I, meter.measure(I)));
   }
   const meaninglessFrom = points.find((p) => p.meaningless)?.I;
   const meaninglessNote =

@@ -105,8 +105,11 @@ interface Token {
   readonly value: number;
 }
 
-/** Operators of one or two characters, longest first. */
-const OPERATORS = [
+/**
+ * The operator and punctuation tokens the parser reads (some only to refuse them with a hint),
+ * two-character ones first.
+ */
+export const OPERATORS = [
   '<=',
   '>=',
   '==',

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IzhikitError } from '../../src/errors.js';
 import { compileExpression } from '../../src/input/compile.js';
+import { OPERATORS } from '../../src/input/parse.js';
 import { simulate } from '../../src/model/simulate.js';
 import { runMain } from '../helpers/main-in-process.js';
 
@@ -12,57 +13,15 @@ const hasControlCharacter = (text: string): boolean =>
 
 /** Pieces of the language and of things that are not, joined at random. */
 const TOKENS = [
-  't',
-  'pi',
-  '1',
-  '0',
-  '.5',
-  '2e3',
-  '1e309',
-  '-',
-  '+',
-  '*',
-  '/',
-  '^',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '==',
-  '!=',
-  '&&',
-  '||',
-  '!',
-  '?',
-  ':',
-  '(',
-  ')',
-  ',',
-  'sin(',
-  'max(',
-  'abs(',
-  'exp(',
-  'log(',
+  ...OPERATORS,
+  ...'t pi 1 0 .5 2e3 1e309 sin( max( abs( exp( log( x constructor __proto__ ?. 1/0 0/0'.split(' '),
   ' ',
   '\u00a0',
   '\u2009',
-  '.',
-  '[',
-  ']',
-  '"',
-  '=',
-  '&',
-  '|',
   '%',
   ';',
   '\u001b',
   '\u2212',
-  'x',
-  'constructor',
-  '__proto__',
-  '?.',
-  '1/0',
-  '0/0',
 ];
 const expression = fc.oneof(
   fc.array(fc.constantFrom(...TOKENS), { maxLength: 24 }).map((parts) => parts.join('')),
@@ -163,77 +122,42 @@ function expectCleanOutcome(result: { code: number; stdout: string; stderr: stri
   }
 }
 
+/** A command line: the fixed words, then `--name=value` for each generated option. */
+function commandLine(fixed: string, options: Readonly<Record<string, string>>): string[] {
+  return [
+    ...fixed.split(' '),
+    ...Object.entries(options).map(([name, value]) => `--${name}=${value}`),
+  ];
+}
+
 describe("the CLI's numeric options (fast-check, main() in-process)", () => {
   it('run: any dt, duration, a, d and v0 give a finite result or one clean line', async () => {
+    const options = fc.record({
+      dt: numberText,
+      duration: numberText,
+      a: numberText,
+      d: numberText,
+      v0: numberText,
+    });
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({
-          dt: numberText,
-          duration: numberText,
-          a: numberText,
-          d: numberText,
-          v0: numberText,
-        }),
-        async (o) => {
-          const result = await runMain([
-            'run',
-            '--max-steps',
-            '2e5',
-            '--spikes-only',
-            '--format',
-            'json',
-            `--dt=${o.dt}`,
-            `--duration=${o.duration}`,
-            `--a=${o.a}`,
-            `--d=${o.d}`,
-            `--v0=${o.v0}`,
-          ]);
-          expectCleanOutcome(result);
-        },
-      ),
+      fc.asyncProperty(options, async (o) => {
+        expectCleanOutcome(
+          await runMain(commandLine('run --max-steps 2e5 --spikes-only --format json', o)),
+        );
+      }),
       { numRuns: 150 },
     );
   });
 
   it('phase and fi: any input, parameters, tolerance and steps', async () => {
+    const plane = fc.record({ I: numberText, b: numberText, k2: numberText });
+    const curve = fc.record({ tolerance: numberText, steps: numberText, b: numberText });
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({
-          I: numberText,
-          b: numberText,
-          k2: numberText,
-          tolerance: numberText,
-          steps: numberText,
-        }),
-        async (o) => {
-          expectCleanOutcome(
-            await runMain([
-              'phase',
-              '--format',
-              'json',
-              `--I=${o.I}`,
-              `--b=${o.b}`,
-              `--k2=${o.k2}`,
-            ]),
-          );
-          expectCleanOutcome(
-            await runMain([
-              'fi',
-              '--max-steps',
-              '2e5',
-              '--format',
-              'json',
-              '--duration',
-              '100',
-              '--transient',
-              '10',
-              `--tolerance=${o.tolerance}`,
-              `--steps=${o.steps}`,
-              `--b=${o.b}`,
-            ]),
-          );
-        },
-      ),
+      fc.asyncProperty(plane, curve, async (p, c) => {
+        expectCleanOutcome(await runMain(commandLine('phase --format json', p)));
+        const fixed = 'fi --max-steps 2e5 --format json --duration 100 --transient 10';
+        expectCleanOutcome(await runMain(commandLine(fixed, c)));
+      }),
       { numRuns: 60 },
     );
   });

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { runMain, type InProcessOutput } from '../helpers/main-in-process.js';
 
 const bin = fileURLToPath(new URL('../../bin/izhikit.js', import.meta.url));
+/** Command-line words, written as one line. */
+const args = (line: string): string[] => line.split(' ');
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'izhikit-truthful-'));
 
 function expectOneLineError(result: InProcessOutput, pattern: RegExp): void {
@@ -164,15 +166,7 @@ describe('5. numerically meaningless runs are named so, with no pattern or class
     expect(run.stdout).toMatch(
       /warning: numerically meaningless: the neuron spikes at every time step/,
     );
-    const classify = await runMain([
-      'classify',
-      '--preset',
-      'rs',
-      '--d',
-      '-20',
-      '--format',
-      'json',
-    ]);
+    const classify = await runMain(args('classify --preset rs --d -20 --format json'));
     const json = JSON.parse(classify.stdout);
     expect(json.pattern).toBeNull();
     expect(json.label).toBe('numerically meaningless');
@@ -183,19 +177,7 @@ describe('5. numerically meaningless runs are named so, with no pattern or class
     const classify = await runMain(['classify', '--preset', 'rs', '--input', '1e6']);
     expect(classify.stdout.split('\n')[0]).toBe('numerically meaningless');
     expect(classify.stdout).not.toMatch(/tonic/);
-    const fi = await runMain([
-      'fi',
-      '--preset',
-      'rs',
-      '--d',
-      '-20',
-      '--steps',
-      '5',
-      '--to',
-      '40',
-      '--format',
-      'json',
-    ]);
+    const fi = await runMain(args('fi --preset rs --d -20 --steps 5 --to 40 --format json'));
     const curve = JSON.parse(fi.stdout);
     expect(curve.excitabilityClass).toBeNull();
     expect(curve.summary).toMatch(/numerically meaningless .* no excitability class/);
