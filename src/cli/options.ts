@@ -1,4 +1,5 @@
 /** Option parsers and output helpers shared by the CLI's commands. */
+import { significant } from '../render/labels.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import { printable } from '../errors.js';
 import {
@@ -143,5 +144,5 @@ export async function writeResults(
 
 /** Formats a number for people: up to `digits` significant digits, no trailing zeros. */
 export function formatNumber(value: number, digits = 6): string {
-  return String(Number(value.toPrecision(digits)));
+  return String(significant(value, digits));
 }

@@ -36,6 +36,7 @@
  *
  * @module
  */
+import { significant } from '../render/labels.js';
 
 /** The firing patterns the classifier names, in code order (`FIRING_PATTERNS[code]`). */
 export const FIRING_PATTERNS = [
@@ -170,13 +171,13 @@ export function detectMeaninglessRun(
   if (!isMeaninglessSpacing(median)) return undefined;
   const rate = (1000 * count) / Math.max(window.end - window.onset, dt);
   const every =
-    median <= 1 + 1e-9 ? 'every time step' : `every ${Number(median.toPrecision(3))} time steps`;
+    median <= 1 + 1e-9 ? 'every time step' : `every ${significant(median, 3)} time steps`;
   return {
     spikeCount: count,
     medianStepsPerSpike: median,
     rate,
     message:
-      `numerically meaningless: the neuron spikes at ${every} (${Number(rate.toPrecision(4))} Hz, v pinned at vpeak), ` +
+      `numerically meaningless: the neuron spikes at ${every} (${significant(rate, 4)} Hz, v pinned at vpeak), ` +
       `a rate set by dt = ${dt} ms and not by the model; no pattern or class is given (try a smaller dt or other parameters)`,
   };
 }
@@ -405,7 +406,7 @@ export function classifyPatternCode(
 }
 
 function round(value: number): string {
-  return String(Number(value.toPrecision(3)));
+  return String(significant(value, 3));
 }
 
 /**

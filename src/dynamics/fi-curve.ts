@@ -29,6 +29,7 @@
  *
  * @module
  */
+import { significant } from '../render/labels.js';
 import { ParameterError } from '../errors.js';
 import {
   requireFinite,
@@ -270,7 +271,7 @@ function checkTolerance(from: number, to: number, tolerance: number): void {
   if (!(tolerance >= smallest)) {
     throw new ParameterError(
       'tolerance',
-      `tolerance ${tolerance} is finer than the inputs from ${from} to ${to} can be told apart by bisection: use at least ${Number(smallest.toPrecision(2))}`,
+      `tolerance ${tolerance} is finer than the inputs from ${from} to ${to} can be told apart by bisection: use at least ${significant(smallest, 2)}`,
     );
   }
 }
@@ -310,7 +311,7 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
   const meaninglessNote =
     meaninglessFrom === undefined
       ? ''
-      : `; from I = ${String(Number(meaninglessFrom.toPrecision(4)))} on the neuron spikes at (nearly) every step, rates numerically meaningless (set by dt = ${measured.dt} ms)`;
+      : `; from I = ${String(significant(meaninglessFrom, 4))} on the neuron spikes at (nearly) every step, rates numerically meaningless (set by dt = ${measured.dt} ms)`;
   const rheobase = rheobaseWith(meter, from, to, options.tolerance);
   if (rheobase === undefined) {
     const firesAtStart = (points[0] as FiPoint).spikeCount > 0;
@@ -330,7 +331,7 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
   }
   const onset = meter.measure(rheobase + (options.onsetStep ?? 0.01));
   const onsetRate = onset.rate;
-  const shown = (x: number): string => String(Number(x.toPrecision(4)));
+  const shown = (x: number): string => String(significant(x, 4));
   if (onset.meaningless) {
     return {
       points,

@@ -144,6 +144,15 @@ describe('4. non-finite results are errors, never NaN, Infinity or null in the o
     );
   });
 
+  it('numbers near the largest double are printed as they are, never as Infinity', async () => {
+    const result = await runMain(
+      args('phase --format json --I=-1.7950000000000001e+308 --b=0 --k2=-3.4818941504178274e-308'),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/Infinity/);
+    expect(result.stdout).toMatch(/No fixed point at I = −1\.795/);
+  });
+
   it('euler checks the input at the last step; rk4 blames the input, not dt', async () => {
     const input = 't>=200 ? 1/0 : 0';
     for (const format of ['csv', 'json']) {
