@@ -10,7 +10,7 @@ describe('significant(value, digits) and formatValue(value)', () => {
 
   it('never rounds a finite value near the largest double to Infinity', () => {
     expect(Number((-1.7950000000000001e308).toPrecision(3))).toBe(-Infinity);
-    expect(significant(-1.795e308, 3)).toBe(-1.7950000000000001e308);
+    expect(significant(-1.7950000000000001e308, 3)).toBe(-1.7950000000000001e308);
     expect(significant(Number.MAX_VALUE, 2)).toBe(Number.MAX_VALUE);
     expect(formatValue(Number.MAX_VALUE)).toBe('1.79769e+308');
   });
