@@ -184,9 +184,9 @@ export function registerMap(program: Command): Command {
           ...map.counts.map((count, code) => {
             const name =
               code === MAP_DIVERGED
-                ? 'diverged'
+                ? 'no pattern (diverged or meaningless)'
                 : FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] as (typeof FIRING_PATTERNS)[number]];
-            return `  ${name.padEnd(27)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
+            return `  ${name.padEnd(36)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
           }),
         ];
         await writeResults(flags, [lines.join('\n') + '\n'], draw);

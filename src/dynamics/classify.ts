@@ -115,8 +115,8 @@ export interface PatternClassification {
 export const MEANINGLESS_MAX_STEPS_PER_SPIKE = 2;
 
 /**
- * The median interval between the spikes `spikes[from … to)`, in steps of `dt`; NaN for fewer
- * than three spikes (too few to tell).
+ * The median interval between the spikes `spikes[from … to)`, in steps of `dt` (the upper one of
+ * the two middle intervals when their number is even); NaN for fewer than three spikes.
  */
 export function medianStepsPerSpike(
   spikes: ArrayLike<number>,
@@ -134,9 +134,27 @@ export function medianStepsPerSpike(
   return (isis[(count - 1) >> 1] as number) / dt;
 }
 
-/** True for a median spacing of at most `MEANINGLESS_MAX_STEPS_PER_SPIKE` steps (rounding allowed). */
-export function isMeaninglessSpacing(medianSteps: number): boolean {
-  return medianSteps <= MEANINGLESS_MAX_STEPS_PER_SPIKE * (1 + 1e-9);
+/**
+ * True when the spikes `spikes[from … to)` are at least three and their median interval is at
+ * most `MEANINGLESS_MAX_STEPS_PER_SPIKE` steps of `dt` (rounding allowed). Allocates nothing, so
+ * that a parameter map can ask it of every cell.
+ */
+export function isMeaninglessTrain(
+  spikes: ArrayLike<number>,
+  from: number,
+  to: number,
+  dt: number,
+): boolean {
+  const intervals = to - from - 1;
+  if (intervals < 2 || !(dt > 0)) return false;
+  const limit = MEANINGLESS_MAX_STEPS_PER_SPIKE * dt * (1 + 1e-9);
+  let short = 0;
+  for (let i = from + 1; i < to; i++) {
+    if ((spikes[i] as number) - (spikes[i - 1] as number) <= limit) short++;
+  }
+  // The median (the sorted interval at index ⌊n/2⌋, as in medianStepsPerSpike) is short when
+  // ⌊n/2⌋ + 1 intervals are: more than half of them.
+  return short >= (intervals >> 1) + 1;
 }
 
 /** Why a run is numerically meaningless, with the figures that show it. */
@@ -167,8 +185,8 @@ export function detectMeaninglessRun(
   let to = from;
   while (to < spikes.length && (spikes[to] as number) <= window.end) to++;
   const count = to - from;
+  if (!isMeaninglessTrain(spikes, from, to, dt)) return undefined;
   const median = medianStepsPerSpike(spikes, from, to, dt);
-  if (!isMeaninglessSpacing(median)) return undefined;
   const rate = (1000 * count) / Math.max(window.end - window.onset, dt);
   const every =
     median <= 1 + 1e-9 ? 'every time step' : `every ${significant(median, 3)} time steps`;

@@ -38,7 +38,7 @@ import {
   type NeuronParameters,
 } from '../model/izhikevich.js';
 import { requireVpeakAboveReset, stepCount } from '../model/simulate.js';
-import { isMeaninglessSpacing, medianStepsPerSpike } from './classify.js';
+import { isMeaninglessTrain } from './classify.js';
 import { restingState } from './fixed-points.js';
 import { runConstantInput } from './step-run.js';
 
@@ -182,7 +182,7 @@ class RateMeter {
     const spikes = this.spikes;
     let first = 0;
     while (first < count && (spikes[first] as number) < this.transient) first++;
-    return isMeaninglessSpacing(medianStepsPerSpike(spikes, first, count, this.dt));
+    return isMeaninglessTrain(spikes, first, count, this.dt);
   }
 
   private rate(count: number): number {
@@ -242,7 +242,7 @@ function rheobaseWith(
   if (!(tolerance > 0)) {
     throw new ParameterError('tolerance', `tolerance must be positive, got ${tolerance}`);
   }
-  if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
+  checkRange(from, to);
   checkTolerance(from, to, tolerance);
   if (meter.measure(from).count > 0 || meter.measure(to).count === 0) return undefined;
   let low = from;
@@ -255,6 +255,17 @@ function rheobaseWith(
     else low = mid;
   }
   return high;
+}
+
+/** Refuses a range that is empty or whose width overflows (1e308 − (−1e308)). */
+function checkRange(from: number, to: number): void {
+  if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
+  if (!Number.isFinite(to - from)) {
+    throw new ParameterError(
+      'to',
+      `the range from ${from} to ${to} is too wide to compute (its width overflows): use smaller ends`,
+    );
+  }
 }
 
 /** Halvings the bisection may need at most: ⌈log2((to − from) / tolerance)⌉ ≤ this. */
@@ -295,7 +306,7 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
       `steps must be a whole number from 2 to 100000, got ${steps}`,
     );
   }
-  if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
+  checkRange(from, to);
   const meter = new RateMeter(neuron, options);
   const measured = {
     duration: options.duration ?? DEFAULTS.duration,

@@ -241,7 +241,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
   ly += 12;
   const names = [
     ...FIRING_PATTERNS.map((p) => FIRING_PATTERN_LABELS[p]),
-    'diverged (dt too large)',
+    'no pattern: diverged or a spike at every step',
   ];
   names.forEach((name, code) => {
     const count = map.counts[code] ?? 0;

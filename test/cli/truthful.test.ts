@@ -182,6 +182,16 @@ describe('5. numerically meaningless runs are named so, with no pattern or class
     expect(json.meaningless.medianStepsPerSpike).toBe(1);
   });
 
+  it('map cells that spike at every step get no pattern', async () => {
+    const map = await runMain(
+      args('map --input 1e308 --x a:0:1:3 --y b:0:1:3 --duration 10 --format json'),
+    );
+    expect(JSON.parse(map.stdout).codes).toEqual(Array(9).fill(7));
+    const summary = await runMain(args('map --input 1e6 --x a:0:1:2 --y b:0:1:2 --duration 50'));
+    expect(summary.stdout).toMatch(/no pattern \(diverged or meaningless\) +4 cells/);
+    expect(summary.stdout).toMatch(/tonic spiking +0 cells/);
+  });
+
   it('classify at I = 1e6 and an f–I curve of such runs', async () => {
     const classify = await runMain(['classify', '--preset', 'rs', '--input', '1e6']);
     expect(classify.stdout.split('\n')[0]).toBe('numerically meaningless');
@@ -289,6 +299,10 @@ describe('9. smaller cases', () => {
       /expected a finite number such as 12/,
     );
     expectOneLineError(await runMain(['fi', '--steps', ' 7 ']), /got ' 7 '/);
+    expectOneLineError(
+      await runMain(args('fi --from -1e308 --to 1e308 --steps 3')),
+      /the range from -1e\+308 to 1e\+308 is too wide to compute/,
+    );
     const range = await runMain(['map', '--x', 'a:-1e308:1e308:10']);
     expectOneLineError(range, /too wide to compute/);
     expect(range.stderr).not.toMatch(/NaN/);

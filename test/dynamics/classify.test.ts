@@ -6,6 +6,8 @@ import {
   classifyPatternCode,
   classifyRun,
   detectMeaninglessRun,
+  isMeaninglessTrain,
+  medianStepsPerSpike,
   firingPatternOfCode,
 } from '../../src/dynamics/classify.js';
 import { simulate } from '../../src/model/simulate.js';
@@ -162,5 +164,21 @@ describe('detectMeaninglessRun and classifyRun: a spike at (nearly) every step',
     expect(classifyRun(normal.spikes, { onset: 15, end: 150, dt: 0.25 }).pattern).toBe(
       'spike-frequency-adaptation',
     );
+  });
+});
+
+describe('isMeaninglessTrain(spikes, from, to, dt)', () => {
+  it('agrees with the sorted median on trains of 3 to 12 spikes on a 0.25 ms grid', () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 2000; trial++) {
+      const count = 3 + Math.floor(next() * 10);
+      const spikes = new Float64Array(count);
+      for (let i = 1; i < count; i++)
+        spikes[i] = (spikes[i - 1] as number) + 0.25 * (1 + Math.floor(next() * 4));
+      const median = medianStepsPerSpike(spikes, 0, count, 0.25);
+      expect(isMeaninglessTrain(spikes, 0, count, 0.25)).toBe(median <= 2);
+    }
+    expect(isMeaninglessTrain(Float64Array.of(0, 0.25), 0, 2, 0.25)).toBe(false);
   });
 });
