@@ -7,6 +7,7 @@ import {
   checkWritableTarget,
   isStandardOutput,
   writeFilesAtomic,
+  writeOutput,
   writeStandardOutput,
   type OutputContent,
   type OutputFile,
@@ -140,6 +141,32 @@ export async function writeResults(
   if (!isStandardOutput(flags.out)) files.push({ path: flags.out, content: data });
   if (files.length > 0) await writeFilesAtomic(files);
   if (isStandardOutput(flags.out)) await writeStandardOutput(data);
+}
+
+/**
+ * Fails early when --plot names a file that is neither .svg nor .png. Prefer `checkOutputs`,
+ * which also refuses --plot and --out naming one file and targets that cannot be written.
+ */
+export function checkPlotName(flags: PlotFlags): void {
+  if (flags.plot !== undefined) figureFormat(flags.plot);
+}
+
+/**
+ * When --plot was given, draws the figure and writes it there atomically. Prefer
+ * `writeResults`, which writes the figure and the data all or nothing.
+ */
+export async function writePlot(flags: PlotFlags, draw: () => string): Promise<void> {
+  if (flags.plot === undefined) return;
+  const content = await figureContent(flags.plot, draw(), { scale: flags.plotScale });
+  await writeFilesAtomic([{ path: flags.plot, content }]);
+}
+
+/**
+ * Writes text chunks to the file `path` atomically, or to standard output when `path` is
+ * undefined or `-`, reporting every error (see src/io/atomic-write.ts).
+ */
+export async function writeChunks(chunks: Iterable<string>, path?: string): Promise<void> {
+  await writeOutput(path, chunks);
 }
 
 /** Formats a number for people: up to `digits` significant digits, no trailing zeros. */

@@ -8,10 +8,13 @@ import {
   addOutOption,
   addPlotOptions,
   checkOutputs,
+  checkPlotName,
   formatNumber,
   parseChoice,
   parseNumber,
   parseWholeNumber,
+  writeChunks,
+  writePlot,
   writeResults,
 } from '../../src/cli/options.js';
 
@@ -107,5 +110,28 @@ describe('checkOutputs(flags) and writeResults(flags, data, draw)', () => {
     expect(drawn).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
     expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('data');
+  });
+});
+
+describe('checkPlotName, writePlot and writeChunks (the older helpers, now atomic)', () => {
+  it('check the name, draw only with --plot, and write through the atomic-write module', async () => {
+    expect(() => checkPlotName({ plot: 'a.jpg', plotScale: 2 })).toThrow(/\.svg or \.png/);
+    let drawn = 0;
+    const draw = () => {
+      drawn += 1;
+      return '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    };
+    await writePlot({ plotScale: 2 }, draw);
+    expect(drawn).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'izhikit-older-'));
+    await writePlot({ plot: join(dir, 'f.svg'), plotScale: 2 }, draw);
+    expect(readFileSync(join(dir, 'f.svg'), 'utf8')).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    );
+    await writeChunks(['a', 'b'], join(dir, 'c.txt'));
+    expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('ab');
+    await expect(writeChunks(['x'], join(dir, 'no', 'c.txt'))).rejects.toThrow(
+      /folder does not exist/,
+    );
   });
 });
