@@ -15,7 +15,7 @@
  * Seeding: the seed is mixed (MurmurHash3's finaliser) before it seeds xoroshiro128+, and the
  * first 32 outputs are skipped, so that seeds 1, 2, 3 … give unrelated streams from the start.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { portableExp, portableLog } from './portable-math.js';
 
@@ -84,10 +84,27 @@ export class NetworkRandom {
   private readonly scale = TABLES.scale;
   private readonly height = TABLES.height;
 
-  /** @param seed a whole number from 0 to 2³² − 1 (only its low 32 bits are used) */
-  constructor(seed: number) {
+  /**
+   * @param seed a whole number from 0 to 2³² − 1 (only its low 32 bits are used)
+   * @param state a state from `getState()` to continue from instead (the seed is then unused)
+   */
+  constructor(seed: number, state?: readonly number[]) {
+    if (state !== undefined) {
+      this.generator = xoroshiro128plusFromState(state);
+      return;
+    }
     this.generator = xoroshiro128plus(mixSeed(seed));
     for (let i = 0; i < WARM_UP_DRAWS; i++) this.generator.next();
+  }
+
+  /** The generator's state: four 32-bit integers, enough to resume the sequence exactly. */
+  getState(): number[] {
+    return [...(this.generator.getState?.() ?? [])];
+  }
+
+  /** A source that continues exactly where the one whose `getState()` gave `state` stood. */
+  static fromState(state: readonly number[]): NetworkRandom {
+    return new NetworkRandom(0, state);
   }
 
   /** A uniform number in [0, 1) with 32 random bits: one draw. */

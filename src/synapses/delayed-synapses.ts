@@ -1,0 +1,125 @@
+/**
+ * Outgoing synapses with integer axonal delays, stored by presynaptic neuron and delay so that a
+ * spike's deliveries at one delay are one contiguous run (compressed sparse rows).
+ */
+import { ParameterError } from '../errors.js';
+
+/**
+ * The synapses of a network of `n` neurons with delays 1 … `maxDelay` ms. Synapse s goes from
+ * its presynaptic neuron to `target[s]`; the synapses of neuron j with delay δ are
+ * s = `groupStart[j·maxDelay + δ − 1]` … `groupStart[j·maxDelay + δ]` − 1, in the order given.
+ */
+export interface DelayedSynapses {
+  readonly n: number;
+  readonly maxDelay: number;
+  readonly target: Int32Array;
+  readonly groupStart: Int32Array;
+}
+
+/**
+ * Builds the store from synapses listed by presynaptic neuron: `pre` must be non-decreasing and,
+ * within one neuron, `delay` non-decreasing (so that the order of the list is the store's order).
+ */
+export function delayedSynapses(
+  n: number,
+  maxDelay: number,
+  pre: ArrayLike<number>,
+  target: ArrayLike<number>,
+  delay: ArrayLike<number>,
+): DelayedSynapses {
+  const count = pre.length;
+  if (target.length !== count || delay.length !== count) {
+    throw new ParameterError('synapses', 'pre, target and delay must have the same length');
+  }
+  const groupStart = new Int32Array(n * maxDelay + 1);
+  let previous = -1;
+  for (let s = 0; s < count; s++) {
+    const j = pre[s] as number;
+    const delta = delay[s] as number;
+    const group = j * maxDelay + delta - 1;
+    if (!(j >= 0 && j < n && delta >= 1 && delta <= maxDelay && Number.isInteger(delta))) {
+      throw new ParameterError(
+        'synapses',
+        `synapse ${s} has a presynaptic neuron or delay out of range`,
+      );
+    }
+    if (group < previous) {
+      throw new ParameterError(
+        'synapses',
+        'synapses must be listed by presynaptic neuron, then delay',
+      );
+    }
+    previous = group;
+    groupStart[group + 1] = (groupStart[group + 1] as number) + 1;
+  }
+  for (let g = 0; g < n * maxDelay; g++) {
+    groupStart[g + 1] = (groupStart[g + 1] as number) + (groupStart[g] as number);
+  }
+  return { n, maxDelay, target: Int32Array.from(target), groupStart };
+}
+
+/** The delay (ms) of every synapse, from the store's groups. */
+export function synapseDelays(synapses: DelayedSynapses): Int32Array {
+  const { n, maxDelay, groupStart } = synapses;
+  const delays = new Int32Array(synapses.target.length);
+  for (let g = 0; g < n * maxDelay; g++) {
+    delays.fill((g % maxDelay) + 1, groupStart[g] as number, groupStart[g + 1] as number);
+  }
+  return delays;
+}
+
+/** The presynaptic neuron of every synapse. */
+export function synapseSources(synapses: DelayedSynapses): Int32Array {
+  const { n, maxDelay, groupStart } = synapses;
+  const sources = new Int32Array(synapses.target.length);
+  for (let j = 0; j < n; j++) {
+    sources.fill(j, groupStart[j * maxDelay] as number, groupStart[(j + 1) * maxDelay] as number);
+  }
+  return sources;
+}
+
+/**
+ * The incoming synapses of every neuron from the presynaptic neurons `from` … `to − 1`, listed by
+ * postsynaptic neuron (`start[i]` … `start[i + 1]` − 1), each as its synapse index, presynaptic
+ * neuron and delay, in the order of the store.
+ */
+export interface IncomingSynapses {
+  readonly start: Int32Array;
+  readonly synapse: Int32Array;
+  readonly source: Int32Array;
+  readonly delay: Int32Array;
+}
+
+export function incomingSynapses(
+  synapses: DelayedSynapses,
+  from: number,
+  to: number,
+): IncomingSynapses {
+  const { n, maxDelay, groupStart, target } = synapses;
+  const first = groupStart[from * maxDelay] as number;
+  const last = groupStart[to * maxDelay] as number;
+  const start = new Int32Array(n + 1);
+  for (let s = first; s < last; s++) {
+    const slot = (target[s] as number) + 1;
+    start[slot] = (start[slot] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const fill = start.slice(0, n);
+  const total = last - first;
+  const synapse = new Int32Array(total);
+  const source = new Int32Array(total);
+  const delay = new Int32Array(total);
+  for (let j = from; j < to; j++) {
+    for (let g = j * maxDelay; g < (j + 1) * maxDelay; g++) {
+      for (let s = groupStart[g] as number; s < (groupStart[g + 1] as number); s++) {
+        const i = target[s] as number;
+        const slot = fill[i] as number;
+        fill[i] = slot + 1;
+        synapse[slot] = s;
+        source[slot] = j;
+        delay[slot] = (g % maxDelay) + 1;
+      }
+    }
+  }
+  return { start, synapse, source, delay };
+}
