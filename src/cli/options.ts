@@ -126,14 +126,15 @@ export async function checkOutputs(flags: Partial<PlotFlags> & { out?: string })
 /**
  * Writes a command's results: the figure drawn by `draw` to --plot (when given) and `data` to
  * --out, both files or neither (see src/io/atomic-write.ts); `data` goes to standard output when
- * --out is absent or `-`.
+ * --out is absent or `-`. `others` (a checkpoint, say) join the same all-or-nothing group.
  */
 export async function writeResults(
   flags: Partial<PlotFlags> & { out?: string },
   data: OutputContent,
   draw?: () => string,
+  others: readonly OutputFile[] = [],
 ): Promise<void> {
-  const files: OutputFile[] = [];
+  const files: OutputFile[] = [...others];
   if (flags.plot !== undefined && draw !== undefined) {
     const scale = flags.plotScale ?? 2;
     files.push({ path: flags.plot, content: await figureContent(flags.plot, draw(), { scale }) });

@@ -32,6 +32,19 @@ describe('1. every write error is reported, whatever the size of the output', ()
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('a checkpoint to a missing folder is refused before the run (polychron --save)', async () => {
+    const dir = fresh();
+    const result = await runMain([
+      'polychron',
+      '--duration',
+      '1',
+      '--save',
+      join(dir, 'no', 'x.ckpt'),
+    ]);
+    expectOneLineError(result, /cannot write '.*no\/x\.ckpt': the folder does not exist/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('a full device: fi --steps 3 --out /dev/full', async () => {
     const result = await runMain(['fi', '--steps', '3', '--out', '/dev/full']);
     expectOneLineError(
