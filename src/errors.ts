@@ -95,3 +95,41 @@ export function formatBytes(bytes: number): string {
   const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
+
+/** A file or standard output could not be written; nothing partial was left behind. */
+export class OutputError extends IzhikitError {
+  override name = 'OutputError';
+  /** The target as the user named it (`-` for standard output). */
+  readonly target: string;
+  /** The system's error code, such as ENOSPC or EACCES, when there was one. */
+  readonly code: string | undefined;
+  constructor(message: string, target: string, code?: string) {
+    super(message);
+    this.target = target;
+    this.code = code;
+  }
+}
+
+/**
+ * Text safe to show in a one-line message: control characters (terminal escapes, line breaks,
+ * bidirectional overrides) become visible escapes such as `\x1b` or `\u202e`.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const control =
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x200e ||
+      code === 0x200f ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
+    if (!control) out += ch;
+    else if (code < 0x100) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}

@@ -12,9 +12,11 @@ export {
   ExpressionError,
   IzhikitError,
   MemoryLimitError,
+  OutputError,
   ParameterError,
   UnknownPresetError,
   formatBytes,
+  printable,
 } from './errors.js';
 
 // The single-neuron model and its integrators.
@@ -38,6 +40,7 @@ export {
   DEFAULT_MAX_TRACE_BYTES,
   MAX_STEPS,
   TRACE_BYTES_PER_STEP,
+  requireVpeakAboveReset,
   simulate,
   type InputSpec,
   type SimulationOptions,
@@ -78,7 +81,12 @@ export {
   type ResolvedNetworkOptions,
 } from './network/options.js';
 export { type NetworkState } from './network/build.js';
-export { checkNetworkMemory, networkMemory, type NetworkMemory } from './network/memory.js';
+export {
+  ANALYSIS_BYTES_PER_BIN,
+  checkNetworkMemory,
+  networkMemory,
+  type NetworkMemory,
+} from './network/memory.js';
 export { NetworkSimulation, type NetworkResult, type NeuronTrace } from './network/simulation.js';
 export {
   simulateNetwork,
@@ -121,11 +129,19 @@ export {
   DEFAULT_CLASSIFIER_THRESHOLDS,
   FIRING_PATTERNS,
   FIRING_PATTERN_LABELS,
+  MEANINGLESS_MAX_STEPS_PER_SPIKE,
   classifyPattern,
+  classifyRun,
+  detectMeaninglessRun,
   firingPatternOfCode,
+  isMeaninglessTrain,
+  medianStepsPerSpike,
   type ClassifierThresholds,
   type FiringPattern,
+  type MeaninglessClassification,
+  type MeaninglessRun,
   type PatternClassification,
+  type RunClassification,
   type StepWindow,
 } from './dynamics/classify.js';
 export {
@@ -136,7 +152,9 @@ export {
   type ProtocolKind,
 } from './dynamics/classify-preset.js';
 export {
+  MAX_BISECTION_STEPS,
   fiCurve,
+  fiCurveRunCount,
   findRheobase,
   steadyFiringRate,
   type ExcitabilityClass,

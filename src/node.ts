@@ -3,5 +3,15 @@
  * the parameter map on worker threads. Re-exports only; tracked by etc/izhikit-node.api.md.
  */
 export { MAX_PNG_SCALE, svgToPng, type PngOptions } from './render/png.js';
-export { figureFormat, writeFigure, type FigureFormat } from './render/save.js';
+export { figureContent, figureFormat, writeFigure, type FigureFormat } from './render/save.js';
+export {
+  checkDistinctTargets,
+  isStandardOutput,
+  writeFileAtomic,
+  writeFilesAtomic,
+  writeOutput,
+  writeStandardOutput,
+  type OutputContent,
+  type OutputFile,
+} from './io/atomic-write.js';
 export { computeParameterMapParallel, type ParallelMapOptions } from './dynamics/map-node.js';

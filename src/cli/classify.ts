@@ -1,14 +1,16 @@
 /** `izhikit classify`: names the firing pattern of a neuron's run under a step input. */
 import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
-import { classifyPattern, type PatternClassification } from '../dynamics/classify.js';
+import { classifyRun, type RunClassification } from '../dynamics/classify.js';
 import { classifyPreset, presetWindow, type PresetWindow } from '../dynamics/classify-preset.js';
 import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate } from '../model/simulate.js';
 import { PRESETS } from '../presets/presets.js';
 import { classifyAllBookPresets, classifyBookFromFlags } from './classify-2007.js';
-import { addFormatOption, formatNumber, parseNumber, writeChunks } from './options.js';
+import { addFormatOption, formatNumber, parseNumber } from './options.js';
 import { addBookOptions, isBookRun, rejectBookFlags } from './run-2007.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
+import { writeStandardOutput } from '../io/atomic-write.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -18,7 +20,7 @@ import {
   type ProtocolFlags,
 } from './neuron-options.js';
 
-interface ClassifyFlags extends ProtocolFlags {
+interface ClassifyFlags extends ProtocolFlags, LimitFlags {
   onset?: number;
   end?: number;
   all?: boolean;
@@ -30,7 +32,7 @@ export interface ClassifiedRow {
   readonly id: string;
   readonly name: string;
   readonly window: PresetWindow | { onset: number; end: number; kind: 'given' };
-  readonly result: PatternClassification;
+  readonly result: RunClassification;
 }
 
 function classifyFromFlags(flags: ClassifyFlags): ClassifiedRow {
@@ -50,16 +52,55 @@ function classifyFromFlags(flags: ClassifyFlags): ClassifiedRow {
   const duration = options.duration;
   const onset = flags.onset ?? (preset !== undefined ? presetWindow(preset).onset : 0);
   const end = flags.end ?? duration;
+  if (!(onset >= 0 && onset < duration)) {
+    throw new ParameterError(
+      'onset',
+      `--onset ${onset} ms is outside the run (0 to ${duration} ms): give an onset within it, or a longer --duration`,
+    );
+  }
   if (!(end > onset)) {
     throw new ParameterError('end', `the window must end after it starts (${onset} to ${end} ms)`);
   }
+  if (end > duration) {
+    throw new ParameterError(
+      'end',
+      `--end ${end} ms is after the end of the run (${duration} ms): give --duration ${end} or an earlier --end`,
+    );
+  }
+  checkWork(
+    timeSteps(options.duration, options.dt),
+    flags,
+    'use a larger dt or a shorter duration',
+  );
   const run = simulate(options);
   return {
     id: preset?.id ?? 'custom',
     name: preset?.name ?? 'custom neuron',
     window: { onset, end, kind: 'given' },
-    result: classifyPattern(run.spikes, { onset, end }),
+    result: classifyRun(run.spikes, { onset, end, dt: run.dt }),
   };
+}
+
+/** `--all` runs every preset on its own protocol: any other neuron or protocol flag is refused. */
+function refuseWithAll(flags: ClassifyFlags): void {
+  const names = [
+    'preset',
+    ...PARAMETER_NAMES,
+    'v0',
+    'u0',
+    'dt',
+    'duration',
+    'input',
+    'onset',
+    'end',
+  ] as const;
+  const given = names.filter((name) => flags[name] !== undefined);
+  if (given.length > 0) {
+    throw new ParameterError(
+      'all',
+      `--all classifies every preset on its own protocol and cannot be combined with ${given.map((n) => `--${n}`).join(', ')}: drop --all to classify one neuron`,
+    );
+  }
 }
 
 function rowJson(row: ClassifiedRow): object {
@@ -67,14 +108,18 @@ function rowJson(row: ClassifiedRow): object {
   return {
     id: row.id,
     name: row.name,
-    pattern: r.pattern,
+    pattern: r.pattern ?? null,
     label: r.label,
     window: row.window,
     spikeCount: r.spikeCount,
-    burstCount: r.burstCount,
-    groupCount: r.groupCount,
-    burstThreshold: r.burstThreshold ?? null,
-    stopped: r.stopped,
+    ...(r.meaningless === undefined
+      ? {
+          burstCount: r.burstCount,
+          groupCount: r.groupCount,
+          burstThreshold: r.burstThreshold ?? null,
+          stopped: r.stopped,
+        }
+      : { meaningless: r.meaningless }),
     reason: r.reason,
   };
 }
@@ -94,6 +139,7 @@ export function registerClassify(program: Command): Command {
     .option('--all', 'classify every preset on its own protocol');
   addFormatOption(command, ['summary', 'json']);
   addBookOptions(command);
+  addLimitOption(command);
   return command
     .addHelpText(
       'after',
@@ -102,6 +148,7 @@ export function registerClassify(program: Command): Command {
         'classifyPreset); presets whose input is not a step are flagged "not a step".',
     )
     .action(async (flags: ClassifyFlags) => {
+      if (flags.all) refuseWithAll(flags);
       const book = isBookRun(flags);
       if (!book) rejectBookFlags(flags);
       const rows = book
@@ -116,13 +163,13 @@ export function registerClassify(program: Command): Command {
           : [classifyFromFlags(flags)];
       if (flags.format === 'json') {
         const body = flags.all ? rows.map(rowJson) : rowJson(rows[0] as ClassifiedRow);
-        await writeChunks([JSON.stringify(body) + '\n']);
+        await writeStandardOutput([JSON.stringify(body) + '\n']);
         return;
       }
       if (!flags.all) {
         const row = rows[0] as ClassifiedRow;
         const w = row.window;
-        await writeChunks([
+        await writeStandardOutput([
           `${row.result.label}\n${row.name} (${row.id}), window ${formatNumber(w.onset)}–${formatNumber(w.end)} ms` +
             `${w.kind === 'other' ? ' (not a step protocol: the label only describes the train)' : ''}\n` +
             `${row.result.reason}\n`,
@@ -136,6 +183,6 @@ export function registerClassify(program: Command): Command {
           `${r.id.padEnd(idWidth)}  ${r.result.label.padEnd(labelWidth)}  ${(r.window.kind === 'other' ? 'not a step' : r.window.kind).padEnd(10)}  ${r.name}`,
       );
       const header = `${'id'.padEnd(idWidth)}  ${'pattern'.padEnd(labelWidth)}  ${'protocol'.padEnd(10)}  name in the papers`;
-      await writeChunks([[header, ...lines].join('\n') + '\n']);
+      await writeStandardOutput([[header, ...lines].join('\n') + '\n']);
     });
 }

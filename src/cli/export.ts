@@ -1,8 +1,9 @@
 /** `izhikit export`: writes the network as a Brian2 or PyNN script with its data beside it. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
+import { writeFilesAtomic } from '../io/atomic-write.js';
 import {
   denseNetworkForExport,
   exportData,
@@ -43,11 +44,20 @@ export function registerExport(program: Command): Command {
     const network = denseNetworkForExport(networkOptions(flags));
     const folder = dataFolder(flags.out);
     const data = join(dirname(flags.out), folder);
-    await mkdir(data, { recursive: true });
-    for (const { name, bytes } of exportData(network)) {
-      await writeFile(join(data, `${name}.npy`), bytes);
+    try {
+      await mkdir(data, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'failed';
+      throw new ParameterError('out', `cannot make the data folder '${data}' (${code})`);
     }
-    await writeFile(flags.out, exportScript(network, flags.to, folder, basename(flags.out)));
+    // The data and the script: all written, or none.
+    await writeFilesAtomic([
+      ...exportData(network).map(({ name, bytes }) => ({
+        path: join(data, `${name}.npy`),
+        content: bytes,
+      })),
+      { path: flags.out, content: exportScript(network, flags.to, folder, basename(flags.out)) },
+    ]);
     process.stderr.write(
       `izhikit: wrote ${flags.out} and ${data}/ (${network.synapses.pre.length} connections)\n`,
     );

@@ -1,7 +1,13 @@
 /** `izhikit fi`: the f–I curve of a neuron, its rheobase and its excitability class. */
 import type { Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
-import { fiCurve, type FiCurve, type FiCurveOptions } from '../dynamics/fi-curve.js';
+import {
+  fiCurve,
+  fiCurveRunCount,
+  type FiCurve,
+  type FiCurveOptions,
+} from '../dynamics/fi-curve.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 import { renderFiCurve } from '../dynamics/render-fi.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
 import { bookFiSubject, BOOK_FI_TO, type FiSubject } from './fi-2007.js';
@@ -11,17 +17,17 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
 
-interface FiFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
+interface FiFlags
+  extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags, LimitFlags {
   from: number;
   to?: number;
   steps: number;
@@ -37,6 +43,7 @@ export function fiToJson(curve: FiCurve): object {
     rheobase: curve.rheobase ?? null,
     onsetRate: curve.onsetRate ?? null,
     excitabilityClass: curve.excitabilityClass ?? null,
+    meaninglessFrom: curve.meaninglessFrom ?? null,
     summary: curve.summary,
     points: curve.points,
   };
@@ -62,8 +69,14 @@ export function registerFi(program: Command): Command {
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
   addBookOptions(command);
+  addLimitOption(command);
   return command.action(async (flags: FiFlags) => {
-    checkPlotName(flags);
+    await checkOutputs(flags);
+    checkWork(
+      fiCurveRunCount(flags) * timeSteps(flags.duration, flags.dt),
+      flags,
+      'use fewer --steps, a larger dt or a shorter duration',
+    );
     const measure = {
       from: flags.from,
       steps: flags.steps,
@@ -75,39 +88,36 @@ export function registerFi(program: Command): Command {
     const { curve, title, label, parameters } = isBookRun(flags)
       ? bookFiSubject(flags, measure)
       : paperFiSubject(flags, { ...measure, to: flags.to ?? 20 });
-    await writePlot(flags, () =>
+    const draw = (): string =>
       renderFiCurve(curve, {
         title: `f–I curve: ${title}`,
         subtitle: `${parameters} · ${flags.steps} inputs from ${flags.from} to ${curve.points[curve.points.length - 1]?.I}`,
-      }),
-    );
+      });
     const points = curve.points;
+    let data: Iterable<string>;
     if (flags.format === 'json') {
-      await writeChunks([JSON.stringify(fiToJson(curve)) + '\n'], flags.out);
+      data = [JSON.stringify(fiToJson(curve)) + '\n'];
     } else if (flags.format === 'csv') {
-      await writeChunks(
-        csvChunks('I,rate_hz,spikes,started_at_rest', points.length, (i) => {
-          const p = points[i] as (typeof points)[number];
-          return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest}`;
-        }),
-        flags.out,
-      );
+      data = csvChunks('I,rate_hz,spikes,started_at_rest,meaningless', points.length, (i) => {
+        const p = points[i] as (typeof points)[number];
+        return `${p.I},${p.rate},${p.spikeCount},${p.startedAtRest},${p.meaningless}`;
+      });
     } else {
       const rows = points.map(
-        (p) => `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}`,
+        (p) =>
+          `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}` +
+          (p.meaningless ? '  numerically meaningless (a spike at nearly every step)' : ''),
       );
-      await writeChunks(
+      data = [
         [
-          [
-            `${label}, ${parameters}`,
-            curve.summary,
-            `${'I'.padStart(10)}  ${'rate (Hz)'.padStart(9)}`,
-            ...rows,
-          ].join('\n') + '\n',
-        ],
-        flags.out,
-      );
+          `${label}, ${parameters}`,
+          curve.summary,
+          `${'I'.padStart(10)}  ${'rate (Hz)'.padStart(9)}`,
+          ...rows,
+        ].join('\n') + '\n',
+      ];
     }
+    await writeResults(flags, data, draw);
   });
 }
 

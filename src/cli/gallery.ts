@@ -4,8 +4,16 @@ import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
 import { galleryCsv, galleryJson } from '../render/export.js';
 import { GALLERY_SETS, galleryPanels, renderGallery, type GallerySet } from '../render/gallery.js';
-import { figureFormat, writeFigure } from '../render/save.js';
-import { parseChoice, parseNumber, writeChunks } from './options.js';
+import {
+  checkDistinctTargets,
+  checkWritableTarget,
+  isStandardOutput,
+  writeFilesAtomic,
+  writeStandardOutput,
+  type OutputFile,
+} from '../io/atomic-write.js';
+import { figureContent, figureFormat } from '../render/save.js';
+import { parseChoice, parseNumber } from './options.js';
 
 interface GalleryFlags {
   set: GallerySet;
@@ -39,19 +47,32 @@ export function registerGallery(program: Command): Command {
     .option('--data <file>', 'also write the plotted samples to FILE.csv or FILE.json')
     .action(async (flags: GalleryFlags) => {
       // Check both file names before any work, so a typo fails at once.
-      if (flags.out !== undefined) figureFormat(flags.out);
+      if (!isStandardOutput(flags.out)) figureFormat(flags.out);
       const format = flags.data === undefined ? undefined : dataFormat(flags.data);
+      checkDistinctTargets({ '--out': flags.out, '--data': flags.data });
+      for (const target of [flags.out, flags.data]) {
+        if (target !== undefined) await checkWritableTarget(target);
+      }
       const panels = galleryPanels(flags.set);
       const svg = renderGallery(flags.set, panels);
-      if (flags.out === undefined) await writeChunks([svg]);
-      else await writeFigure(flags.out, svg, { scale: flags.scale });
-      if (flags.data !== undefined) {
-        await writeChunks(
-          format === 'json'
-            ? [JSON.stringify(galleryJson(flags.set, panels)) + '\n']
-            : galleryCsv(panels),
-          flags.data,
-        );
+      // The figure file and the data file are written together: both or neither.
+      const files: OutputFile[] = [];
+      if (!isStandardOutput(flags.out)) {
+        files.push({
+          path: flags.out,
+          content: await figureContent(flags.out, svg, { scale: flags.scale }),
+        });
       }
+      if (flags.data !== undefined) {
+        files.push({
+          path: flags.data,
+          content:
+            format === 'json'
+              ? [JSON.stringify(galleryJson(flags.set, panels)) + '\n']
+              : galleryCsv(panels),
+        });
+      }
+      await writeFilesAtomic(files);
+      if (isStandardOutput(flags.out)) await writeStandardOutput(svg);
     });
 }

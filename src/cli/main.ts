@@ -1,6 +1,6 @@
 /** The izhikit command line: builds the program, runs it and turns every error into one line. */
 import { Command, CommanderError } from 'commander';
-import { IzhikitError } from '../errors.js';
+import { IzhikitError, OutputError, printable } from '../errors.js';
 
 type Register = (program: Command) => unknown;
 
@@ -46,6 +46,14 @@ export async function buildProgram(only?: string): Promise<Command> {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Write errors on standard output reach the writer's callback; this listener keeps the same
+  // error, also emitted as an event, from ending the process with a stack trace.
+  if (!process.stdout.listeners('error').includes(ignore)) process.stdout.on('error', ignore);
+  if (argv.length === 0) {
+    process.stderr.write((await buildProgram()).helpInformation());
+    process.stderr.write('izhikit: a command is needed (see the list above)\n');
+    return 2;
+  }
   try {
     const program = await buildProgram(argv[0]);
     await program.parseAsync([...argv], { from: 'user' });
@@ -55,7 +63,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+function ignore(): void {}
+
 function report(error: unknown): number {
+  // A reader that closed the pipe (`izhikit ... | head`) wants no more: end quietly.
+  if (error instanceof OutputError && error.code === 'EPIPE' && error.target === '-') return 0;
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     if (error.code === 'commander.help') return 0;
@@ -63,11 +75,11 @@ function report(error: unknown): number {
       .replace(/^error: /, '')
       .replace(/\s*\n\s*/g, ' ')
       .trim();
-    process.stderr.write(`izhikit: ${message}\n`);
+    process.stderr.write(`izhikit: ${printable(message)}\n`);
     return error.exitCode === 0 ? 2 : error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`izhikit: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.stderr.write(`izhikit: ${printable(message.replace(/\s*\n\s*/g, ' '))}\n`);
   if (!(error instanceof IzhikitError) && process.env.IZHIKIT_DEBUG && error instanceof Error) {
     process.stderr.write(`${error.stack ?? ''}\n`);
   }

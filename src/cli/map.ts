@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
+import { printable } from '../errors.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from '../dynamics/classify.js';
 import { computeParameterMapParallel } from '../dynamics/map-node.js';
@@ -22,18 +23,19 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
 import { terminalProgressBar } from './progress.js';
+import { addLimitOption, checkWork, checkWorkers, timeSteps, type LimitFlags } from './limits.js';
 
-interface MapFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
+interface MapFlags
+  extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags, LimitFlags {
   x: MapAxis;
   y: MapAxis;
   input: number;
@@ -54,16 +56,28 @@ export function parseAxis(value: string): MapAxis {
   const parts = value.split(':');
   if (parts.length !== 4) {
     throw new InvalidArgumentError(
-      `expected NAME:FROM:TO:STEPS (for example a:0:0.2:100), got '${value}'`,
+      `expected NAME:FROM:TO:STEPS (for example a:0:0.2:100), got '${printable(value)}'`,
     );
   }
   const [name, from, to, steps] = parts as [string, string, string, string];
   if (!AXIS_NAMES.includes(name)) {
-    throw new InvalidArgumentError(`unknown parameter '${name}'; known: ${AXIS_NAMES.join(', ')}`);
+    throw new InvalidArgumentError(
+      `unknown parameter '${printable(name)}'; known: ${AXIS_NAMES.join(', ')}`,
+    );
   }
-  const numbers = [from, to, steps].map(Number);
-  if (from.trim() === '' || to.trim() === '' || !numbers.every(Number.isFinite)) {
-    throw new InvalidArgumentError(`expected numbers in '${value}'`);
+  const numbers = [from, to, steps].map((part) => {
+    try {
+      return parseNumber(part);
+    } catch {
+      throw new InvalidArgumentError(
+        `expected finite numbers such as a:0:0.2:100, got '${printable(value)}'`,
+      );
+    }
+  });
+  if (!Number.isFinite((numbers[1] as number) - (numbers[0] as number))) {
+    throw new InvalidArgumentError(
+      `the range of '${printable(value)}' is too wide to compute: use smaller ends`,
+    );
   }
   return {
     name: name as MapParameter,
@@ -126,6 +140,7 @@ export function registerMap(program: Command): Command {
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
   addBookOptions(command);
+  addLimitOption(command);
   return command
     .addHelpText(
       'after',
@@ -133,7 +148,7 @@ export function registerMap(program: Command): Command {
         'Each cell starts at rest at --baseline, steps to --input at t = 0 and is classified over the run.',
     )
     .action(async (flags: MapFlags, command: Command) => {
-      checkPlotName(flags);
+      await checkOutputs(flags);
       if (isBookRun(flags)) {
         const started = performance.now();
         const map = await bookMapFromFlags(flags, (name) => command.getOptionValueSource(name));
@@ -151,8 +166,14 @@ export function registerMap(program: Command): Command {
         dt: flags.dt,
         v0: flags.v0,
       });
-      const steps = spec.x.steps * spec.y.steps * Math.round(spec.duration / spec.dt);
-      const workers = flags.workers ?? (steps >= PARALLEL_FROM_STEPS ? availableParallelism() : 1);
+      const steps = spec.x.steps * spec.y.steps * timeSteps(spec.duration, spec.dt);
+      checkWork(steps, flags, 'use fewer steps on the axes, a larger dt or a shorter duration');
+      const workers =
+        flags.workers === undefined
+          ? steps >= PARALLEL_FROM_STEPS
+            ? availableParallelism()
+            : 1
+          : checkWorkers(flags.workers);
       const bar = terminalProgressBar('map');
       bar?.start(spec.y.steps, 0);
       const started = performance.now();
@@ -166,29 +187,30 @@ export function registerMap(program: Command): Command {
         bar?.stop();
       }
       const elapsed = performance.now() - started;
-      await writePlot(flags, () => renderParameterMap(map));
-      await writeMap(map, flags, elapsed, workers);
+      await writeMap(map, flags, elapsed, workers, () => renderParameterMap(map));
     });
 }
 
 /** Writes a map of either form as JSON, CSV or a summary, as --format asks. */
 async function writeMap(
   map: MapOutput,
-  flags: Pick<MapFlags, 'format' | 'out'>,
+  flags: Pick<MapFlags, 'format' | 'out' | 'plot' | 'plotScale'>,
   elapsed: number,
   workers: number,
+  draw?: () => string,
 ): Promise<void> {
   const spec = map.spec;
   if (flags.format === 'json') {
-    await writeChunks([JSON.stringify(mapToJson(map)) + '\n'], flags.out);
+    await writeResults(flags, [JSON.stringify(mapToJson(map)) + '\n'], draw);
   } else if (flags.format === 'csv') {
     const nx = spec.x.steps;
-    await writeChunks(
+    await writeResults(
+      flags,
       csvChunks(`${spec.x.name},${spec.y.name},code,pattern`, map.codes.length, (i) => {
         const code = map.codes[i] as number;
         return `${map.xValues[i % nx]},${map.yValues[Math.floor(i / nx)]},${code},${FIRING_PATTERNS[code] ?? 'diverged'}`;
       }),
-      flags.out,
+      draw,
     );
   } else {
     const total = map.codes.length;
@@ -199,11 +221,11 @@ async function writeMap(
       ...map.counts.map((count, code) => {
         const name =
           code === MAP_DIVERGED
-            ? 'diverged'
+            ? 'no pattern (diverged or meaningless)'
             : FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] as (typeof FIRING_PATTERNS)[number]];
-        return `  ${name.padEnd(27)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
+        return `  ${name.padEnd(36)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
       }),
     ];
-    await writeChunks([lines.join('\n') + '\n'], flags.out);
+    await writeResults(flags, [lines.join('\n') + '\n'], draw);
   }
 }

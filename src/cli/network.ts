@@ -3,11 +3,14 @@ import { availableParallelism, totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ParameterError } from '../errors.js';
 import { csvChunks } from '../record/csv.js';
+import { printable } from '../errors.js';
 import { weightScales } from '../network/build.js';
+import { checkNetworkMemory } from '../network/memory.js';
 import {
   DEFAULT_MAX_NETWORK_BYTES,
   NETWORK_DEFAULTS,
   THREADS_FROM,
+  resolveNetworkOptions,
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
@@ -15,20 +18,21 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
+  parsePositiveNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
 import { terminalProgressBar } from './progress.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-export interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
+export interface NetworkFlags extends OutputFlags<Format>, PlotFlags, LimitFlags {
   ne: number;
   ni: number;
   dt: number;
@@ -50,8 +54,10 @@ export function parseIndexList(value: string): number[] {
   const parts = value.split(',').map((part) => part.trim());
   return parts.map((part) => {
     const index = Number(part);
-    if (part === '' || !Number.isInteger(index) || index < 0) {
-      throw new InvalidArgumentError(`expected neuron indices like 0,5,900, got '${value}'`);
+    if (!/^\d+$/.test(part) || !Number.isSafeInteger(index)) {
+      throw new InvalidArgumentError(
+        `expected neuron indices like 0,5,900, got '${printable(value)}'`,
+      );
     }
     return index;
   });
@@ -104,7 +110,7 @@ export function addNetworkOptions(command: Command): Command {
     .option(
       '--max-memory <MB>',
       'largest network allowed, in MB (default: 2000 or half the memory)',
-      parseNumber,
+      parsePositiveNumber,
     );
 }
 
@@ -127,15 +133,28 @@ export function registerNetwork(program: Command): Command {
     command,
     'also draw the raster, the population rate and v(t) of the first --record neuron (0 by default)',
   );
+  addLimitOption(command);
   return command.action(async (flags: NetworkFlags) => {
-    checkPlotName(flags);
-    const result = await withFlagNames(() => runWithProgress(networkOptions(flags)));
-    await writePlot(flags, async () => {
+    await checkOutputs(flags);
+    const result = await withFlagNames(async () => {
+      // The options and the memory first (the library names what is wrong), then the time.
+      const options = networkOptions(flags);
+      checkNetworkMemory(resolveNetworkOptions(options));
+      // Each step costs about one unit per neuron plus the synapses of the neurons that fired,
+      // which grow with the network: counted as n × max(1, n / 1000) per step.
+      const n = flags.ne + flags.ni;
+      checkWork(
+        n * Math.max(1, n / 1000) * timeSteps(flags.duration, flags.dt),
+        flags,
+        'use fewer neurons, a larger dt or a shorter duration',
+      );
+      return runWithProgress(options);
+    });
+    await writeResults(flags, networkOutput(result, flags.format), async () => {
       // the renderer (and d3) loads only when a figure is asked for
       const { networkFigureData, renderNetworkFigure } = await import('../render/network.js');
       return renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
     });
-    await writeNetwork(result, flags.format, flags.out);
   });
 }
 
@@ -262,20 +281,11 @@ export function networkSummary(result: NetworkResult): string {
   );
 }
 
-async function writeNetwork(
-  result: NetworkResult,
-  format: Format,
-  out: string | undefined,
-): Promise<void> {
-  if (format === 'json') {
-    await writeChunks([JSON.stringify(networkToJson(result)) + '\n'], out);
-  } else if (format === 'csv') {
+function networkOutput(result: NetworkResult, format: Format): Iterable<string> {
+  if (format === 'json') return [JSON.stringify(networkToJson(result)) + '\n'];
+  if (format === 'csv') {
     const { t, i } = result.spikes;
-    await writeChunks(
-      csvChunks('t,i', t.length, (s) => `${t[s]},${i[s]}`),
-      out,
-    );
-  } else {
-    await writeChunks([networkSummary(result)], out);
+    return csvChunks('t,i', t.length, (s) => `${t[s]},${i[s]}`);
   }
+  return [networkSummary(result)];
 }

@@ -4,9 +4,10 @@ import { presetWindow } from '../dynamics/classify-preset.js';
 import { explainPhasePlane } from '../dynamics/phase-explanation.js';
 import { phasePlane, type PhasePlane } from '../dynamics/phase-plane.js';
 import { renderPhasePlane } from '../dynamics/render-phase.js';
-import { resolveInput, simulate } from '../model/simulate.js';
+import { resolveInput, simulate, stepCount } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -21,15 +22,14 @@ import { addBookOptions, isBookRun, rejectBookFlags } from './run-2007.js';
 import {
   addFormatOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type PlotFlags,
 } from './options.js';
 
-interface PhaseFlags extends ProtocolFlags, PlotFlags {
+interface PhaseFlags extends ProtocolFlags, PlotFlags, LimitFlags {
   I?: number;
   trajectory: boolean;
   format: 'summary' | 'json';
@@ -81,20 +81,32 @@ export function registerPhase(program: Command): Command {
   );
   addFormatOption(command, ['summary', 'json']);
   addBookOptions(command);
+  addLimitOption(command);
   return command.action(async (flags: PhaseFlags) => {
-    checkPlotName(flags);
+    await checkOutputs(flags);
     if (isBookRun(flags)) return bookPhaseCommand(flags);
     rejectBookFlags(flags);
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const options = simulationOptions(flags, preset);
+    // Every flag is checked, used or not: a wrong dt or input is an error even without --plot.
+    stepCount(options.dt, options.duration);
+    resolveInput(options.input);
     const input = typeof options.input === 'string' ? options.input : String(options.input ?? 0);
     const I = flags.I ?? defaultPhaseInput(preset, input, options.duration);
-    const run = flags.trajectory && flags.plot !== undefined ? simulate(options) : undefined;
+    const drawsRun = flags.trajectory && flags.plot !== undefined;
+    if (drawsRun) {
+      checkWork(
+        timeSteps(options.duration, options.dt),
+        flags,
+        'use a larger dt, a shorter duration or --no-trajectory',
+      );
+    }
+    const run = drawsRun ? simulate(options) : undefined;
     const trajectory = run?.trace;
     const plane = phasePlane(neuron, I, trajectory === undefined ? {} : { trajectory });
     const explanation = explainPhasePlane(plane, trajectory);
-    await writePlot(flags, () => {
+    const draw = () => {
       const name = preset === undefined ? 'custom neuron' : presetTitle(preset);
       return renderPhasePlane(plane, {
         ...(trajectory === undefined ? {} : { trajectory }),
@@ -103,9 +115,9 @@ export function registerPhase(program: Command): Command {
           `${parameterLine(neuron)} · nullclines at I = ${formatNumber(I)}` +
           (trajectory === undefined ? '' : ` · trajectory of I(t) = ${input}`),
       });
-    });
+    };
     if (flags.format === 'json') {
-      await writeChunks([JSON.stringify(phaseToJson(plane, explanation)) + '\n']);
+      await writeResults(flags, [JSON.stringify(phaseToJson(plane, explanation)) + '\n'], draw);
       return;
     }
     const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
@@ -117,6 +129,6 @@ export function registerPhase(program: Command): Command {
       ...fixedPointLines(plane),
       ...explanation,
     ];
-    await writeChunks([lines.join('\n') + '\n']);
+    await writeResults(flags, [lines.join('\n') + '\n'], draw);
   });
 }

@@ -1,8 +1,8 @@
 /** `izhikit polychron`: runs the polychronization network of [2006], saves and resumes it, finds its groups. */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
+import { checkDistinctTargets, checkWritableTarget } from '../io/atomic-write.js';
 import { loadCheckpoint, saveCheckpoint } from '../polychron/checkpoint.js';
 import { findPolychronousGroups, type GroupSearchResult } from '../polychron/groups.js';
 import {
@@ -17,12 +17,11 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
-  checkPlotName,
+  checkOutputs,
   formatNumber,
   parseChoice,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
@@ -70,26 +69,34 @@ export function registerPolychron(program: Command): Command {
     'draw the last second, rates and strong synapses over time, the weights, the spectrum and a group',
   );
   return command.action(async (flags: PolychronFlags) => {
-    checkPlotName(flags);
     const seconds = checkPolychronDuration(flags.duration);
     distinctOutputs(flags);
+    await checkOutputs(flags);
+    if (flags.save !== undefined) await checkWritableTarget(flags.save);
     const run = await startRun(flags);
     simulateWithProgress(run, seconds);
     const groups = flags.groups === true ? searchWithProgress(run) : undefined;
     const result = run.result();
-    if (flags.save !== undefined) await writeAtomically(flags.save, saveCheckpoint(run));
-    await writePlot(flags, () => renderPolychronFigure(result, groups?.groups[0]));
     const text =
       flags.format === 'json'
         ? JSON.stringify(polychronToJson(result, seconds, groups)) + '\n'
         : polychronSummary(result, seconds, groups);
-    await writeChunks([text], flags.out);
+    // The checkpoint, the figure and the data: all written, or none (src/io/atomic-write.ts).
+    const checkpoint =
+      flags.save === undefined ? [] : [{ path: flags.save, content: saveCheckpoint(run) }];
+    await writeResults(
+      flags,
+      [text],
+      () => renderPolychronFigure(result, groups?.groups[0]),
+      checkpoint,
+    );
   });
 }
 
 function distinctOutputs(flags: PolychronFlags): void {
-  const paths = [flags.save, flags.plot, flags.out].filter((p): p is string => p !== undefined);
-  if (new Set(paths).size !== paths.length) {
+  try {
+    checkDistinctTargets({ '--save': flags.save, '--plot': flags.plot, '--out': flags.out });
+  } catch {
     throw new ParameterError('out', '--save, --plot and --out must name different files');
   }
 }
@@ -145,19 +152,6 @@ function searchWithProgress(run: PolychronSimulation): GroupSearchResult {
     return findPolychronousGroups(run.state, { onProgress: (done) => bar?.update(done) });
   } finally {
     bar?.stop();
-  }
-}
-
-/** Writes bytes to a temporary file beside `path`, then renames it: all or nothing. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
-    throw new ParameterError('save', `cannot write the checkpoint '${path}' (${code})`);
   }
 }
 

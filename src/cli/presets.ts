@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { CELLS_2007 } from '../presets/cells-2007.js';
 import { PRESETS } from '../presets/presets.js';
+import { writeStandardOutput } from '../io/atomic-write.js';
 import { parseChoice } from './options.js';
 
 export function registerPresets(program: Command): void {
@@ -9,10 +10,10 @@ export function registerPresets(program: Command): void {
     .command('presets')
     .description('list the reference presets: ids, names and sources')
     .option('--format <format>', 'table or json', parseChoice(['table', 'json'] as const), 'table')
-    .action((options: { format: 'table' | 'json' }) => {
+    .action(async (options: { format: 'table' | 'json' }) => {
       const all = [...PRESETS, ...CELLS_2007];
       if (options.format === 'json') {
-        process.stdout.write(JSON.stringify(all, null, 1) + '\n');
+        await writeStandardOutput(JSON.stringify(all, null, 1) + '\n');
         return;
       }
       const idWidth = Math.max(...all.map((p) => p.id.length));
@@ -21,6 +22,6 @@ export function registerPresets(program: Command): void {
         (p) => `${p.id.padEnd(idWidth)}  ${p.name.padEnd(nameWidth)}  ${p.source}`,
       );
       const header = `${'id'.padEnd(idWidth)}  ${'name'.padEnd(nameWidth)}  source`;
-      process.stdout.write([header, ...lines].join('\n') + '\n');
+      await writeStandardOutput([header, ...lines].join('\n') + '\n');
     });
 }

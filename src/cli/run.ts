@@ -1,7 +1,14 @@
 /** `izhikit run`: simulates one neuron, from a preset or from flags, and prints or saves the result. */
 import type { Command } from 'commander';
+import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
+import { detectMeaninglessRun, type MeaninglessRun } from '../dynamics/classify.js';
 import { INTEGRATOR_NAMES } from '../model/integrators.js';
-import { simulate, type SimulationResult } from '../model/simulate.js';
+import {
+  DEFAULT_MAX_TRACE_BYTES,
+  simulate,
+  TRACE_BYTES_PER_STEP,
+  type SimulationResult,
+} from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { runToCsv, runToJson } from '../record/run-export.js';
 import { isBookRun, rejectBookFlags, runBookCommand, addBookOptions } from './run-2007.js';
@@ -20,17 +27,17 @@ import {
   addPlotOptions,
   formatNumber,
   parseChoice,
-  parseNumber,
+  parsePositiveNumber,
   parseWholeNumber,
-  writeChunks,
-  writePlot,
+  checkOutputs,
+  writeResults,
   type OutputFlags,
   type PlotFlags,
 } from './options.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface RunFlags extends SimulationFlags, OutputFlags<Format>, PlotFlags {}
+interface RunFlags extends SimulationFlags, OutputFlags<Format>, PlotFlags, LimitFlags {}
 
 export function registerRun(program: Command): Command {
   const command = program
@@ -44,10 +51,15 @@ export function registerRun(program: Command): Command {
     )
     .option('--substeps <n>', 'sub-steps per dt for euler and rk4', parseWholeNumber)
     .option('--spikes-only', 'record spike times only, no trace')
-    .option('--max-memory <MB>', 'largest trace allowed, in MB (default 1000)', parseNumber);
+    .option(
+      '--max-memory <MB>',
+      'largest trace allowed, in MB (default 1000)',
+      parsePositiveNumber,
+    );
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
   addPlotOptions(command, 'also draw v(t) with I(t) underneath');
+  addLimitOption(command);
   command
     .addHelpText(
       'after',
@@ -57,44 +69,74 @@ With --model 2007 (or a preset of the book's types, see \`izhikit presets\`): th
 and mV; without --preset, the book's RS neuron at rest (v0 = vr, u0 = 0), dt=1 duration=1000 input=0.`,
     )
     .action(async (flags: RunFlags) => {
+      await checkOutputs(flags);
       if (isBookRun(flags)) return runBookCommand(flags);
       rejectBookFlags(flags);
       const preset = presetOf(flags);
-      const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
-      await writePlot(flags, async () => {
+      const options = simulationOptions(flags, preset);
+      const cost = options.integrator === 'rk4' ? 4 : 1;
+      const steps = timeSteps(options.duration, options.dt);
+      // A trace too large for memory is refused by simulate() first, with its own advice.
+      const traceFits =
+        options.spikesOnly === true ||
+        steps * TRACE_BYTES_PER_STEP <= (options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES);
+      if (traceFits) {
+        checkWork(
+          steps * (options.substeps ?? 1) * cost,
+          flags,
+          'use a larger dt, a shorter duration or fewer --substeps',
+        );
+      }
+      const result = withCliAdvice(() => simulate(options));
+      const meaningless = runMeaningless(result);
+      if (meaningless !== undefined && flags.format !== 'summary') {
+        process.stderr.write(`izhikit: warning: ${meaningless.message}\n`);
+      }
+      await writeResults(flags, runOutput(result, preset, flags.format), async () => {
         const { renderTraceFigure, runFigureData } = await import('../render/trace.js');
         return renderTraceFigure(runFigureData(result, preset));
       });
-      await writeRun(result, preset, flags.format, flags.out);
     });
   return command;
+}
+
+/** Whether the run spikes at (nearly) every step of its grid (dt, or dt/substeps). */
+export function runMeaningless(result: SimulationResult): MeaninglessRun | undefined {
+  return detectMeaninglessRun(
+    result.spikes,
+    { onset: 0, end: result.duration },
+    result.dt / result.substeps,
+  );
 }
 
 /** A few lines for people: what ran, how many spikes, when. */
 export function runSummary(result: SimulationResult, preset?: Preset): string {
   const p = result.params;
-  return (
-    [
-      preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id}), ${preset.source}`,
-      `a=${p.a} b=${p.b} c=${p.c} d=${p.d} v0=${result.v0} u0=${formatNumber(result.u0)}  ` +
-        `dt=${result.dt} ms  T=${result.duration} ms  I(t)=${result.input}` +
-        (result.integrator === 'reference' ? '' : `  integrator=${result.integrator}`),
-      ...spikeSummaryLines(result.spikes, result.duration),
-    ].join('\n') + '\n'
-  );
+  const lines = [
+    preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id}), ${preset.source}`,
+    `a=${p.a} b=${p.b} c=${p.c} d=${p.d} v0=${result.v0} u0=${formatNumber(result.u0)}  ` +
+      `dt=${result.dt} ms  T=${result.duration} ms  I(t)=${result.input}` +
+      (result.integrator === 'reference' ? '' : `  integrator=${result.integrator}`),
+    ...spikeSummaryLines(result.spikes, result.duration),
+  ];
+  const meaningless = runMeaningless(result);
+  if (meaningless !== undefined) lines.push(`warning: ${meaningless.message}`);
+  return lines.join('\n') + '\n';
 }
 
-async function writeRun(
+function runOutput(
   result: SimulationResult,
   preset: Preset | undefined,
   format: Format,
-  out: string | undefined,
-): Promise<void> {
+): Iterable<string> {
   if (format === 'json') {
-    await writeChunks([JSON.stringify(runToJson(result, preset?.id)) + '\n'], out);
-  } else if (format === 'csv') {
-    await writeChunks(runToCsv(result), out);
-  } else {
-    await writeChunks([runSummary(result, preset)], out);
+    const meaningless = runMeaningless(result);
+    const document = {
+      ...runToJson(result, preset?.id),
+      ...(meaningless === undefined ? {} : { meaningless }),
+    };
+    return [JSON.stringify(document) + '\n'];
   }
+  if (format === 'csv') return runToCsv(result);
+  return [runSummary(result, preset)];
 }

@@ -19,8 +19,17 @@
  * zero. Class 2 neurons jump to a non-zero rate. The rule: Class 1 when the steady rate at
  * rheobase + `onsetStep` (0.01) is below `class1MaxOnsetRate` (10 Hz), Class 2 otherwise.
  *
+ * **Meaningless runs.** A run that spikes at (nearly) every time step (median ISI of at most
+ * `MEANINGLESS_MAX_STEPS_PER_SPIKE` steps: v pinned at vpeak, rate about 1/dt) measures the grid,
+ * not the neuron. Such points are marked `meaningless`, and when the run just above the rheobase
+ * is one of them no class is given.
+ *
+ * **Bounds.** The bisection stops at the float spacing of the inputs: a tolerance finer than
+ * that is refused, so the search always ends (at most about 60 halvings).
+ *
  * @module
  */
+import { significant } from '../render/labels.js';
 import { ParameterError } from '../errors.js';
 import {
   requireFinite,
@@ -28,7 +37,8 @@ import {
   type ModelParameters,
   type NeuronParameters,
 } from '../model/izhikevich.js';
-import { stepCount } from '../model/simulate.js';
+import { requireVpeakAboveReset, stepCount } from '../model/simulate.js';
+import { isMeaninglessTrain } from './classify.js';
 import { restingState } from './fixed-points.js';
 import { runConstantInput } from './step-run.js';
 
@@ -66,6 +76,8 @@ export interface FiPoint {
   readonly v0: number;
   readonly u0: number;
   readonly startedAtRest: boolean;
+  /** True when the run spikes at (nearly) every step: its rate is set by dt, not by the model. */
+  readonly meaningless: boolean;
 }
 
 export type ExcitabilityClass = 'class 1' | 'class 2';
@@ -81,6 +93,8 @@ export interface FiCurve {
   /** Steady rate just above the rheobase (Hz). */
   readonly onsetRate: number | undefined;
   readonly excitabilityClass: ExcitabilityClass | undefined;
+  /** The lowest input of the points whose run is numerically meaningless, if any. */
+  readonly meaninglessFrom: number | undefined;
   /** One sentence saying what was found and why, for people. */
   readonly summary: string;
 }
@@ -93,6 +107,7 @@ interface Measurement {
   readonly v0: number;
   readonly u0: number;
   readonly atRest: boolean;
+  readonly meaningless: boolean;
 }
 
 /** Where a run at input I starts: rest at I, else rest at 0, else the reset on the u-nullcline. */
@@ -129,6 +144,7 @@ export interface ConstantInputModel {
 /** The 2003 form as a `ConstantInputModel`, with the reference scheme. */
 function paperModel(neuron: NeuronParameters): ConstantInputModel {
   const params: ModelParameters = resolveParameters(neuron);
+  requireVpeakAboveReset(params);
   return {
     start: (I) => fiStartingState(neuron, I),
     run: (v0, u0, I, dt, lastStep, spikes) =>
@@ -168,7 +184,22 @@ class RateMeter {
         `the run at I = ${I} diverged: try a smaller dt than ${this.dt} ms`,
       );
     }
-    return { rate: this.rate(count), count, v0: start.v, u0: start.u, atRest: start.atRest };
+    return {
+      rate: this.rate(count),
+      count,
+      v0: start.v,
+      u0: start.u,
+      atRest: start.atRest,
+      meaningless: this.meaningless(count),
+    };
+  }
+
+  /** Spikes at (nearly) every step after the transient: the median ISI is at most 2 steps. */
+  private meaningless(count: number): boolean {
+    const spikes = this.spikes;
+    let first = 0;
+    while (first < count && (spikes[first] as number) < this.transient) first++;
+    return isMeaninglessTrain(spikes, first, count, this.dt);
   }
 
   private rate(count: number): number {
@@ -190,8 +221,19 @@ export function steadyFiringRate(
   I: number,
   options: FiringRateOptions = {},
 ): FiPoint {
-  const m = new RateMeter(paperModel(neuron), options).measure(I);
-  return { I, rate: m.rate, spikeCount: m.count, v0: m.v0, u0: m.u0, startedAtRest: m.atRest };
+  return pointOf(I, new RateMeter(paperModel(neuron), options).measure(I));
+}
+
+function pointOf(I: number, m: Measurement): FiPoint {
+  return {
+    I,
+    rate: m.rate,
+    spikeCount: m.count,
+    v0: m.v0,
+    u0: m.u0,
+    startedAtRest: m.atRest,
+    meaningless: m.meaningless,
+  };
 }
 
 /**
@@ -222,16 +264,54 @@ function rheobaseWith(
   if (!(tolerance > 0)) {
     throw new ParameterError('tolerance', `tolerance must be positive, got ${tolerance}`);
   }
-  if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
+  checkRange(from, to);
+  checkTolerance(from, to, tolerance);
   if (meter.measure(from).count > 0 || meter.measure(to).count === 0) return undefined;
   let low = from;
   let high = to;
   while (high - low > tolerance) {
-    const mid = (low + high) / 2;
+    const mid = low + (high - low) / 2;
+    // The float spacing is reached: no input lies between low and high.
+    if (mid <= low || mid >= high) break;
     if (meter.measure(mid).count > 0) high = mid;
     else low = mid;
   }
   return high;
+}
+
+/** Refuses a range that is empty or whose width overflows (1e308 − (−1e308)). */
+function checkRange(from: number, to: number): void {
+  if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
+  if (!Number.isFinite(to - from)) {
+    throw new ParameterError(
+      'to',
+      `the range from ${from} to ${to} is too wide to compute (its width overflows): use smaller ends`,
+    );
+  }
+}
+
+/** Halvings the bisection may need at most: ⌈log2((to − from) / tolerance)⌉ ≤ this. */
+export const MAX_BISECTION_STEPS = 60;
+
+/**
+ * Refuses a tolerance below the float spacing of the inputs (the bisection could not reach it)
+ * or so fine that the search would take more than `MAX_BISECTION_STEPS` halvings.
+ */
+function checkTolerance(from: number, to: number, tolerance: number): void {
+  requireFinite('tolerance', tolerance);
+  const spacing = Math.max(Math.abs(from), Math.abs(to)) * Number.EPSILON;
+  const smallest = Math.max(spacing * 4, (to - from) / 2 ** MAX_BISECTION_STEPS);
+  if (!(tolerance >= smallest)) {
+    throw new ParameterError(
+      'tolerance',
+      `tolerance ${tolerance} is finer than the inputs from ${from} to ${to} can be told apart by bisection: use at least ${significant(smallest, 2)}`,
+    );
+  }
+}
+
+/** Runs `fiCurve` takes at most: the points, the two ends of the search, its halvings and the onset. */
+export function fiCurveRunCount(options: Pick<FiCurveOptions, 'steps'>): number {
+  return options.steps + 2 + MAX_BISECTION_STEPS + 1;
 }
 
 /**
@@ -253,7 +333,7 @@ export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): F
       `steps must be a whole number from 2 to 100000, got ${steps}`,
     );
   }
-  if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
+  checkRange(from, to);
   const meter = new RateMeter(model, options);
   const measured = {
     duration: options.duration ?? DEFAULTS.duration,
@@ -263,16 +343,13 @@ export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): F
   const points: FiPoint[] = [];
   for (let i = 0; i < steps; i++) {
     const I = from + ((to - from) * i) / (steps - 1);
-    const m = meter.measure(I);
-    points.push({
-      I,
-      rate: m.rate,
-      spikeCount: m.count,
-      v0: m.v0,
-      u0: m.u0,
-      startedAtRest: m.atRest,
-    });
+    points.push(pointOf(I, meter.measure(I)));
   }
+  const meaninglessFrom = points.find((p) => p.meaningless)?.I;
+  const meaninglessNote =
+    meaninglessFrom === undefined
+      ? ''
+      : `; from I = ${String(significant(meaninglessFrom, 4))} on the neuron spikes at (nearly) every step, rates numerically meaningless (set by dt = ${measured.dt} ms)`;
   const rheobase = rheobaseWith(meter, from, to, options.tolerance);
   if (rheobase === undefined) {
     const firesAtStart = (points[0] as FiPoint).spikeCount > 0;
@@ -282,21 +359,39 @@ export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): F
       rheobase: undefined,
       onsetRate: undefined,
       excitabilityClass: undefined,
-      summary: firesAtStart
-        ? `fires already at I = ${from}: lower 'from' to find the rheobase`
-        : `does not fire from rest up to I = ${to}: raise 'to' to find the rheobase`,
+      meaninglessFrom,
+      summary:
+        (firesAtStart
+          ? `fires already at I = ${from}: lower 'from' to find the rheobase`
+          : `does not fire from rest up to I = ${to}: raise 'to' to find the rheobase`) +
+        meaninglessNote,
     };
   }
-  const onsetRate = meter.measure(rheobase + (options.onsetStep ?? 0.01)).rate;
+  const onset = meter.measure(rheobase + (options.onsetStep ?? 0.01));
+  const onsetRate = onset.rate;
+  const shown = (x: number): string => String(significant(x, 4));
+  if (onset.meaningless) {
+    return {
+      points,
+      ...measured,
+      rheobase,
+      onsetRate: undefined,
+      excitabilityClass: undefined,
+      meaninglessFrom: meaninglessFrom ?? rheobase,
+      summary:
+        `rheobase ${shown(rheobase)}; just above it the neuron spikes at (nearly) every step: ` +
+        `numerically meaningless (rate set by dt = ${measured.dt} ms), so no excitability class is given`,
+    };
+  }
   const limit = options.class1MaxOnsetRate ?? 10;
   const excitabilityClass: ExcitabilityClass = onsetRate < limit ? 'class 1' : 'class 2';
-  const shown = (x: number): string => String(Number(x.toPrecision(4)));
   return {
     points,
     ...measured,
     rheobase,
     onsetRate,
     excitabilityClass,
+    meaninglessFrom,
     summary:
       `rheobase ${shown(rheobase)}; just above it the neuron ` +
       (onsetRate === 0
@@ -304,6 +399,7 @@ export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): F
         : `fires at ${shown(onsetRate)} Hz, `) +
       (excitabilityClass === 'class 1'
         ? `below ${limit} Hz: Class 1 (the rate rises from zero)`
-        : `at least ${limit} Hz: Class 2 (the rate jumps to a non-zero value)`),
+        : `at least ${limit} Hz: Class 2 (the rate jumps to a non-zero value)`) +
+      meaninglessNote,
   };
 }

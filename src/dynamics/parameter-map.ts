@@ -16,6 +16,7 @@ import {
   DEFAULT_CLASSIFIER_THRESHOLDS,
   FIRING_PATTERNS,
   classifyPatternCode,
+  isMeaninglessTrain,
   type ClassifierThresholds,
 } from './classify.js';
 import { restingState } from './fixed-points.js';
@@ -25,7 +26,10 @@ import { runConstantInput } from './step-run.js';
 export const MAP_PARAMETERS = [...PARAMETER_NAMES, 'I'] as const;
 export type MapParameter = (typeof MAP_PARAMETERS)[number];
 
-/** The code of a cell whose run diverged (v or u not finite); the patterns use 0 … 6. */
+/**
+ * The code of a cell that has no pattern: its run diverged (v or u not finite) or is numerically
+ * meaningless (a spike at nearly every step, see `isMeaninglessTrain`); the patterns use 0 … 6.
+ */
 export const MAP_DIVERGED = FIRING_PATTERNS.length;
 
 /** One axis of the grid: `steps` values from `from` to `to` inclusive. */
@@ -199,7 +203,7 @@ export function computeMapRows(
       const u0 = rest === undefined ? params.b * spec.v0 : rest.u;
       const count = runConstantInput(params, v0, u0, input, spec.dt, lastStep, spikes);
       out[(iy - rowStart) * nx + ix] =
-        count < 0
+        count < 0 || isMeaninglessTrain(spikes, 0, count, spec.dt)
           ? MAP_DIVERGED
           : classifyPatternCode(spikes, count, 0, spec.duration, spec.thresholds);
     }

@@ -2,11 +2,12 @@
  * Sentences that read a phase plane for a student: where the neuron rests, where its threshold
  * is, why it fires, and why the reset point makes it burst or spike singly.
  */
+import { significant } from '../render/labels.js';
 import type { FixedPoint } from './fixed-points.js';
 import type { PhasePlane, PlaneTrajectory } from './phase-plane.js';
 
 function num(value: number): string {
-  const text = String(Number(value.toPrecision(3)));
+  const text = String(significant(value, 3));
   return text.replace(/^-/, '−');
 }
 

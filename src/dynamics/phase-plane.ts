@@ -3,6 +3,7 @@
  * a window, the fixed points with their stability, the reset line v = c, the cut-off v = vpeak
  * and a direction field. The window fits a trajectory when one is given.
  */
+import { requireVpeakAboveReset } from '../model/simulate.js';
 import {
   resolveParameters,
   type ModelParameters,
@@ -175,6 +176,7 @@ export function phasePlane(
   options: PhasePlaneOptions = {},
 ): PhasePlane {
   const params = resolveParameters(neuron);
+  requireVpeakAboveReset(params);
   requireFinite('I', I);
   const { a, b, k2, k1, k0, vb, kappa } = params;
   const samples = options.samples ?? 200;
@@ -219,7 +221,7 @@ export function phasePlane(
     out[0] = k2 * v * v + k1 * v + k0 - u + I;
     out[1] = a * (b * (v - vb) - kappa * u);
   });
-  return {
+  const plane: PhasePlane = {
     params,
     I,
     vRange,
@@ -234,4 +236,54 @@ export function phasePlane(
     hopfInput: hopfInput(params)?.I,
     field,
   };
+  requireFinitePlane(plane);
+  return plane;
+}
+
+/**
+ * Refuses a plane with a value that is not finite (a fixed point at infinity, NaN eigenvalues, a
+ * window that overflows): such a result is an error, never `NaN` or `Infinity` in the output.
+ *
+ * @throws ParameterError naming the first quantity that is not finite
+ */
+function requireFinitePlane(plane: PhasePlane): void {
+  const fail = (what: string, value: number): never => {
+    throw new ParameterError(
+      'I',
+      `the phase plane cannot be computed in double precision at these values (${what} is ${value}): use smaller parameters or a smaller I`,
+    );
+  };
+  plane.fixedPoints.forEach((p) => {
+    const values: [string, number][] = [
+      ['the fixed point\u2019s v', p.v],
+      ['the fixed point\u2019s u', p.u],
+      ['the trace', p.trace],
+      ['the determinant', p.determinant],
+      ...p.eigenvalues.flatMap((l): [string, number][] => [
+        ['an eigenvalue', l.re],
+        ['an eigenvalue', l.im],
+      ]),
+    ];
+    for (const [what, value] of values) if (!Number.isFinite(value)) fail(what, value);
+  });
+  for (const [what, value] of [
+    ['the saddle-node input', plane.saddleNodeInput],
+    ['the Hopf input', plane.hopfInput],
+  ] as const) {
+    if (value !== undefined && !Number.isFinite(value)) fail(what, value);
+  }
+  const arrays: [string, ArrayLike<number>][] = [
+    ['the v window', plane.vRange],
+    ['the u window', plane.uRange],
+    ['the v-nullcline', plane.vNullcline.u],
+    ['the u-nullcline', plane.uNullcline.u],
+    ['the direction field', plane.field.dv],
+    ['the direction field', plane.field.du],
+  ];
+  for (const [what, values] of arrays) {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as number;
+      if (!Number.isFinite(value)) fail(what, value);
+    }
+  }
 }

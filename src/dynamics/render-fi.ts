@@ -3,7 +3,7 @@ import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
 import { line as linePath } from 'd3-shape';
 import { bottomAxis, boxBesideLeftAxis, leftAxis } from '../render/axis.js';
-import { formatValue } from '../render/labels.js';
+import { formatValue, significant } from '../render/labels.js';
 import { element, line, svgDocument, text } from '../render/svg.js';
 import { textWidth } from '../render/text.js';
 import { THEME } from '../render/theme.js';
@@ -83,7 +83,7 @@ export function renderFiCurve(curve: FiCurve, options: FiFigureOptions = {}): st
       'stroke-width': 1,
       'stroke-dasharray': '4 3',
     });
-    const label = `rheobase ${formatValue(Number(curve.rheobase.toPrecision(4)))}`;
+    const label = `rheobase ${formatValue(significant(curve.rheobase, 4))}`;
     const right = x + 6 + textWidth(label, THEME.smallSize) < box.x + box.width;
     body += text(right ? x + 5 : x - 5, box.y + 12, label, {
       'font-size': THEME.smallSize,

@@ -5,7 +5,7 @@
 import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
 import { bottomAxis, boxBesideLeftAxis, leftAxis } from '../render/axis.js';
-import { formatValue } from '../render/labels.js';
+import { formatValue, significant } from '../render/labels.js';
 import { element, line, svgDocument, text } from '../render/svg.js';
 import { textWidth } from '../render/text.js';
 import { THEME } from '../render/theme.js';
@@ -186,7 +186,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
   const bAxis = x.name === 'b' ? 'x' : y.name === 'b' ? 'y' : undefined;
   const otherName = bAxis === 'x' ? y.name : x.name;
   if (restB !== undefined && bAxis !== undefined && ['a', 'c', 'd'].includes(otherName)) {
-    const label = `rest vanishes above b = ${formatValue(Number(restB.toPrecision(3)))}`;
+    const label = `rest vanishes above b = ${formatValue(significant(restB, 3))}`;
     const style = { stroke: '#000000', 'stroke-width': 1.2, 'stroke-dasharray': '6 4' };
     if (bAxis === 'y' && restB >= y.from - halfY && restB <= y.to + halfY) {
       const ly = yScale(restB);
@@ -214,7 +214,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
     }
     if (restLine !== '') {
       geometryNotes.push(
-        `Dashed: for b below ${formatValue(Number(restB.toPrecision(3)))} the saddle-node input (k1 − b)²/(4·k2) − k0 is above ` +
+        `Dashed: for b below ${formatValue(significant(restB, 3))} the saddle-node input (k1 − b)²/(4·k2) − k0 is above ` +
           `the step I = ${formatValue(spec.input)}, so the nullclines still cross and the neuron settles to rest (quiescent, or a spike and then rest); ` +
           'above it there is no resting state and the neuron must fire (see izhikit phase).',
       );
@@ -241,7 +241,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
   ly += 12;
   const names = [
     ...FIRING_PATTERNS.map((p) => FIRING_PATTERN_LABELS[p]),
-    'diverged (dt too large)',
+    'no pattern: diverged or a spike at every step',
   ];
   names.forEach((name, code) => {
     const count = map.counts[code] ?? 0;

@@ -1,72 +1,27 @@
 /**
- * Parses the input expression language of I(t) into a validated syntax tree, with jsep doing the
- * tokenising and precedence climbing. Nothing here evaluates user text as code.
+ * Parses the input expression language of I(t) into a validated syntax tree: a small
+ * recursive-descent parser of its own, so that no other library's global settings are touched
+ * and every error names its position. Nothing here evaluates user text as code.
+ *
+ * Grammar, loosest binding first:
+ *   expression  := or ('?' expression ':' expression)?
+ *   or          := and ('||' and)*          and := equality ('&&' equality)*
+ *   equality    := comparison (('==' | '!=') comparison)*
+ *   comparison  := sum (('<' | '<=' | '>' | '>=') sum)*
+ *   sum         := product (('+' | '-') product)*
+ *   product     := prefix (('*' | '/') prefix)*
+ *   prefix      := ('-' | '+' | '!') prefix | power
+ *   power       := primary ('^' prefix)?    (right-associative, so -2^2 = -(2^2))
+ *   primary     := number | t | pi | function '(' arguments ')' | '(' expression ')'
+ * Any Unicode space separates tokens; `t?.5:0` is a conditional (there is no `?.`).
  */
-import jsep from 'jsep';
-import { ExpressionError } from '../errors.js';
+import { ExpressionError, printable } from '../errors.js';
 import { FUNCTIONS, isFunctionName, type BinaryOperator, type ExpressionNode } from './syntax.js';
 
 /** Longest expression accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = 4000;
-/** Deepest nesting of parentheses, calls and prefix operators accepted. */
+/** Deepest nesting of parentheses, calls, conditionals and prefix operators accepted. */
 export const MAX_NESTING_DEPTH = 64;
-
-const OPEN_PAREN = 40;
-const BINARY_OPERATORS: ReadonlySet<string> = new Set<BinaryOperator>([
-  '+',
-  '-',
-  '*',
-  '/',
-  '^',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '==',
-  '!=',
-  '&&',
-  '||',
-]);
-
-// jsep is configured once for this language: `^` is power (right-associative, tighter than
-// `*`), JavaScript-only operators and literals are removed so they fail at parse time.
-for (const op of ['??', '|', '&', '===', '!==', '<<', '>>', '>>>', '%', '**']) {
-  jsep.removeBinaryOp(op);
-}
-jsep.removeBinaryOp('^');
-jsep.addBinaryOp('^', 11, true);
-jsep.removeUnaryOp('~');
-jsep.removeAllLiterals();
-// Parenthesised groups and identifiers keep where they started, so that `-2^2` can be read as
-// -(2^2) while `(-2)^2` stays as written, and errors about a name can point at it.
-jsep.hooks.add('gobble-token', function (env) {
-  const start = this.index;
-  if (this.code === OPEN_PAREN) {
-    const inner = this.gobbleGroup();
-    if (!inner) this.throwError('Expected an expression inside ( )');
-    env.node = { type: 'Group', expression: inner, start };
-  } else if (isIdentifierStart(this.code)) {
-    const identifier = this.gobbleIdentifier();
-    if (identifier) {
-      identifier.start = start;
-      env.node = this.gobbleTokenProperty(identifier);
-    }
-  } else if (isNumberStart(this.code)) {
-    const number = this.gobbleNumericLiteral();
-    if (number) {
-      number.start = start;
-      env.node = number;
-    }
-  }
-});
-
-function isNumberStart(code: number): boolean {
-  return (code >= 48 && code <= 57) || code === 46;
-}
-
-function isIdentifierStart(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
-}
 
 /** A parsed, validated expression and the text it came from. */
 export interface ParsedExpression {
@@ -89,13 +44,10 @@ export function parseExpression(source: string): ParsedExpression {
   if (source.trim() === '') throw new ExpressionError('expected an expression, got empty text', 0);
   checkCharacters(source);
   checkNesting(source);
-  let raw: jsep.Expression;
-  try {
-    raw = jsep(source);
-  } catch (error) {
-    throw toExpressionError(error, source);
-  }
-  return { source, tree: convert(raw, source, 0) };
+  const parser = new Parser(source);
+  const tree = parser.expression();
+  parser.finish(tree);
+  return { source, tree };
 }
 
 /** Look-alikes people paste from documents, and what to type instead. */
@@ -111,7 +63,7 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
 };
 const ALLOWED = /[0-9A-Za-z_$.+\-*/^<>=!&|?:(),\s'"[\]]/;
 
-/** Rejects characters that are not part of the language, before jsep reads them as something else. */
+/** Rejects characters that are not part of the language, before the parser reads them as something else. */
 function checkCharacters(source: string): void {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i] as string;
@@ -120,7 +72,8 @@ function checkCharacters(source: string): void {
     const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
     const instead = LOOK_ALIKES[ch];
     throw new ExpressionError(
-      `unexpected character '${ch}' (${code})` + (instead ? `: type '${instead}' instead` : ''),
+      `unexpected character '${printable(ch)}' (${code})` +
+        (instead ? `: type '${instead}' instead` : ''),
       i,
     );
   }
@@ -143,178 +96,368 @@ function checkNesting(source: string): void {
   }
 }
 
-function toExpressionError(error: unknown, source: string): ExpressionError {
-  if (error instanceof ExpressionError) return error;
-  if (error instanceof RangeError) {
-    return new ExpressionError('expression nested too deeply', 0);
-  }
-  const parseError = error as { index?: number; description?: string };
-  const position = typeof parseError.index === 'number' ? parseError.index : 0;
-  const description = parseError.description ?? String(error);
-  return new ExpressionError(describeJsepError(description, source, position), position);
-}
+type TokenKind = 'number' | 'name' | 'op' | 'end';
 
-function describeJsepError(description: string, source: string, position: number): string {
-  if (description.startsWith('Expected an expression inside'))
-    return 'expected an expression inside ( )';
-  if (/^Unclosed \($/.test(description)) return `expected ')' to close '('`;
-  if (/^Expected :$/.test(description)) return `expected ':' in 'condition ? x : y'`;
-  if (position >= source.length || /^Expected expression after/.test(description)) {
-    const after = /^Expected expression after (.*)$/.exec(description);
-    return after
-      ? `expected a value after '${after[1]}'`
-      : 'unexpected end of expression: expected a value or ")"';
-  }
-  if (/^Unexpected "/.test(description) || /^Variable names cannot start/.test(description)) {
-    return `unexpected '${source[position]}': expected an operator, a number, t or a function`;
-  }
-  return description.charAt(0).toLowerCase() + description.slice(1);
-}
-
-function startOf(node: jsep.Expression, fallback: number): number {
-  return typeof node.start === 'number' ? node.start : fallback;
-}
-
-function convert(node: jsep.Expression, source: string, at: number): ExpressionNode {
-  switch (node.type) {
-    case 'Group':
-      return markGroup(convert(node.expression as jsep.Expression, source, startOf(node, at)));
-    case 'Literal': {
-      if (typeof node.value !== 'number') {
-        throw new ExpressionError('only numbers are allowed as literal values', at);
-      }
-      return { kind: 'number', value: node.value };
-    }
-    case 'Identifier': {
-      const name = node.name as string;
-      const position = startOf(node, at);
-      if (name === 't') return { kind: 'time' };
-      if (name === 'pi') return { kind: 'number', value: Math.PI };
-      if (isFunctionName(name)) {
-        throw new ExpressionError(`'${name}' is a function: expected '${name}(...)'`, position);
-      }
-      throw new ExpressionError(
-        `unknown name '${name}': expected t, pi or a function (abs, min, max, sqrt, exp, log, sin, cos, floor, ceil)`,
-        position,
-      );
-    }
-    case 'UnaryExpression': {
-      const operator = node.operator as string;
-      if (operator !== '-' && operator !== '+' && operator !== '!') {
-        throw new ExpressionError(`unsupported operator '${operator}'`, at);
-      }
-      return {
-        kind: 'unary',
-        operator,
-        argument: convert(node.argument as jsep.Expression, source, at),
-      };
-    }
-    case 'BinaryExpression': {
-      const operator = node.operator as string;
-      if (!BINARY_OPERATORS.has(operator)) {
-        throw new ExpressionError(`unsupported operator '${operator}'`, at);
-      }
-      const left = convert(node.left as jsep.Expression, source, at);
-      const right = convert(node.right as jsep.Expression, source, at);
-      if (operator === '^') return power(left, right);
-      return { kind: 'binary', operator: operator as BinaryOperator, left, right };
-    }
-    case 'ConditionalExpression':
-      return {
-        kind: 'conditional',
-        test: convert(node.test as jsep.Expression, source, at),
-        consequent: convert(node.consequent as jsep.Expression, source, at),
-        alternate: convert(node.alternate as jsep.Expression, source, at),
-      };
-    case 'CallExpression': {
-      const callee = node.callee as jsep.Expression;
-      const position = startOf(callee, at);
-      if (callee.type !== 'Identifier') {
-        throw new ExpressionError('only the named functions can be called', position);
-      }
-      const name = callee.name as string;
-      if (!isFunctionName(name)) {
-        throw new ExpressionError(
-          `unknown function '${name}': expected one of abs, min, max, sqrt, exp, log, sin, cos, floor, ceil`,
-          position,
-        );
-      }
-      const args = node.arguments as jsep.Expression[];
-      const arity = FUNCTIONS[name].arity;
-      if (args.length !== arity) {
-        throw new ExpressionError(
-          `${name}() takes ${arity} argument${arity === 1 ? '' : 's'}, got ${args.length}`,
-          position,
-        );
-      }
-      return { kind: 'call', name, args: args.map((arg) => convert(arg, source, position)) };
-    }
-    case 'MemberExpression':
-      throw new ExpressionError(
-        "property access ('.' or '[') is not part of the language",
-        startOf(node.object as jsep.Expression, at),
-      );
-    case 'Compound':
-    case 'SequenceExpression':
-      throw juxtaposed(((node.body ?? node.expressions) as jsep.Expression[]) ?? [], source, at);
-    case 'ArrayExpression':
-      throw new ExpressionError("brackets '[ ]' are not part of the language", at);
-    default:
-      throw new ExpressionError(`unsupported syntax (${node.type})`, at);
-  }
-}
-
-/** Where a subtree starts: its leftmost token that recorded a position. */
-function leftmostStart(node: jsep.Expression): number | undefined {
-  if (typeof node.start === 'number') return node.start;
-  for (const key of ['left', 'argument', 'test', 'callee', 'object', 'expression']) {
-    const child = node[key];
-    if (child !== null && typeof child === 'object' && 'type' in child) {
-      const found = leftmostStart(child as jsep.Expression);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}
-
-/** The error for two expressions side by side (`sin t`, `1 2`, `1, 2`): points at the second. */
-function juxtaposed(
-  parts: readonly jsep.Expression[],
-  source: string,
-  at: number,
-): ExpressionError {
-  const [first, second] = parts;
-  const position = second === undefined ? at : (leftmostStart(second) ?? at);
-  let before = position - 1;
-  while (before >= 0 && /\s/.test(source[before] as string)) before -= 1;
-  if (source[before] === ',') {
-    return new ExpressionError("',' separates the arguments of a function only", before);
-  }
-  if (first?.type === 'Identifier' && isFunctionName(first.name as string)) {
-    return new ExpressionError(
-      `expected '(' after the function '${first.name as string}'`,
-      position,
-    );
-  }
-  return new ExpressionError(`expected an operator before '${source[position] ?? ''}'`, position);
-}
-
-// Groups are tracked only while converting, to tell `-2^2` from `(-2)^2`.
-const grouped = new WeakSet<ExpressionNode>();
-function markGroup(node: ExpressionNode): ExpressionNode {
-  const copy = { ...node } as ExpressionNode;
-  grouped.add(copy);
-  return copy;
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  readonly start: number;
+  readonly value: number;
 }
 
 /**
- * jsep binds a prefix operator to the token right after it, so `-2^2` arrives as (-2)^2. In
- * mathematics (and MATLAB) the power binds tighter: this builds -(2^2) unless the user wrote
- * the parentheses.
+ * The operator and punctuation tokens the parser reads (some only to refuse them with a hint),
+ * two-character ones first.
  */
-function power(left: ExpressionNode, right: ExpressionNode): ExpressionNode {
-  if (left.kind === 'unary' && !grouped.has(left)) {
-    return { kind: 'unary', operator: left.operator, argument: power(left.argument, right) };
+export const OPERATORS = [
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '+',
+  '-',
+  '*',
+  '/',
+  '^',
+  '<',
+  '>',
+  '!',
+  '?',
+  ':',
+  '(',
+  ')',
+  ',',
+  '.',
+  '[',
+  ']',
+  '"',
+  "'",
+  '=',
+  '&',
+  '|',
+];
+
+const MISUSED: Readonly<Record<string, string>> = {
+  '=': "use '==' to compare",
+  '&': "use '&&' for 'and'",
+  '|': "use '||' for 'or'",
+};
+
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+const isNameStart = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z_$]/.test(ch);
+const isNamePart = (ch: string | undefined): boolean =>
+  ch !== undefined && /[A-Za-z0-9_$]/.test(ch);
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
+
+const FUNCTION_LIST = Object.keys(FUNCTIONS).join(', ');
+
+class Parser {
+  private index = 0;
+  private depth = 0;
+  private token: Token;
+
+  constructor(private readonly source: string) {
+    this.token = this.read();
   }
-  return { kind: 'binary', operator: '^', left, right };
+
+  /** Reads the token starting at or after `index`. */
+  private read(): Token {
+    const s = this.source;
+    while (isSpace(s[this.index])) this.index += 1;
+    const start = this.index;
+    const ch = s[start];
+    if (ch === undefined) return { kind: 'end', text: '', start, value: 0 };
+    if (isDigit(ch) || (ch === '.' && isDigit(s[start + 1]))) return this.readNumber(start);
+    if (isNameStart(ch)) {
+      let end = start + 1;
+      while (isNamePart(s[end])) end += 1;
+      this.index = end;
+      return { kind: 'name', text: s.slice(start, end), start, value: 0 };
+    }
+    for (const op of OPERATORS) {
+      if (s.startsWith(op, start)) {
+        this.index = start + op.length;
+        return { kind: 'op', text: op, start, value: 0 };
+      }
+    }
+    throw new ExpressionError(`unexpected character '${printable(ch)}'`, start);
+  }
+
+  private readNumber(start: number): Token {
+    const s = this.source;
+    let end = start;
+    while (isDigit(s[end])) end += 1;
+    if (s[end] === '.') {
+      end += 1;
+      while (isDigit(s[end])) end += 1;
+    }
+    if (s[end] === 'e' || s[end] === 'E') {
+      let exponent = end + 1;
+      if (s[exponent] === '+' || s[exponent] === '-') exponent += 1;
+      if (!isDigit(s[exponent])) {
+        throw new ExpressionError(
+          `expected the digits of an exponent after '${s.slice(start, exponent)}'`,
+          exponent,
+        );
+      }
+      while (isDigit(s[exponent])) exponent += 1;
+      end = exponent;
+    }
+    const text = s.slice(start, end);
+    const value = Number(text);
+    if (!Number.isFinite(value)) {
+      throw new ExpressionError(`the number ${text} is too large (at most about 1.8e308)`, start);
+    }
+    this.index = end;
+    return { kind: 'number', text, start, value };
+  }
+
+  private next(): Token {
+    const token = this.token;
+    this.token = this.read();
+    return token;
+  }
+
+  private isOp(text: string): boolean {
+    return this.token.kind === 'op' && this.token.text === text;
+  }
+
+  private enter(at: number): void {
+    this.depth += 1;
+    if (this.depth > MAX_NESTING_DEPTH) {
+      throw new ExpressionError(
+        `expression nested too deeply (more than ${MAX_NESTING_DEPTH} levels)`,
+        at,
+      );
+    }
+  }
+
+  /** Checks that the whole text was read, explaining what follows the expression otherwise. */
+  finish(tree: ExpressionNode): void {
+    const token = this.token;
+    if (token.kind === 'end') return;
+    if (token.kind === 'op' && token.text === ',') {
+      throw new ExpressionError("',' separates the arguments of a function only", token.start);
+    }
+    this.unexpectedAfterValue(tree);
+  }
+
+  /** The error for a token where an operator was expected, after a complete value. */
+  private unexpectedAfterValue(before: ExpressionNode | undefined): never {
+    const token = this.token;
+    if (token.kind === 'op') {
+      if (token.text === '.' || token.text === '[') {
+        throw new ExpressionError(
+          "property access ('.' or '[') is not part of the language",
+          this.lastNameStart ?? token.start,
+        );
+      }
+      if (token.text === ')')
+        throw new ExpressionError("unexpected ')': there is no '(' to close", token.start);
+      const hint = MISUSED[token.text];
+      if (hint !== undefined)
+        throw new ExpressionError(`unexpected '${token.text}': ${hint}`, token.start);
+    }
+    void before;
+    throw new ExpressionError(`expected an operator before '${token.text.charAt(0)}'`, token.start);
+  }
+
+  private lastNameStart: number | undefined;
+
+  expression(): ExpressionNode {
+    const test = this.binary(0);
+    if (!this.isOp('?')) return test;
+    const question = this.next();
+    this.enter(question.start);
+    const consequent = this.operand('?', () => this.expression());
+    if (!this.isOp(':')) {
+      if (this.token.kind === 'end') {
+        throw new ExpressionError("expected ':' in 'condition ? x : y'", this.token.start);
+      }
+      this.unexpectedAfterValue(consequent);
+    }
+    this.next();
+    const alternate = this.operand(':', () => this.expression());
+    this.depth -= 1;
+    return { kind: 'conditional', test, consequent, alternate };
+  }
+
+  /** Parses what must follow the operator `after`, or says a value was expected after it. */
+  private operand(after: string, parse: () => ExpressionNode): ExpressionNode {
+    if (this.token.kind === 'end') {
+      throw new ExpressionError(`expected a value after '${after}'`, this.token.start);
+    }
+    return parse();
+  }
+
+  /** Binary operators by level: 0 is ||, 5 is * and /. */
+  private binary(level: number): ExpressionNode {
+    if (level > 5) return this.prefix();
+    const operators = LEVELS[level] as readonly BinaryOperator[];
+    let left = this.binary(level + 1);
+    while (this.token.kind === 'op' && (operators as readonly string[]).includes(this.token.text)) {
+      const operator = this.next().text as BinaryOperator;
+      const right = this.operand(operator, () => this.binary(level + 1));
+      left = { kind: 'binary', operator, left, right };
+    }
+    return left;
+  }
+
+  private prefix(): ExpressionNode {
+    const token = this.token;
+    if (token.kind === 'op' && (token.text === '-' || token.text === '+' || token.text === '!')) {
+      this.next();
+      this.enter(token.start);
+      const argument = this.operand(token.text, () => this.prefix());
+      this.depth -= 1;
+      return { kind: 'unary', operator: token.text, argument };
+    }
+    return this.power();
+  }
+
+  private power(): ExpressionNode {
+    const base = this.primary();
+    if (!this.isOp('^')) return base;
+    const caret = this.next();
+    this.enter(caret.start);
+    const exponent = this.operand('^', () => this.prefix());
+    this.depth -= 1;
+    return { kind: 'binary', operator: '^', left: base, right: exponent };
+  }
+
+  private primary(): ExpressionNode {
+    const token = this.token;
+    if (token.kind === 'number') {
+      this.next();
+      if (this.token.kind === 'name' && this.token.start === token.start + token.text.length) {
+        throw new ExpressionError(
+          `expected an operator between '${token.text}' and '${this.token.text}'`,
+          this.token.start,
+        );
+      }
+      return { kind: 'number', value: token.value };
+    }
+    if (token.kind === 'name') return this.name();
+    if (token.kind === 'op') {
+      if (token.text === '(') {
+        this.next();
+        this.enter(token.start);
+        if (this.isOp(')'))
+          throw new ExpressionError('expected an expression inside ( )', token.start);
+        const inner = this.operand('(', () => this.expression());
+        this.close(inner);
+        this.depth -= 1;
+        return inner;
+      }
+      if (token.text === '"' || token.text === "'") {
+        throw new ExpressionError('only numbers are allowed as literal values', token.start);
+      }
+      if (token.text === '[') {
+        throw new ExpressionError("brackets '[ ]' are not part of the language", token.start);
+      }
+      const hint = MISUSED[token.text];
+      throw new ExpressionError(
+        `unexpected '${token.text}': ` + (hint ?? 'expected a number, t, pi, a function or ('),
+        token.start,
+      );
+    }
+    throw new ExpressionError('unexpected end of expression: expected a value or ")"', token.start);
+  }
+
+  /** Expects the ')' that closes a group or a call. */
+  private close(last: ExpressionNode): void {
+    if (this.isOp(')')) {
+      this.next();
+      return;
+    }
+    if (this.token.kind === 'end')
+      throw new ExpressionError("expected ')' to close '('", this.token.start);
+    if (this.isOp(','))
+      throw new ExpressionError("',' separates the arguments of a function only", this.token.start);
+    this.unexpectedAfterValue(last);
+  }
+
+  private name(): ExpressionNode {
+    const token = this.next();
+    const name = token.text;
+    this.lastNameStart = token.start;
+    if (this.isOp('.') || this.isOp('[')) {
+      const called = MEMBER_CALL.test(this.source.slice(token.start));
+      throw new ExpressionError(
+        called
+          ? 'only the named functions can be called'
+          : "property access ('.' or '[') is not part of the language",
+        token.start,
+      );
+    }
+    if (this.isOp('(')) {
+      if (!isFunctionName(name)) {
+        if (name === 't' || name === 'pi') {
+          throw new ExpressionError(
+            `expected an operator between '${name}' and '('`,
+            this.token.start,
+          );
+        }
+        throw new ExpressionError(
+          `unknown function '${name}': expected one of ${FUNCTION_LIST}`,
+          token.start,
+        );
+      }
+      return this.call(name, token.start);
+    }
+    if (name === 't') return { kind: 'time' };
+    if (name === 'pi') return { kind: 'number', value: Math.PI };
+    if (isFunctionName(name)) {
+      if (this.token.kind !== 'end' && this.token.kind !== 'op') {
+        throw new ExpressionError(`expected '(' after the function '${name}'`, this.token.start);
+      }
+      throw new ExpressionError(`'${name}' is a function: expected '${name}(...)'`, token.start);
+    }
+    throw new ExpressionError(
+      `unknown name '${name}': expected t, pi or a function (${FUNCTION_LIST})`,
+      token.start,
+    );
+  }
+
+  private call(name: keyof typeof FUNCTIONS, at: number): ExpressionNode {
+    const open = this.next();
+    this.enter(open.start);
+    const args: ExpressionNode[] = [];
+    if (!this.isOp(')')) {
+      for (;;) {
+        const arg = this.operand(args.length === 0 ? '(' : ',', () => this.expression());
+        args.push(arg);
+        if (!this.isOp(',')) break;
+        this.next();
+      }
+    }
+    if (this.isOp(')')) this.next();
+    else if (this.token.kind === 'end')
+      throw new ExpressionError("expected ')' to close '('", this.token.start);
+    else this.unexpectedAfterValue(args[args.length - 1]);
+    this.depth -= 1;
+    const arity = FUNCTIONS[name].arity;
+    if (args.length !== arity) {
+      throw new ExpressionError(
+        `${name}() takes ${arity} argument${arity === 1 ? '' : 's'}, got ${args.length}`,
+        at,
+      );
+    }
+    return { kind: 'call', name, args };
+  }
 }
+
+/** A member of a name called as a function: `process.exit(`, `a["b"](`. */
+const MEMBER_CALL = /^[A-Za-z_$][\w$]*(?:\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]]*\]))+\s*\(/;
+
+/** The binary operators of each level, loosest first. */
+const LEVELS: readonly (readonly BinaryOperator[])[] = [
+  ['||'],
+  ['&&'],
+  ['==', '!='],
+  ['<', '<=', '>', '>='],
+  ['+', '-'],
+  ['*', '/'],
+];

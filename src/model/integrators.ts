@@ -80,6 +80,32 @@ function runReference(task: IntegrationTask): void {
 export type Derivative = (v: number, u: number, I: number) => void;
 
 /**
+ * Reports a sub-step that left the state non-finite, blaming the input when I(t) was not finite
+ * at any time the sub-step sampled (its start, middle or end), the state otherwise.
+ */
+function substepDiverged(
+  t: number,
+  h: number,
+  v: number,
+  u: number,
+  input: InputFunction,
+  dt: number,
+): never {
+  for (const time of [t, t + h / 2, t + h]) {
+    const I = input(time);
+    if (!Number.isFinite(I)) diverged(time, v, u, I, dt);
+  }
+  diverged(t + h, v, u, input(t), dt);
+}
+
+/** Records I(t) at a step, refusing a value that is not finite. */
+function recordedInput(input: InputFunction, t: number, v: number, u: number, dt: number): number {
+  const I = input(t);
+  if (!Number.isFinite(I)) diverged(t, v, u, I, dt);
+  return I;
+}
+
+/**
  * Shared loop of the sub-stepping integrators: the trace starts at (v0, u0) at t = 0, each step
  * advances from t_{k−1} to t_k in `substeps` sub-steps, and a spike's time is interpolated
  * linearly where v crosses vpeak within a sub-step.
@@ -95,7 +121,7 @@ function runSubstepped(task: IntegrationTask, advance: Advance): void {
     trace.t[0] = 0;
     trace.v[0] = v;
     trace.u[0] = u;
-    trace.I[0] = input(0);
+    trace.I[0] = recordedInput(input, 0, v, u, dt);
   }
   for (let k = 1; k <= lastStep; k++) {
     const start = (k - 1) * dt;
@@ -105,8 +131,9 @@ function runSubstepped(task: IntegrationTask, advance: Advance): void {
       advance(v, u, t, h, next);
       const vNext = next[0] as number;
       const uNext = next[1] as number;
-      if (!(Number.isFinite(vNext) && Number.isFinite(uNext)))
-        diverged(t + h, vNext, uNext, input(t), dt);
+      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) {
+        substepDiverged(t, h, vNext, uNext, input, dt);
+      }
       if (vNext > vpeak) {
         spikes.push(t + (h * (vpeak - v)) / (vNext - v));
         peaked = true;
@@ -121,9 +148,11 @@ function runSubstepped(task: IntegrationTask, advance: Advance): void {
       trace.t[k] = k * dt;
       trace.v[k] = peaked ? vpeak : v;
       trace.u[k] = u;
-      trace.I[k] = input(k * dt);
+      trace.I[k] = recordedInput(input, k * dt, v, u, dt);
     }
   }
+  // Euler samples no input at the last step: check it there even without a trace.
+  if (trace === undefined) recordedInput(input, lastStep * dt, v, u, dt);
 }
 
 function makeDerivative(params: ModelParameters, out: Float64Array): Derivative {

@@ -83,6 +83,20 @@ export function resolveInput(input: InputSpec | undefined): {
   return input;
 }
 
+/**
+ * Refuses a cut-off vpeak at or below the reset c: every step would then be a spike.
+ *
+ * @throws ParameterError naming vpeak
+ */
+export function requireVpeakAboveReset(params: ModelParameters): void {
+  if (!(params.vpeak > params.c)) {
+    throw new ParameterError(
+      'vpeak',
+      `vpeak (${params.vpeak} mV) must be above the reset c (${params.c} mV), or every step would be a spike`,
+    );
+  }
+}
+
 /** Checks dt and the duration and returns K = round(duration / dt), the last step index. */
 export function stepCount(dt: number, duration: number): number {
   requireFinite('dt', dt);
@@ -165,12 +179,7 @@ export function integratorChoice(
  */
 export function simulate(options: SimulationOptions): SimulationResult {
   const params = resolveParameters(options);
-  if (!(params.vpeak > params.c)) {
-    throw new ParameterError(
-      'vpeak',
-      `vpeak (${params.vpeak} mV) must be above the reset c (${params.c} mV), or every step would be a spike`,
-    );
-  }
+  requireVpeakAboveReset(params);
   const v0 = requireFinite('v0', options.v0);
   const u0 = options.u0 === undefined ? params.b * v0 : requireFinite('u0', options.u0);
   const { dt, duration } = options;

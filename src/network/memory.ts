@@ -2,6 +2,13 @@
 import { MemoryLimitError, formatBytes } from '../errors.js';
 import type { ResolvedNetworkOptions } from './options.js';
 
+/**
+ * Bytes the analyses take per 1 ms bin of the run: the population rate and its power spectrum
+ * (a chirp-z transform whose buffers are up to 4× the bins, as float64 pairs), measured at about
+ * 175 bytes per bin at the peak, with room for the output documents.
+ */
+export const ANALYSIS_BYTES_PER_BIN = 320;
+
 /** Bytes per neuron of state: a, b, c, d, v, u, I, noise scale, fired index. */
 const STATE_BYTES_PER_NEURON = 8 * 8 + 4;
 
@@ -9,6 +16,8 @@ export interface NetworkMemory {
   readonly weights: number;
   readonly state: number;
   readonly traces: number;
+  /** The population rate and its spectrum, over 1 ms bins of the whole run. */
+  readonly analysis: number;
   readonly total: number;
 }
 
@@ -18,7 +27,8 @@ export function networkMemory(options: ResolvedNetworkOptions): NetworkMemory {
   const state = options.n * STATE_BYTES_PER_NEURON;
   const recorded = options.record.length;
   const traces = recorded === 0 ? 0 : options.steps * 8 * (1 + 3 * recorded);
-  return { weights, state, traces, total: weights + state + traces };
+  const analysis = Math.ceil(options.duration) * ANALYSIS_BYTES_PER_BIN;
+  return { weights, state, traces, analysis, total: weights + state + traces + analysis };
 }
 
 /** Throws a `MemoryLimitError` naming the size when the network would exceed `maxBytes`. */
@@ -26,12 +36,17 @@ export function checkNetworkMemory(options: ResolvedNetworkOptions): NetworkMemo
   const memory = networkMemory(options);
   if (memory.total > options.maxBytes) {
     const limit = formatBytes(options.maxBytes);
+    const largest = Math.max(memory.weights, memory.traces, memory.analysis);
     const message =
-      memory.traces > memory.weights
-        ? `the traces of ${options.record.length} neurons over ${options.steps} steps need ` +
-          `${formatBytes(memory.traces)} (limit ${limit}): record fewer neurons, or use a larger dt or a shorter duration`
-        : `the network of ${options.n} neurons needs ${formatBytes(memory.total)} for its weights ` +
-          `(limit ${limit}): use fewer neurons`;
+      largest === memory.analysis
+        ? `the analysis of a ${options.duration} ms run (population rate and spectrum over ` +
+          `${Math.ceil(options.duration)} bins of 1 ms) needs ${formatBytes(memory.analysis)} ` +
+          `(in all ${formatBytes(memory.total)}, limit ${limit}): use a shorter duration`
+        : largest === memory.traces
+          ? `the traces of ${options.record.length} neurons over ${options.steps} steps need ` +
+            `${formatBytes(memory.traces)} (limit ${limit}): record fewer neurons, or use a larger dt or a shorter duration`
+          : `the network of ${options.n} neurons needs ${formatBytes(memory.weights)} for its weights ` +
+            `(${formatBytes(memory.total)} in all, limit ${limit}): use fewer neurons`;
     throw new MemoryLimitError(message, memory.total, options.maxBytes);
   }
   return memory;

@@ -8,9 +8,18 @@ export function presetTitle(preset: Pick<Preset, 'name' | 'letter'>): string {
   return preset.letter === undefined ? preset.name : `(${preset.letter}) ${preset.name}`;
 }
 
+/**
+ * `value` rounded to `digits` significant digits, for display. A finite value never rounds to
+ * Infinity: near the largest double (1.797e308) it keeps all its digits.
+ */
+export function significant(value: number, digits: number): number {
+  const rounded = Number(value.toPrecision(digits));
+  return Number.isFinite(rounded) ? rounded : value;
+}
+
 /** A number as people write it: up to 6 significant digits, a true minus sign. */
 export function formatValue(value: number): string {
-  const text = String(Number(value.toPrecision(6)));
+  const text = String(significant(value, 6));
   return text === '0' ? '0' : text.replace(/^-/, '−');
 }
 

@@ -48,5 +48,18 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
     },
     logLevel: 'off',
   });
-  return resvg.render().asPng();
+  const width = Math.round(resvg.width * scale);
+  const height = Math.round(resvg.height * scale);
+  if (width < 1 || height < 1) {
+    throw new ParameterError(
+      'scale',
+      `scale ${scale} would draw a ${width} × ${height} pixel image: use a larger scale (up to ${MAX_PNG_SCALE})`,
+    );
+  }
+  try {
+    return resvg.render().asPng();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ParameterError('scale', `the PNG could not be drawn at scale ${scale}: ${reason}`);
+  }
 }

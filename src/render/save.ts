@@ -1,7 +1,7 @@
 /** Saves a rendered figure (Node only): `.svg` as it is, `.png` through resvg at a chosen scale. */
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ParameterError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 
 /** The figure formats a file name may ask for. */
 export type FigureFormat = 'svg' | 'png';
@@ -19,19 +19,32 @@ export function figureFormat(file: string): FigureFormat {
 }
 
 /**
- * Writes `svg` to `file`, rasterised when the name ends in .png (resvg is loaded only then).
+ * The bytes of a figure file: `svg` itself for .svg, rasterised through resvg for .png (resvg is
+ * loaded only then).
  *
  * @throws ParameterError for another extension or a bad scale
+ */
+export async function figureContent(
+  file: string,
+  svg: string,
+  options: { readonly scale?: number } = {},
+): Promise<string | Uint8Array> {
+  if (figureFormat(file) === 'svg') return svg;
+  const { svgToPng } = await import('./png.js');
+  return svgToPng(svg, options);
+}
+
+/**
+ * Writes `svg` to `file` atomically (a temporary file renamed when complete), rasterised when the
+ * name ends in .png.
+ *
+ * @throws ParameterError for another extension or a bad scale
+ * @throws OutputError when the file cannot be written (nothing partial is left)
  */
 export async function writeFigure(
   file: string,
   svg: string,
   options: { readonly scale?: number } = {},
 ): Promise<void> {
-  if (figureFormat(file) === 'svg') {
-    await writeFile(file, svg);
-    return;
-  }
-  const { svgToPng } = await import('./png.js');
-  await writeFile(file, svgToPng(svg, options));
+  await writeFileAtomic(file, await figureContent(file, svg, options));
 }

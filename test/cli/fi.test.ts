@@ -51,7 +51,7 @@ describe('izhikit fi', () => {
       '--format',
       'csv',
     ]).stdout;
-    expect(csv.split('\n')[0]).toBe('I,rate_hz,spikes,started_at_rest');
+    expect(csv.split('\n')[0]).toBe('I,rate_hz,spikes,started_at_rest,meaningless');
     expect(csv.trim().split('\n')).toHaveLength(4);
   });
 

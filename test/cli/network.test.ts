@@ -123,9 +123,12 @@ describe('izhikit network', () => {
     expectOneLineError(['network', '--record', '1000'], /neuron 1000 does not exist/);
     expectOneLineError(
       ['network', '--ne', '80000', '--ni', '20000'],
-      /the network of 100000 neurons needs 40\.0 GB for its weights \(limit [\d.]+ GB\): use fewer neurons/,
+      /the network of 100000 neurons needs 40\.0 GB for its weights \(40\.0 GB in all, limit [\d.]+ GB\): use fewer neurons/,
     );
-    expectOneLineError(['network', '--max-memory', '1'], /needs 4\.07 MB .*\(limit 1\.00 MB\)/);
+    expectOneLineError(
+      ['network', '--max-memory', '1'],
+      /needs 4\.00 MB for its weights \(4\.39 MB in all, limit 1\.00 MB\)/,
+    );
     expectOneLineError(['network', '--format', 'xml'], /expected one of summary, json, csv/);
     expectOneLineError(['network', '--sigma-e', '-1'], /--sigma-e must be ≥ 0, got -1/);
     expectOneLineError(['network', '--weight-i', 'x'], /expected a finite number, got 'x'/);

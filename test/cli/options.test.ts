@@ -7,12 +7,15 @@ import {
   addFormatOption,
   addOutOption,
   addPlotOptions,
+  checkOutputs,
   checkPlotName,
   formatNumber,
   parseChoice,
   parseNumber,
   parseWholeNumber,
+  writeChunks,
   writePlot,
+  writeResults,
 } from '../../src/cli/options.js';
 
 /** A command that parses `args` without exiting the process. */
@@ -83,14 +86,36 @@ describe('addPlotOptions(command, whatIsDrawn)', () => {
   });
 });
 
-describe('checkPlotName(flags) and writePlot(flags, draw)', () => {
-  it('checkPlotName accepts .svg, .png or no --plot and rejects other names', () => {
-    expect(() => checkPlotName({ plotScale: 2 })).not.toThrow();
-    expect(() => checkPlotName({ plot: 'a.SVG', plotScale: 2 })).not.toThrow();
-    expect(() => checkPlotName({ plot: 'a.jpg', plotScale: 2 })).toThrow(/\.svg or \.png/);
+describe('checkOutputs(flags) and writeResults(flags, data, draw)', () => {
+  it('checkOutputs accepts .svg, .png or no --plot and rejects other names and one path twice', async () => {
+    await expect(checkOutputs({ plotScale: 2 })).resolves.toBeUndefined();
+    await expect(checkOutputs({ plot: 'a.SVG', plotScale: 2 })).resolves.toBeUndefined();
+    await expect(checkOutputs({ plot: 'a.jpg', plotScale: 2 })).rejects.toThrow(/\.svg or \.png/);
+    await expect(checkOutputs({ plot: 'a.svg', out: './a.svg' })).rejects.toThrow(
+      /--plot and --out name the same file/,
+    );
   });
 
-  it('writePlot draws and writes the figure only when --plot is given', async () => {
+  it('writeResults draws and writes the figure only when --plot is given, the data beside it', async () => {
+    let drawn = 0;
+    const draw = () => {
+      drawn += 1;
+      return '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'izhikit-plot-'));
+    await writeResults({ plotScale: 2, out: join(dir, 'a.txt') }, 'data', draw);
+    expect(drawn).toBe(0);
+    const file = join(dir, 'figure.svg');
+    await writeResults({ plot: file, plotScale: 2, out: join(dir, 'b.txt') }, ['da', 'ta'], draw);
+    expect(drawn).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('data');
+  });
+});
+
+describe('checkPlotName, writePlot and writeChunks (the older helpers, now atomic)', () => {
+  it('check the name, draw only with --plot, and write through the atomic-write module', async () => {
+    expect(() => checkPlotName({ plot: 'a.jpg', plotScale: 2 })).toThrow(/\.svg or \.png/);
     let drawn = 0;
     const draw = () => {
       drawn += 1;
@@ -98,9 +123,15 @@ describe('checkPlotName(flags) and writePlot(flags, draw)', () => {
     };
     await writePlot({ plotScale: 2 }, draw);
     expect(drawn).toBe(0);
-    const file = join(mkdtempSync(join(tmpdir(), 'izhikit-plot-')), 'figure.svg');
-    await writePlot({ plot: file, plotScale: 2 }, draw);
-    expect(drawn).toBe(1);
-    expect(readFileSync(file, 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const dir = mkdtempSync(join(tmpdir(), 'izhikit-older-'));
+    await writePlot({ plot: join(dir, 'f.svg'), plotScale: 2 }, draw);
+    expect(readFileSync(join(dir, 'f.svg'), 'utf8')).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    );
+    await writeChunks(['a', 'b'], join(dir, 'c.txt'));
+    expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('ab');
+    await expect(writeChunks(['x'], join(dir, 'no', 'c.txt'))).rejects.toThrow(
+      /folder does not exist/,
+    );
   });
 });

@@ -81,3 +81,27 @@ describe('findRheobase(neuron, {from, to})', () => {
     expect(rheobase).toBeGreaterThan(3.7);
   });
 });
+
+describe('fiCurve: meaningless runs and bounded bisection', () => {
+  it('marks runs with a spike at every step and gives no class when the onset is one', () => {
+    const rs = getPreset('rs').params;
+    const curve = fiCurve({ ...rs, d: -20 }, { from: 0, to: 40, steps: 5 });
+    expect(curve.points.map((p) => p.meaningless)).toEqual([false, true, true, true, true]);
+    expect(curve.excitabilityClass).toBeUndefined();
+    expect(curve.meaninglessFrom).toBe(10);
+    expect(curve.summary).toMatch(/no excitability class is given/);
+    const normal = fiCurve(rs, { from: 0, to: 20, steps: 5 });
+    expect(normal.points.every((p) => !p.meaningless)).toBe(true);
+    expect(normal.excitabilityClass).toBeDefined();
+  });
+
+  it('refuses a tolerance below the float spacing, and ends at the spacing otherwise', () => {
+    const rs = getPreset('rs').params;
+    expect(() => findRheobase(rs, { from: 0, to: 20, tolerance: 1e-300 })).toThrow(ParameterError);
+    expect(() => findRheobase(rs, { from: 1e6, to: 2e6, tolerance: 1e-12 })).toThrow(
+      /use at least/,
+    );
+    const fine = findRheobase(rs, { from: 0, to: 20, tolerance: 1e-13 });
+    expect(fine).toBeCloseTo(3.7975, 3);
+  });
+});

@@ -49,3 +49,21 @@ describe('phasePlane(neuron, I, options)', () => {
     expect(() => phasePlane(RS, 0, { vRange: [10, -10] })).toThrow(ParameterError);
   });
 });
+
+describe('phasePlane: results that are not finite are errors', () => {
+  it('refuses a fixed point at infinity and NaN eigenvalues, naming the quantity', async () => {
+    const { phasePlane: plane } = await import('../../src/dynamics/phase-plane.js');
+    const { ParameterError: Refused } = await import('../../src/errors.js');
+    const rs = { a: 0.02, b: 0.2, c: -65, d: 8 };
+    expect(() => plane({ ...rs, a: 1e300, b: 1e300 }, 0)).toThrow(Refused);
+    expect(() => plane({ ...rs, b: 1e300 }, 0)).toThrow(/the fixed point’s v is Infinity/);
+    expect(() => plane({ ...rs, kappa: 1e-320 }, 0)).toThrow(/is NaN/);
+    expect(plane(rs, 10).fixedPoints.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses vpeak at or below the reset c', async () => {
+    const { phasePlane: plane } = await import('../../src/dynamics/phase-plane.js');
+    expect(() => plane({ a: 0.02, b: 0.2, c: -65, d: 8, vpeak: -70 }, 0)).toThrow(/vpeak/);
+    expect(() => plane({ a: 0.02, b: 0.2, c: -65, d: 8, vpeak: -65 }, 0)).toThrow(/vpeak/);
+  });
+});

@@ -128,3 +128,44 @@ describe('parseExpression(source) accepts', () => {
     expect(() => parseExpression('1+'.repeat(1000) + 't')).not.toThrow();
   });
 });
+
+describe('parseExpression(source): the cases of issue 10', () => {
+  it("reads '?' followed by a decimal point as a conditional, not as optional chaining", () => {
+    const tree = parseExpression('t?.5:0').tree;
+    expect(tree).toEqual({
+      kind: 'conditional',
+      test: { kind: 'time' },
+      consequent: { kind: 'number', value: 0.5 },
+      alternate: { kind: 'number', value: 0 },
+    });
+    expect(parseExpression('t>1 ?.25:.75').tree.kind).toBe('conditional');
+  });
+
+  it('treats Unicode spaces as spaces, never as part of a name', () => {
+    expect(parseExpression('t\u00a0>\u00a05').tree).toEqual(parseExpression('t > 5').tree);
+    expect(parseExpression('2\u2009*\u2003t').tree).toEqual(parseExpression('2 * t').tree);
+    expect(errorOf('sin\u00a0t').message).toMatch(/expected '\(' after the function 'sin'/);
+  });
+
+  it('rejects numbers too large for a double instead of reading them as Infinity', () => {
+    expect(errorOf('1e309').message).toBe(
+      'the number 1e309 is too large (at most about 1.8e308) at position 0',
+    );
+    expect(errorOf('t * 2e400').position).toBe(4);
+    expect(parseExpression('1.7e308').tree).toEqual({ kind: 'number', value: 1.7e308 });
+  });
+
+  it('shows control characters as escapes in messages, never raw', () => {
+    const escape = errorOf('t\u001b[31m').message;
+    expect(escape).toContain('\\x1b');
+    expect(escape).not.toContain('\u001b');
+    expect(errorOf('t\u202e1').message).toContain('\\u202e');
+  });
+
+  it('depends on no other parser, so no global state of a dependency is changed', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../src/input/parse.ts', import.meta.url), 'utf8');
+    const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports.sort()).toEqual(['../errors.js', './syntax.js']);
+  });
+});

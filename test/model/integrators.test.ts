@@ -70,3 +70,27 @@ describe('spiking integrators', () => {
     }
   });
 });
+
+describe('euler and rk4: an input that is not finite is blamed on the input', () => {
+  it('at the last step (euler, with and without a trace) and mid sub-step (rk4)', async () => {
+    const { simulate: run } = await import('../../src/model/simulate.js');
+    const { DivergenceError } = await import('../../src/errors.js');
+    const base = { a: 0.02, b: 0.2, c: -65, d: 8, v0: -65, dt: 0.25, duration: 200 };
+    for (const spikesOnly of [false, true]) {
+      const error = (() => {
+        try {
+          run({ ...base, integrator: 'euler', input: 't>=200 ? 1/0 : 0', spikesOnly });
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(DivergenceError);
+      expect((error as InstanceType<typeof DivergenceError>).reason).toBe('input');
+      expect((error as InstanceType<typeof DivergenceError>).time).toBe(200);
+    }
+    expect(() => run({ ...base, integrator: 'rk4', input: 't>=100 ? 1/0 : 0' })).toThrow(
+      /diverged at t = 100 ms \(I\(t\) is Infinity\); check the input expression/,
+    );
+  });
+});

@@ -9,20 +9,21 @@ describe('network memory guard', () => {
     const memory = networkMemory(resolveNetworkOptions({ ne: 800, ni: 200, record: [0, 1] }));
     expect(memory.weights).toBe(4_000_000);
     expect(memory.traces).toBe(1000 * 8 * 7);
-    expect(memory.total).toBe(memory.weights + memory.state + memory.traces);
+    expect(memory.analysis).toBe(1000 * 320);
+    expect(memory.total).toBe(memory.weights + memory.state + memory.traces + memory.analysis);
   });
 
   it('checkNetworkMemory(options) refuses 100 000 neurons before allocating, naming the size', () => {
     const options = resolveNetworkOptions({ ne: 80_000, ni: 20_000 });
     expect(() => checkNetworkMemory(options)).toThrow(MemoryLimitError);
     expect(() => checkNetworkMemory(options)).toThrow(
-      /^the network of 100000 neurons needs 40\.0 GB for its weights \(limit 2\.00 GB\): use fewer neurons$/,
+      /^the network of 100000 neurons needs 40\.0 GB for its weights \(40\.0 GB in all, limit 2\.00 GB\): use fewer neurons$/,
     );
   });
 
   it('new NetworkSimulation(options) honours maxBytes and names traces when they are the problem', () => {
     expect(() => new NetworkSimulation({ ne: 800, ni: 200, maxBytes: 1e6 })).toThrow(
-      /needs 4\.07 MB for its weights \(limit 1\.00 MB\)/,
+      /needs 4\.00 MB for its weights \(4\.39 MB in all, limit 1\.00 MB\)/,
     );
     let thrown: unknown;
     try {
@@ -41,5 +42,17 @@ describe('network memory guard', () => {
       /^the traces of 10 neurons over 10000000 steps need 2\.48 GB \(limit 2\.00 GB\): record fewer neurons/,
     );
     expect((thrown as MemoryLimitError).requiredBytes).toBeGreaterThan(1e9);
+  });
+});
+
+describe('the analysis buffers are counted before a run starts', () => {
+  it('refuses one neuron for 1e7 ms, naming the analysis, and allows 1e5 ms', () => {
+    const long = resolveNetworkOptions({ ne: 1, ni: 0, duration: 1e7 });
+    expect(networkMemory(long).analysis).toBe(1e7 * 320);
+    expect(() => checkNetworkMemory(long)).toThrow(MemoryLimitError);
+    expect(() => checkNetworkMemory(long)).toThrow(/the analysis of a 10000000 ms run/);
+    expect(() =>
+      checkNetworkMemory(resolveNetworkOptions({ ne: 1, ni: 0, duration: 1e5 })),
+    ).not.toThrow();
   });
 });

@@ -42,6 +42,9 @@ export function classExplanation(curve: FiCurve): string {
   if (curve.excitabilityClass === 'class 2') {
     return `Firing starts at once at about ${formatNumber(curve.onsetRate ?? 0, 3)} Hz: this neuron cannot fire slowly, it is either quiet or fast ([2004] Fig. 1H).`;
   }
+  if (curve.rheobase !== undefined && curve.meaninglessFrom !== undefined) {
+    return 'No class: just above the rheobase the neuron spikes at nearly every time step, a rate set by dt and not by the model (numerically meaningless).';
+  }
   return 'No class: the range does not contain the rheobase.';
 }
 

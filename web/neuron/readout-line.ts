@@ -2,7 +2,7 @@
  * The readout line over the neuron plot: spike count, first-spike latency (saying what it counts
  * from), mean rate, and the firing-pattern label for step inputs.
  */
-import { PRESETS, classifyPattern, type SimulationResult } from 'izhikit';
+import { PRESETS, classifyRun, detectMeaninglessRun, type SimulationResult } from 'izhikit';
 import { formatNumber } from '../ui/dom.js';
 import { readoutItem } from '../ui/readout-item.js';
 import { spikeReadout } from './readout.js';
@@ -38,6 +38,14 @@ export function readoutItems(run: SimulationResult, state: NeuronState): HTMLEle
 
 /** The firing-pattern label, for step inputs (the classifier's assumption). */
 function patternItem(run: SimulationResult): HTMLElement {
+  const grid = run.dt / run.substeps;
+  // A spike at nearly every step says nothing about the neuron, whatever the input.
+  const meaningless = detectMeaninglessRun(run.spikes, { onset: 0, end: run.duration }, grid);
+  if (meaningless !== undefined) {
+    return readoutItem('pattern', 'numerically meaningless', 'pattern', {
+      title: meaningless.message,
+    });
+  }
   const window = run.trace === undefined ? undefined : stepWindow(run.trace);
   if (window === undefined) {
     return readoutItem('pattern', 'not a step input', 'pattern', {
@@ -45,6 +53,6 @@ function patternItem(run: SimulationResult): HTMLElement {
       muted: true,
     });
   }
-  const pattern = classifyPattern(run.spikes, window);
+  const pattern = classifyRun(run.spikes, { ...window, dt: grid });
   return readoutItem('pattern', pattern.label, 'pattern', { title: pattern.reason });
 }
