@@ -23,7 +23,7 @@ export class CheckpointError extends IzhikitError {
 
 const MAGIC = 'IZHIKIT-POLYCHRN';
 /** Bumped whenever the layout or the engine's arithmetic changes. */
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 
 type Section = Float64Array | Int32Array;
 
