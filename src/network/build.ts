@@ -17,6 +17,7 @@ import {
   kernelLayout,
   layoutArrays,
   type KernelLayout,
+  type KernelMemory,
   type SimdKernels,
 } from './simd.js';
 
@@ -61,7 +62,7 @@ export interface NetworkState {
  */
 export interface SharedNetworkMemory {
   readonly layout: KernelLayout;
-  readonly memory: WebAssembly.Memory | undefined;
+  readonly memory: KernelMemory | undefined;
   readonly buffer: SharedArrayBuffer;
   readonly extras: SharedArrayBuffer;
 }

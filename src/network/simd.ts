@@ -22,10 +22,19 @@ export function kernelModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   return decodeBase64(shared ? SHARED_KERNELS_WASM : KERNELS_WASM);
 }
 
-const compiled: (WebAssembly.Module | null | undefined)[] = [undefined, undefined];
+/**
+ * A compiled kernels module and a WebAssembly memory as the declarations name them: opaque or
+ * structural, so that a project using izhikit needs no DOM or WebAssembly type library.
+ */
+export type KernelModule = object;
+export interface KernelMemory {
+  readonly buffer: ArrayBuffer;
+}
+
+const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
 
 /** The compiled kernels module, or null where WebAssembly SIMD (or shared memory) is missing. */
-export function kernelModule(shared = false): WebAssembly.Module | null {
+export function kernelModule(shared = false): KernelModule | null {
   const slot = shared ? 1 : 0;
   const known = compiled[slot];
   if (known !== undefined) return known;
@@ -121,11 +130,14 @@ export interface BoundKernels {
 
 /** Instantiates the module over `memory` and binds its kernels to the layout. */
 export function bindKernels(
-  module: WebAssembly.Module,
-  memory: WebAssembly.Memory,
+  module: KernelModule,
+  memory: KernelMemory,
   layout: KernelLayout,
 ): BoundKernels {
-  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<
+  const instance = new WebAssembly.Instance(module as WebAssembly.Module, {
+    env: { memory: memory as WebAssembly.Memory },
+  });
+  const exports = instance.exports as Record<
     'deliver8' | 'deliverRest' | 'membrane' | 'recovery',
     Kernel
   >;
@@ -151,7 +163,7 @@ export interface SimdKernels {
   /** The first fired list. */
   readonly fired: Int32Array;
   readonly weights: Float32Array;
-  readonly memory: WebAssembly.Memory;
+  readonly memory: KernelMemory;
   readonly layout: KernelLayout;
   /** The kernels over ranges of neurons. */
   readonly kernels: BoundKernels;
@@ -193,7 +205,7 @@ export function createSimdKernels(n: number, shared = false, slots = 1): SimdKer
   const layout = kernelLayout(n, slots);
   const pages = pagesFor(layout.bytes);
   if (pages > MAX_PAGES) return undefined;
-  let memory: WebAssembly.Memory;
+  let memory: KernelMemory;
   let kernels: BoundKernels;
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });

@@ -75,7 +75,11 @@ export function settingsProblem(
 ): SettingsProblem | undefined {
   try {
     const options = resolveNetworkOptions({ ...settings, maxBytes: MAX_BYTES });
-    const fixed = checkNetworkMemory(options).total;
+    // The weights and traces first (under the size field), then the run's length: its spikes and
+    // analyses (durationBytes counts both) under the duration.
+    const memory = networkMemory(options);
+    const fixed = memory.total - memory.analysis;
+    if (fixed > MAX_BYTES) checkNetworkMemory(options);
     const bytes = fixed + durationBytes(options.n, options.duration);
     if (bytes > MAX_BYTES) {
       return {
