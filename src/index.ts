@@ -18,6 +18,13 @@ export * from './network/phases.js';
 export * from './network/memory.js';
 export * from './network/simulation.js';
 export * from './network/simulate.js';
+// Polychronization network of [2006]: delays, STDP, checkpoints, the group search.
+export * from './polychron/options.js';
+export * from './polychron/network.js';
+export * from './polychron/analysis.js';
+export * from './polychron/simulation.js';
+export * from './polychron/checkpoint.js';
+export * from './polychron/groups.js';
 export * from './analysis/rates.js';
 export * from './analysis/population-rate.js';
 export * from './analysis/spectrum.js';

@@ -1,0 +1,240 @@
+// Browser tests of the polychronization view: the worker's network learns while the page stays
+// responsive, Pause stops the clock, the browser's per-second history equals Node's for the same
+// seed, a damaged checkpoint is refused next to its control, a fresh network has no groups.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  CheckpointError,
+  PolychronSimulation,
+  loadCheckpoint,
+  saveCheckpoint,
+} from '../../src/index.js';
+import { screenshot, startExplorer, type Explorer } from './explorer.js';
+
+let explorer: Explorer;
+beforeAll(async () => {
+  explorer = await startExplorer();
+});
+afterAll(async () => {
+  await explorer?.close();
+});
+
+const view = (page: Page) => page.locator('[data-view=polychron]');
+const modelTime = async (page: Page): Promise<number> =>
+  Number(await view(page).getAttribute('data-time'));
+
+/** Waits until the worker reports a paused run at `time` ms of model time. */
+async function pausedAt(page: Page, time: number, timeout = 60000): Promise<void> {
+  await page.waitForFunction(
+    (ms) => {
+      const v = document.querySelector('[data-view=polychron]') as HTMLElement | null;
+      return v?.dataset.running === 'false' && v.dataset.time === String(ms);
+    },
+    time,
+    { timeout, polling: 50 },
+  );
+}
+
+/** Sets the seed and the pause second, presses Run and waits for the pause. */
+async function runTo(page: Page, seed: number, seconds: number): Promise<void> {
+  await view(page).locator('[data-field=poly-seed]').fill(String(seed));
+  await view(page).locator('[data-field=poly-until]').fill(String(seconds));
+  await view(page).locator('[data-action=poly-run]').click();
+  await pausedAt(page, seconds * 1000);
+}
+
+/** Pixels of `selector`'s canvas whose colour is exactly [r, g, b]. */
+const pixels = (page: Page, selector: string, rgb: [number, number, number]): Promise<number> =>
+  view(page)
+    .locator(`${selector} canvas`)
+    .first()
+    .evaluate((canvas, [r, g, b]) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+        0,
+        0,
+        c.width,
+        c.height,
+      ).data;
+      let count = 0;
+      for (let p = 0; p < data.length; p += 4) {
+        if (data[p] === r && data[p + 1] === g && data[p + 2] === b) count++;
+      }
+      return count;
+    }, rgb);
+
+async function download(page: Page, action: string): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    view(page).locator(`[data-action=${action}]`).click(),
+  ]);
+  return readFileSync((await file.path()) as string);
+}
+
+describe('polychronization view', () => {
+  it('opens from its tab with no console errors, the seed and variant checked by the library', async () => {
+    const { page, errors } = await explorer.open('?view=polychron&seed=2.5&variant=java');
+    await expect
+      .poll(() => page.locator('[data-tab=polychron]').getAttribute('aria-current'))
+      .toBe('page');
+    const seedError = view(page).locator('[data-field=poly-seed]').locator('xpath=../..');
+    await expect
+      .poll(() => seedError.locator('.field-error').innerText())
+      .toBe('seed must be a whole number from 0 to 4294967295, got 2.5');
+    const variantError = view(page).locator('[data-field=poly-variant]').locator('xpath=../..');
+    expect(await variantError.locator('.field-error').innerText()).toBe(
+      "variant must be matlab or cpp, got 'java'",
+    );
+    await view(page).locator('[data-field=poly-seed]').fill('2');
+    expect(await seedError.locator('.field-error').innerText()).toBe('');
+    await view(page).locator('[data-field=poly-variant]').fill('cpp');
+    expect(await variantError.locator('.field-error').innerText()).toBe('');
+    await expect.poll(() => page.evaluate(() => window.location.search)).toContain('variant=cpp');
+    await screenshot(page, 'polychron-fresh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Run learns in the worker: raster and histogram drawn, per-second rates equal to Node’s', async () => {
+    const seed = 7;
+    const { page, errors } = await explorer.open('?view=polychron');
+    await runTo(page, seed, 3);
+    const reference = new PolychronSimulation({ seed });
+    reference.advance(3000);
+    const expected = reference.result();
+    const spikes = Number(
+      await view(page).locator('.polychron-wide').first().getAttribute('data-spikes'),
+    );
+    expect(spikes).toBe(expected.lastSecond.t.length);
+    expect(spikes).toBeGreaterThan(1000);
+    // Blue and red dots on the raster, blue bars on the histogram.
+    expect(await pixels(page, '.polychron-wide', [29, 78, 216])).toBeGreaterThan(500);
+    expect(await pixels(page, '.polychron-wide', [220, 38, 38])).toBeGreaterThan(100);
+    const histogram = view(page).locator('.chart-box', { hasText: 'Weight histogram' });
+    expect(
+      await histogram.locator('canvas').evaluate((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+          0,
+          0,
+          c.width,
+          c.height,
+        ).data;
+        let filled = 0;
+        // The bars' fill: the excitatory blue at 55 % over white.
+        for (let p = 0; p < data.length; p += 4) {
+          if ((data[p + 2] as number) > 200 && (data[p] as number) < 150) filled++;
+        }
+        return filled;
+      }),
+    ).toBeGreaterThan(100);
+    // The history, downloaded as CSV, holds Node's numbers exactly.
+    const csv = (await download(page, 'poly-history')).toString('utf8').trim().split('\n');
+    expect(csv[0]).toBe('second,excitatory_rate_hz,inhibitory_rate_hz,strong_percent');
+    const rows = csv.slice(1).map((line) => line.split(',').map(Number));
+    expect(rows.map((row) => row[1])).toEqual([...expected.history.excitatoryRate]);
+    expect(rows.map((row) => row[2])).toEqual([...expected.history.inhibitoryRate]);
+    expect(rows.map((row) => row[3])).toEqual([...expected.history.strongPercent]);
+    expect(await view(page).locator('[data-value=excitatory]').innerText()).toMatch(/ Hz$/);
+    await screenshot(page, 'polychron-1280x800', true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Pause stops the clock and Resume starts it again', async () => {
+    const { page, errors } = await explorer.open('?view=polychron&seed=3');
+    await view(page).locator('[data-action=poly-run]').click();
+    await page.waitForFunction(
+      () =>
+        Number((document.querySelector('[data-view=polychron]') as HTMLElement).dataset.time) >
+        1200,
+      undefined,
+      { timeout: 60000, polling: 50 },
+    );
+    expect(await view(page).locator('[data-poly-status]').innerText()).toMatch(
+      /^running: .* model s per s$/,
+    );
+    // From the click to the worker's answer that it stopped.
+    const latency = await page.evaluate(async () => {
+      const v = document.querySelector('[data-view=polychron]') as HTMLElement;
+      const started = performance.now();
+      (document.querySelector('[data-action=poly-pause]') as HTMLButtonElement).click();
+      while (v.dataset.running !== 'false') await new Promise((r) => setTimeout(r, 1));
+      return performance.now() - started;
+    });
+    console.log(`pause answered in ${latency.toFixed(0)} ms`);
+    const stopped = await modelTime(page);
+    await page.waitForTimeout(1000);
+    expect(await modelTime(page)).toBe(stopped);
+    expect(await view(page).locator('[data-poly-status]').innerText()).toMatch(/^paused at /);
+    await view(page).locator('[data-action=poly-resume]').click();
+    await page.waitForFunction(
+      (ms) =>
+        Number((document.querySelector('[data-view=polychron]') as HTMLElement).dataset.time) > ms,
+      stopped,
+      { timeout: 30000, polling: 50 },
+    );
+    await view(page).locator('[data-action=poly-pause]').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a damaged checkpoint is refused next to the control, the run kept; a good one resumes', async () => {
+    const { page, errors } = await explorer.open('?view=polychron');
+    await runTo(page, 11, 1);
+    const saved = await download(page, 'poly-save');
+    expect(loadCheckpoint(new Uint8Array(saved)).time).toBe(1000);
+    const damaged = Buffer.from(saved);
+    const middle = Math.floor(damaged.length / 2);
+    damaged[middle] = (damaged[middle] as number) ^ 0xff;
+    let reason = '';
+    try {
+      loadCheckpoint(new Uint8Array(damaged));
+    } catch (error) {
+      expect(error).toBeInstanceOf(CheckpointError);
+      reason = (error as Error).message;
+    }
+    expect(reason).not.toBe('');
+    await view(page).locator('[data-field=poly-load]').setInputFiles({
+      name: 'damaged.ckpt',
+      mimeType: 'application/octet-stream',
+      buffer: damaged,
+    });
+    await expect.poll(() => view(page).locator('[data-poly-load-error]').innerText()).toBe(reason);
+    expect(await modelTime(page)).toBe(1000);
+    expect(await view(page).locator('[data-field=poly-seed]').inputValue()).toBe('11');
+    // A good checkpoint of another seed replaces the run.
+    const other = new PolychronSimulation({ seed: 12 });
+    other.advance(500);
+    await view(page)
+      .locator('[data-field=poly-load]')
+      .setInputFiles({
+        name: 'seed12.ckpt',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(saveCheckpoint(other)),
+      });
+    await pausedAt(page, 500);
+    expect(await view(page).locator('[data-field=poly-seed]').inputValue()).toBe('12');
+    expect(await view(page).locator('[data-poly-load-error]').innerText()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Find groups on a fresh network says there are no groups; the phone layout fits', async () => {
+    const { page, errors } = await explorer.open('?view=polychron', { width: 390, height: 844 });
+    await runTo(page, 1, 1);
+    await view(page).locator('[data-action=poly-groups]').click();
+    await expect
+      .poll(() => view(page).locator('[data-groups-status]').innerText(), { timeout: 60000 })
+      .toMatch(/^no groups at 1 s of model time/);
+    expect(await view(page).locator('[data-field=poly-group]').isDisabled()).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await screenshot(page, 'polychron-390x844', true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
