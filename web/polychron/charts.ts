@@ -127,7 +127,8 @@ export function createSeriesChart(
           label,
           stroke: color,
           width: 1.5,
-          points: { show: false },
+          // Dots while there are too few seconds for a line to show.
+          points: { show: (u: uPlot) => u.data[0].length < 12, size: 5 },
         })),
       ],
       axes: [

@@ -1,7 +1,8 @@
 /**
  * The polychronization view's Web Worker: keeps the network, advances it in chunks of model time
  * sized to take a few tens of milliseconds, so that Pause, Save and the other messages get through
- * between them, and posts the clock about ten times a second and the plots once per model second.
+ * between them, and posts the clock about eight times a second and the plots of the last whole
+ * second twice a second.
  */
 import {
   CancelledError,
@@ -20,8 +21,12 @@ import type { FromWorker, PolychronReport, ToWorker } from './protocol.js';
 const CHUNK_WALL_MS = 25;
 const MIN_CHUNK = 5;
 const MAX_CHUNK = 200;
-/** Least wall time (ms) between two clock messages. */
-const TICK_MS = 100;
+/**
+ * Least wall time (ms) between two clock messages and between two reports (plots): at most about
+ * ten messages a second in all, however fast the model runs.
+ */
+const TICK_MS = 125;
+const REPORT_MS = 500;
 /** Wall time (ms) over which the speed is measured. */
 const SPEED_WINDOW_MS = 1500;
 
@@ -106,13 +111,19 @@ async function loop(): Promise<void> {
   looping = true;
   let chunk = 20;
   let lastTick = 0;
+  let lastReport = 0;
   samples = [];
   try {
     while (running && run !== undefined) {
       await yieldToMessages();
       if (!running || run === undefined) break;
-      if (run.seconds !== reportedSeconds && run.seconds > 0) {
+      if (
+        run.seconds !== reportedSeconds &&
+        run.seconds > 0 &&
+        performance.now() - lastReport >= REPORT_MS
+      ) {
         report();
+        lastReport = performance.now();
         continue;
       }
       const steps = Math.min(chunk, until - run.time);
