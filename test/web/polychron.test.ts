@@ -152,9 +152,10 @@ describe('polychronization view', () => {
       undefined,
       { timeout: 60000, polling: 50 },
     );
-    expect(await view(page).locator('[data-poly-status]').innerText()).toMatch(
-      /^running: .* model s per s$/,
-    );
+    await expect
+      .poll(() => view(page).locator('[data-poly-status]').innerText(), { timeout: 10000 })
+      .toMatch(/^running: .* s of model time, [\d.]+ model s per s$/);
+    console.log(await view(page).locator('[data-poly-status]').innerText());
     // From the click to the worker's answer that it stopped.
     const latency = await page.evaluate(async () => {
       const v = document.querySelector('[data-view=polychron]') as HTMLElement;

@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import { COLORS, TIME_AXIS, axis } from '../ui/chart-theme.js';
+import { groupLinks } from './group-links.js';
 import type { GroupPicture } from './protocol.js';
 
 /** A uPlot with no series of its own whose plotting area `paint` draws, in `ranges`. */
@@ -225,30 +226,4 @@ export function createGroupChart(): { chart: uPlot; show(group: GroupPicture | u
       repaint(chart);
     },
   };
-}
-
-/**
- * The firings each link joins, as indices into `members`: the post's firing is its first at or
- * after the arrival, the pre's the latest firing that arrives by then.
- */
-export function groupLinks(group: GroupPicture): [number, number][] {
-  const joined: [number, number][] = [];
-  const { members, times } = group;
-  for (let j = 0; j < group.pre.length; j++) {
-    const pre = group.pre[j] as number;
-    const post = group.post[j] as number;
-    const delay = group.delay[j] as number;
-    for (let to = 3; to < members.length; to++) {
-      if (members[to] !== post) continue;
-      let from = -1;
-      for (let k = 0; k < to; k++) {
-        if (members[k] === pre && (times[k] as number) + delay <= (times[to] as number)) from = k;
-      }
-      if (from >= 0) {
-        joined.push([from, to]);
-        break;
-      }
-    }
-  }
-  return joined;
 }
