@@ -152,7 +152,16 @@ export function createHistogram(): uPlot {
       height: 160,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false } },
+      scales: {
+        x: {
+          time: false,
+          // From the first bin's left edge to the last one's right edge.
+          range: (u, min, max) => {
+            const half = u.data[0].length > 1 ? (max - min) / (u.data[0].length - 1) / 2 : 0.5;
+            return [min - half, max + half];
+          },
+        },
+      },
       series: [
         {},
         {

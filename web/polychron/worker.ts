@@ -206,7 +206,7 @@ async function findGroups(): Promise<void> {
     post({
       type: 'groups-failed',
       cancelled: error instanceof CancelledError,
-      message: error instanceof Error ? error.message : String(error),
+      message: `the group search failed: ${error instanceof Error ? error.message : String(error)}`,
     });
   } finally {
     if (search === controller) search = undefined;
