@@ -82,3 +82,29 @@ export async function startExplorer(): Promise<Explorer> {
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
+
+/**
+ * Starts a 10 ms timer on the page; `mainThreadTicks` then says how often it ran and its longest
+ * gap, which shows whether work on the main thread held it up.
+ */
+export async function watchMainThread(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { ticks: number; maxGap: number; last: number };
+    w.ticks = 0;
+    w.maxGap = 0;
+    w.last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.maxGap = Math.max(w.maxGap, now - w.last);
+      w.last = now;
+      w.ticks++;
+    }, 10);
+  });
+}
+
+export function mainThreadTicks(page: Page): Promise<{ ticks: number; maxGap: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { ticks: number; maxGap: number };
+    return { ticks: w.ticks, maxGap: w.maxGap };
+  });
+}

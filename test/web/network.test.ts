@@ -6,7 +6,13 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulateNetwork } from '../../src/index.js';
-import { screenshot, startExplorer, type Explorer } from './explorer.js';
+import {
+  mainThreadTicks,
+  screenshot,
+  startExplorer,
+  watchMainThread,
+  type Explorer,
+} from './explorer.js';
 
 /** The built CLI (`npm run build`; `npm test` builds before it tests). */
 const CLI = resolve(import.meta.dirname, '../../bin/izhikit.js');
@@ -114,18 +120,7 @@ describe('network view', () => {
   it('the main thread keeps ticking during a 10 000-neuron run, and Cancel stops a run', async () => {
     const { page, errors } = await explorer.open('?view=network&ne=8000&ni=2000&seed=1');
     // A timer on the page: the run must not stop it.
-    await page.evaluate(() => {
-      const w = window as unknown as { ticks: number; maxGap: number; last: number };
-      w.ticks = 0;
-      w.maxGap = 0;
-      w.last = performance.now();
-      setInterval(() => {
-        const now = performance.now();
-        w.maxGap = Math.max(w.maxGap, now - w.last);
-        w.last = now;
-        w.ticks++;
-      }, 10);
-    });
+    await watchMainThread(page);
     const started = Date.now();
     await view(page).locator('[data-action=run]').click();
     await page.waitForFunction(
@@ -136,10 +131,7 @@ describe('network view', () => {
     await screenshot(page, 'network-10000-running');
     expect(await finished(page, 120000)).toMatch(/^done/);
     const seconds = (Date.now() - started) / 1000;
-    const { ticks, maxGap } = await page.evaluate(() => {
-      const w = window as unknown as { ticks: number; maxGap: number };
-      return { ticks: w.ticks, maxGap: w.maxGap };
-    });
+    const { ticks, maxGap } = await mainThreadTicks(page);
     console.log(
       `10 000-neuron run: ${seconds.toFixed(1)} s in the browser; the page's 10 ms timer ticked ` +
         `${ticks} times, longest gap ${maxGap.toFixed(0)} ms; ${await status(page)}`,

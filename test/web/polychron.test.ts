@@ -10,7 +10,13 @@ import {
   loadCheckpoint,
   saveCheckpoint,
 } from '../../src/index.js';
-import { screenshot, startExplorer, type Explorer } from './explorer.js';
+import {
+  mainThreadTicks,
+  screenshot,
+  startExplorer,
+  watchMainThread,
+  type Explorer,
+} from './explorer.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -44,25 +50,35 @@ async function runTo(page: Page, seed: number, seconds: number): Promise<void> {
   await pausedAt(page, seconds * 1000);
 }
 
-/** Pixels of `selector`'s canvas whose colour is exactly [r, g, b]. */
-const pixels = (page: Page, selector: string, rgb: [number, number, number]): Promise<number> =>
+/** Pixels of the first canvas under `selector` within `tolerance` of the colour [r, g, b]. */
+const pixels = (
+  page: Page,
+  selector: string,
+  rgb: [number, number, number],
+  tolerance = 0,
+): Promise<number> =>
   view(page)
     .locator(`${selector} canvas`)
     .first()
-    .evaluate((canvas, [r, g, b]) => {
-      const c = canvas as HTMLCanvasElement;
-      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-        0,
-        0,
-        c.width,
-        c.height,
-      ).data;
-      let count = 0;
-      for (let p = 0; p < data.length; p += 4) {
-        if (data[p] === r && data[p + 1] === g && data[p + 2] === b) count++;
-      }
-      return count;
-    }, rgb);
+    .evaluate(
+      (canvas, [[r, g, b], within]) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+          0,
+          0,
+          c.width,
+          c.height,
+        ).data;
+        let count = 0;
+        for (let p = 0; p < data.length; p += 4) {
+          const near = (k: number, value: number) =>
+            Math.abs((data[p + k] as number) - value) <= within;
+          if (near(0, r) && near(1, g) && near(2, b)) count++;
+        }
+        return count;
+      },
+      [rgb, tolerance] as const,
+    );
 
 async function download(page: Page, action: string): Promise<Buffer> {
   const [file] = await Promise.all([
@@ -111,23 +127,9 @@ describe('polychronization view', () => {
     // Blue and red dots on the raster, blue bars on the histogram.
     expect(await pixels(page, '.polychron-wide', [29, 78, 216])).toBeGreaterThan(500);
     expect(await pixels(page, '.polychron-wide', [220, 38, 38])).toBeGreaterThan(100);
-    const histogram = view(page).locator('.chart-box', { hasText: 'Weight histogram' });
+    // The bars: the excitatory blue (the fill is 55 % opaque on a transparent canvas).
     expect(
-      await histogram.locator('canvas').evaluate((canvas) => {
-        const c = canvas as HTMLCanvasElement;
-        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-          0,
-          0,
-          c.width,
-          c.height,
-        ).data;
-        let filled = 0;
-        // The bars' fill: the excitatory blue at 55 % over white.
-        for (let p = 0; p < data.length; p += 4) {
-          if ((data[p + 2] as number) > 200 && (data[p] as number) < 150) filled++;
-        }
-        return filled;
-      }),
+      await pixels(page, '.chart-box:has-text("Weight histogram")', [29, 78, 216], 3),
     ).toBeGreaterThan(100);
     // The history, downloaded as CSV, holds Node's numbers exactly.
     const csv = (await download(page, 'poly-history')).toString('utf8').trim().split('\n');
@@ -145,18 +147,10 @@ describe('polychronization view', () => {
   it('the page keeps ticking while the network learns; Pause stops the clock, Resume restarts it', async () => {
     const { page, errors } = await explorer.open('?view=polychron&seed=3');
     // A 10 ms timer on the page, and a count of the clock updates the worker sends.
+    await watchMainThread(page);
     await page.evaluate(() => {
-      const w = window as unknown as { ticks: number; maxGap: number; last: number; clock: number };
-      w.ticks = 0;
-      w.maxGap = 0;
+      const w = window as unknown as { clock: number };
       w.clock = 0;
-      w.last = performance.now();
-      setInterval(() => {
-        const now = performance.now();
-        w.maxGap = Math.max(w.maxGap, now - w.last);
-        w.last = now;
-        w.ticks++;
-      }, 10);
       new MutationObserver(() => w.clock++).observe(
         document.querySelector('[data-view=polychron]') as HTMLElement,
         { attributeFilter: ['data-time'] },
@@ -166,10 +160,8 @@ describe('polychronization view', () => {
     const started = Date.now();
     await page.waitForTimeout(3000);
     const seconds = (Date.now() - started) / 1000;
-    const { ticks, maxGap, clock } = await page.evaluate(() => {
-      const w = window as unknown as { ticks: number; maxGap: number; clock: number };
-      return { ticks: w.ticks, maxGap: w.maxGap, clock: w.clock };
-    });
+    const { ticks, maxGap } = await mainThreadTicks(page);
+    const clock = await page.evaluate(() => (window as unknown as { clock: number }).clock);
     await expect
       .poll(() => view(page).locator('[data-poly-status]').innerText(), { timeout: 10000 })
       .toMatch(/^running: .* s of model time, [\d.]+ model s per s$/);

@@ -108,78 +108,68 @@ export function createRaster(): { chart: uPlot; show(data: RasterSecond): void }
   };
 }
 
+/** A small uPlot of `series` against an x axis labelled `xLabel`, with no data yet. */
+function smallChart(xLabel: string, yLabel: string, x: uPlot.Scale, series: uPlot.Series[]): uPlot {
+  const empty = new Float64Array(0);
+  return new uPlot(
+    {
+      width: 400,
+      height: 160,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false, ...x } },
+      series: [{}, ...series],
+      axes: [
+        axis(xLabel, { size: 30, labelSize: 16, labelGap: 0, ...TIME_AXIS }),
+        axis(yLabel, { size: 64, space: 18 }),
+      ],
+    },
+    [empty, ...series.map(() => empty)],
+    document.createElement('div'),
+  );
+}
+
 /** Lines of several series against model seconds. */
 export function createSeriesChart(
   yLabel: string,
   series: readonly { label: string; color: string }[],
 ): uPlot {
-  const holder = document.createElement('div');
-  const empty = new Float64Array(0);
-  return new uPlot(
-    {
-      width: 400,
-      height: 160,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false } },
-      series: [
-        {},
-        ...series.map(({ label, color }) => ({
-          label,
-          stroke: color,
-          width: 1.5,
-          // Dots while there are too few seconds for a line to show.
-          points: { show: (u: uPlot) => u.data[0].length < 12, size: 5 },
-        })),
-      ],
-      axes: [
-        axis('model time (s)', { size: 30, labelSize: 16, labelGap: 0, ...TIME_AXIS }),
-        axis(yLabel, { size: 64, space: 18 }),
-      ],
-    },
-    [empty, ...series.map(() => empty)],
-    holder,
+  return smallChart(
+    'model time (s)',
+    yLabel,
+    {},
+    series.map(({ label, color }) => ({
+      label,
+      stroke: color,
+      width: 1.5,
+      // Dots while there are too few seconds for a line to show.
+      points: { show: (u: uPlot) => u.data[0].length < 12, size: 5 },
+    })),
   );
 }
 
-/** The weight histogram as bars over the weight axis. */
+/** The weight histogram as bars over the weight axis (x: the bins' centres). */
 export function createHistogram(): uPlot {
-  const holder = document.createElement('div');
-  const empty = new Float64Array(0);
-  return new uPlot(
+  return smallChart(
+    'weight (mV)',
+    'synapses',
     {
-      width: 400,
-      height: 160,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
-      scales: {
-        x: {
-          time: false,
-          // From the first bin's left edge to the last one's right edge.
-          range: (u, min, max) => {
-            const half = u.data[0].length > 1 ? (max - min) / (u.data[0].length - 1) / 2 : 0.5;
-            return [min - half, max + half];
-          },
-        },
+      // From the first bin's left edge to the last one's right edge.
+      range: (u, min, max) => {
+        const half = u.data[0].length > 1 ? (max - min) / (u.data[0].length - 1) / 2 : 0.5;
+        return [min - half, max + half];
       },
-      series: [
-        {},
-        {
-          label: 'synapses',
-          stroke: COLORS.excitatory,
-          fill: 'rgba(29, 78, 216, 0.55)',
-          width: 1,
-          paths: uPlot.paths.bars?.({ size: [0.9, Infinity], align: 1 }),
-          points: { show: false },
-        },
-      ],
-      axes: [
-        axis('weight (mV)', { size: 30, labelSize: 16, labelGap: 0 }),
-        axis('synapses', { size: 64, space: 18 }),
-      ],
     },
-    [empty, empty],
-    holder,
+    [
+      {
+        label: 'synapses',
+        stroke: COLORS.excitatory,
+        fill: 'rgba(29, 78, 216, 0.55)',
+        width: 1,
+        paths: uPlot.paths.bars?.({ size: [0.9, Infinity], align: 1 }),
+        points: { show: false },
+      },
+    ],
   );
 }
 

@@ -16,6 +16,7 @@ import {
   saveCheckpoint,
 } from 'izhikit';
 import type { FromWorker, PolychronReport, ToWorker } from './protocol.js';
+import { yieldToMessages } from '../ui/yield-to-messages.js';
 
 /** Wall time (ms) one chunk should take, and the bounds of a chunk in ms of model time. */
 const CHUNK_WALL_MS = 25;
@@ -42,15 +43,6 @@ let samples: [number, number][] = [];
 
 const post = (message: FromWorker, transfer: Transferable[] = []): void =>
   (self as unknown as Worker).postMessage(message, transfer);
-
-/** Lets queued messages (Pause) through; a MessageChannel round trip is faster than a timer. */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 function speed(): number {
   const first = samples[0];
@@ -213,44 +205,47 @@ async function findGroups(): Promise<void> {
   }
 }
 
+/**
+ * Sets the run going after `prepare` (which may throw a ParameterError, leaving everything as it
+ * was) returns the model time at which to pause; ends a group search first.
+ */
+function go(prepare: () => number): void {
+  try {
+    const stop = prepare();
+    search?.abort();
+    until = stop;
+    running = true;
+    tick();
+    void loop();
+  } catch (error) {
+    failed(error);
+  }
+}
+
 function handle(message: ToWorker): void {
   switch (message.type) {
-    case 'start': {
-      try {
+    case 'start':
+      go(() => {
         const options = resolvePolychronOptions(message.settings);
         const stop = untilMs(message.until);
-        search?.abort();
         run = new PolychronSimulation(options);
-        until = stop;
         reportedSeconds = -1;
         samples = [];
-        running = true;
-        tick();
-        void loop();
-      } catch (error) {
-        failed(error);
-      }
+        return stop;
+      });
       return;
-    }
     case 'pause':
       running = false;
       tick();
       return;
-    case 'resume': {
+    case 'resume':
       if (run === undefined) return;
-      try {
+      go(() => {
         const stop = untilMs(message.until);
-        search?.abort();
         // A limit already reached does not hold the run back.
-        until = stop > run.time ? stop : Number.POSITIVE_INFINITY;
-        running = true;
-        tick();
-        void loop();
-      } catch (error) {
-        failed(error);
-      }
+        return run !== undefined && stop > run.time ? stop : Number.POSITIVE_INFINITY;
+      });
       return;
-    }
     case 'save': {
       if (run === undefined) return;
       const bytes = saveCheckpoint(run);
