@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -107,4 +107,27 @@ export function mainThreadTicks(page: Page): Promise<{ ticks: number; maxGap: nu
     const w = window as unknown as { ticks: number; maxGap: number };
     return { ticks: w.ticks, maxGap: w.maxGap };
   });
+}
+
+/** Pixels of the canvas `canvas` within `tolerance` of the colour [r, g, b] (alpha aside). */
+export function countPixels(
+  canvas: Locator,
+  rgb: readonly [number, number, number],
+  tolerance = 0,
+): Promise<number> {
+  return canvas.evaluate(
+    (element, [[r, g, b], within]) => {
+      const c = element as HTMLCanvasElement;
+      const context = c.getContext('2d') as CanvasRenderingContext2D;
+      const data = context.getImageData(0, 0, c.width, c.height).data;
+      const near = (at: number, value: number): boolean =>
+        Math.abs((data[at] as number) - value) <= within;
+      let count = 0;
+      for (let p = 0; p < data.length; p += 4) {
+        if (near(p, r) && near(p + 1, g) && near(p + 2, b)) count++;
+      }
+      return count;
+    },
+    [rgb, tolerance] as const,
+  );
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulateNetwork } from '../../src/index.js';
 import {
+  countPixels,
   mainThreadTicks,
   screenshot,
   startExplorer,
@@ -47,26 +48,13 @@ async function finished(page: Page, timeout = 60000): Promise<string> {
 }
 
 /** Pixels of the raster in the excitatory blue and the inhibitory red. */
-const rasterColours = (page: Page): Promise<{ blue: number; red: number }> =>
-  view(page)
-    .locator('.raster canvas')
-    .evaluate((canvas) => {
-      const c = canvas as HTMLCanvasElement;
-      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-        0,
-        0,
-        c.width,
-        c.height,
-      ).data;
-      let blue = 0;
-      let red = 0;
-      for (let p = 0; p < data.length; p += 4) {
-        const [r, g, b] = [data[p] as number, data[p + 1] as number, data[p + 2] as number];
-        if (r === 29 && g === 78 && b === 216) blue++;
-        if (r === 220 && g === 38 && b === 38) red++;
-      }
-      return { blue, red };
-    });
+async function rasterColours(page: Page): Promise<{ blue: number; red: number }> {
+  const canvas = view(page).locator('.raster canvas');
+  return {
+    blue: await countPixels(canvas, [29, 78, 216]),
+    red: await countPixels(canvas, [220, 38, 38]),
+  };
+}
 
 describe('network view', () => {
   it('a run of 1000 neurons draws the raster and gives the CLI’s spikes for the same seed, line for line', async () => {

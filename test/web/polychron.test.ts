@@ -11,6 +11,7 @@ import {
   saveCheckpoint,
 } from '../../src/index.js';
 import {
+  countPixels,
   mainThreadTicks,
   screenshot,
   startExplorer,
@@ -56,29 +57,7 @@ const pixels = (
   selector: string,
   rgb: [number, number, number],
   tolerance = 0,
-): Promise<number> =>
-  view(page)
-    .locator(`${selector} canvas`)
-    .first()
-    .evaluate(
-      (canvas, [[r, g, b], within]) => {
-        const c = canvas as HTMLCanvasElement;
-        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-          0,
-          0,
-          c.width,
-          c.height,
-        ).data;
-        let count = 0;
-        for (let p = 0; p < data.length; p += 4) {
-          const near = (k: number, value: number) =>
-            Math.abs((data[p + k] as number) - value) <= within;
-          if (near(0, r) && near(1, g) && near(2, b)) count++;
-        }
-        return count;
-      },
-      [rgb, tolerance] as const,
-    );
+): Promise<number> => countPixels(view(page).locator(`${selector} canvas`).first(), rgb, tolerance);
 
 async function download(page: Page, action: string): Promise<Buffer> {
   const [file] = await Promise.all([
