@@ -173,16 +173,26 @@ export function createHistogram(): uPlot {
   );
 }
 
-/** One group: each firing a dot at (time, neuron), each link a line from the pre's to the post's. */
-export function createGroupChart(): { chart: uPlot; show(group: GroupPicture | undefined): void } {
+/** The anchors' colour (amber). */
+const ANCHOR = '#f59e0b';
+
+/**
+ * One group: each firing a dot at (time, neuron) (the anchors amber, excitatory neurons blue,
+ * inhibitory ones, numbered from `ne` on, red), each link a line from the pre's to the post's.
+ */
+export function createGroupChart(): {
+  chart: uPlot;
+  show(group: GroupPicture | undefined, ne: number): void;
+} {
   let group: GroupPicture | undefined;
+  let excitatory = 0;
   let low = 0;
   let high = 1;
   const chart = paintedChart(
     't (ms from the first anchor)',
     'neuron',
     () => ({
-      x: [0, group === undefined ? 100 : Math.max(10, group.span + 5)],
+      x: [-2, group === undefined ? 100 : Math.max(10, group.span + 5)],
       y: [low, high],
     }),
     (u, x, y) => {
@@ -199,8 +209,9 @@ export function createGroupChart(): { chart: uPlot; show(group: GroupPicture | u
       }
       const radius = 3 * ratio;
       for (let k = 0; k < group.members.length; k++) {
-        // The three anchors in amber, the other firings in the excitatory blue.
-        ctx.fillStyle = k < 3 ? '#f59e0b' : COLORS.excitatory;
+        const member = group.members[k] as number;
+        ctx.fillStyle =
+          k < 3 ? ANCHOR : member < excitatory ? COLORS.excitatory : COLORS.inhibitory;
         ctx.beginPath();
         ctx.arc(x(group.times[k] as number), y(group.members[k] as number), radius, 0, 2 * Math.PI);
         ctx.fill();
@@ -209,7 +220,8 @@ export function createGroupChart(): { chart: uPlot; show(group: GroupPicture | u
   );
   return {
     chart,
-    show(next) {
+    show(next, ne) {
+      excitatory = ne;
       group = next;
       if (next !== undefined && next.members.length > 0) {
         let min = Infinity;

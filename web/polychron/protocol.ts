@@ -87,6 +87,8 @@ export type FromWorker =
   | {
       readonly type: 'groups';
       readonly seconds: number;
+      /** Excitatory neurons of the network: the members from `ne` on are inhibitory. */
+      readonly ne: number;
       readonly groups: GroupPicture[];
       readonly elapsedMs: number;
     }

@@ -53,6 +53,8 @@ export function createPolychronView(
   let report: PolychronReport | undefined;
   let clock: PolychronTick | undefined;
   let groups: GroupPicture[] = [];
+  /** Excitatory neurons of the network the groups were found in. */
+  let groupsNe = 0;
   let searching = false;
 
   const controls = createPolychronControls({ onSettings: () => edited(), onRun: () => run() });
@@ -263,15 +265,15 @@ export function createPolychronView(
     controls.previousGroup.disabled = true;
     controls.nextGroup.disabled = true;
     groupTitle.textContent = 'One group: press Find groups';
-    group.show(undefined);
+    group.show(undefined, 0);
   }
 
   function showGroup(index: number): void {
     const shown = groups[index];
     if (shown === undefined) return;
-    group.show(shown);
+    group.show(shown, groupsNe);
     groupTitle.textContent =
-      `Group ${index + 1} of ${groups.length}: anchored on neuron ${shown.neuron}, ` +
+      `Group ${index + 1} of ${groups.length}: the anchors (amber) are strong inputs of neuron ${shown.neuron}; ` +
       `${shown.members.length} firings, ${shown.layers} layers, ${shown.span} ms`;
   }
 
@@ -402,6 +404,7 @@ export function createPolychronView(
       case 'groups': {
         searching = false;
         groups = incoming.groups;
+        groupsNe = incoming.ne;
         controls.groupsProgress.value = 1;
         const took = `${formatNumber(incoming.elapsedMs / 1000, 3)} s`;
         controls.groupsStatus.textContent =

@@ -193,7 +193,13 @@ async function findGroups(): Promise<void> {
       layers: group.layers,
       span: group.span,
     }));
-    post({ type: 'groups', seconds: run.seconds, groups, elapsedMs: result.elapsedMs });
+    post({
+      type: 'groups',
+      seconds: run.seconds,
+      ne: run.state.options.ne,
+      groups,
+      elapsedMs: result.elapsedMs,
+    });
   } catch (error) {
     post({
       type: 'groups-failed',
