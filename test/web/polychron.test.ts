@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import {
   CheckpointError,
   PolychronSimulation,
+  findPolychronousGroups,
   loadCheckpoint,
   saveCheckpoint,
 } from '../../src/index.js';
@@ -221,6 +222,9 @@ describe('polychronization view', () => {
     await pausedAt(page, 500);
     expect(await view(page).locator('[data-field=poly-seed]').inputValue()).toBe('12');
     expect(await view(page).locator('[data-poly-load-error]').innerText()).toBe('');
+    expect(await view(page).locator('[data-poly-load-note]').innerText()).toBe(
+      'loaded seed12.ckpt: press Resume to go on learning',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -241,4 +245,46 @@ describe('polychronization view', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('Find groups on a learnt network (loaded from a checkpoint) finds Node’s groups and draws them', async () => {
+    // A small network learns fast enough for a test: 200 + 50 neurons, 40 synapses, 60 s.
+    const run = new PolychronSimulation({
+      seed: 1,
+      variant: 'cpp',
+      ne: 200,
+      ni: 50,
+      synapsesPerNeuron: 40,
+    });
+    run.advance(60000);
+    const expected = findPolychronousGroups(run.state);
+    expect(expected.count).toBeGreaterThan(0);
+    const { page, errors } = await explorer.open('?view=polychron');
+    await view(page)
+      .locator('[data-field=poly-load]')
+      .setInputFiles({
+        name: 'learnt.ckpt',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(saveCheckpoint(run)),
+      });
+    await pausedAt(page, 60000);
+    await view(page).locator('[data-action=poly-groups]').click();
+    const status = view(page).locator('[data-groups-status]');
+    await expect
+      .poll(() => status.innerText(), { timeout: 60000 })
+      .toMatch(new RegExp(`^${expected.count} groups? at 60 s of model time`));
+    expect(await status.getAttribute('data-count')).toBe(String(expected.count));
+    const first = expected.groups[0] as (typeof expected.groups)[number];
+    const title = view(page).locator('.chart-title', { hasText: /^Group 1 of/ });
+    expect(await title.innerText()).toBe(
+      `Group 1 of ${expected.count}: the anchors (amber) are strong inputs of neuron ${first.neuron}; ` +
+        `${first.members.length} firings, ${first.layers} layers, ${first.span} ms`,
+    );
+    // The anchors in amber, the other firings in blue.
+    const groupBox = '.chart-box:has-text("Group 1 of")';
+    expect(await pixels(page, groupBox, [245, 158, 11])).toBeGreaterThan(10);
+    expect(await pixels(page, groupBox, [29, 78, 216])).toBeGreaterThan(10);
+    await screenshot(page, 'polychron-groups', true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
 });

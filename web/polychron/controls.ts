@@ -18,6 +18,8 @@ export interface PolychronControls {
   readonly history: HTMLButtonElement;
   readonly load: HTMLInputElement;
   readonly loadError: HTMLElement;
+  /** What was loaded last. */
+  readonly loadNote: HTMLElement;
   readonly findGroups: HTMLButtonElement;
   readonly cancelGroups: HTMLButtonElement;
   readonly groupsProgress: HTMLProgressElement;
@@ -96,6 +98,8 @@ export function createPolychronControls(handlers: {
     'data-poly-load-error': '',
   });
 
+  const loadNote = el('p', { class: 'hint', role: 'status', 'data-poly-load-note': '' });
+
   const findGroups = button('poly-groups', 'Find groups');
   const cancelGroups = button('poly-groups-cancel', 'Cancel');
   findGroups.disabled = true;
@@ -133,7 +137,7 @@ export function createPolychronControls(handlers: {
       el(
         'p',
         { class: 'hint' },
-        '1000 neurons (800 excitatory), 100 synapses each with delays of 1–20 ms, learning by STDP.',
+        'Run builds the network of [2006]: 1000 neurons (800 excitatory), 100 synapses each with delays of 1–20 ms, learning by STDP. A checkpoint brings its own network.',
       ),
     ),
     el(
@@ -155,6 +159,7 @@ export function createPolychronControls(handlers: {
       ),
       load,
       loadError,
+      loadNote,
     ),
     el(
       'fieldset',
@@ -190,6 +195,7 @@ export function createPolychronControls(handlers: {
     history,
     load,
     loadError,
+    loadNote,
     findGroups,
     cancelGroups,
     groupsProgress,

@@ -201,6 +201,7 @@ export function createPolychronView(
       return;
     }
     message.textContent = '';
+    controls.loadNote.textContent = '';
     forgetGroups('');
     client.send({ type: 'start', settings: checked.settings, until: checked.until });
   }
@@ -212,6 +213,7 @@ export function createPolychronView(
       controls.status.textContent = 'fix the marked setting, then press Resume';
       return;
     }
+    controls.loadNote.textContent = '';
     forgetGroups('');
     client.send({ type: 'resume', until: checked.until });
   });
@@ -229,6 +231,7 @@ export function createPolychronView(
     const file = controls.load.files?.[0];
     if (file === undefined) return;
     controls.loadError.textContent = '';
+    controls.loadNote.textContent = '';
     void file.arrayBuffer().then((buffer) => {
       controls.load.value = '';
       client.send({ type: 'load', bytes: new Uint8Array(buffer), name: file.name }, [buffer]);
@@ -391,7 +394,8 @@ export function createPolychronView(
         forgetGroups('');
         state = { seed: String(incoming.settings.seed), variant: incoming.settings.variant };
         onChange(state);
-        message.textContent = `loaded ${incoming.name}: press Resume to go on learning`;
+        message.textContent = '';
+        controls.loadNote.textContent = `loaded ${incoming.name}: press Resume to go on learning`;
         return;
       }
       case 'load-failed':
@@ -410,7 +414,7 @@ export function createPolychronView(
         controls.groupsStatus.textContent =
           groups.length === 0
             ? `no groups at ${incoming.seconds} s of model time (searched in ${took}): there are none before the network has learnt strong synapses`
-            : `${groups.length} groups at ${incoming.seconds} s of model time (searched in ${took})`;
+            : `${groups.length} ${groups.length === 1 ? 'group' : 'groups'} at ${incoming.seconds} s of model time (searched in ${took})`;
         controls.groupsStatus.dataset.count = String(groups.length);
         const any = groups.length > 0;
         controls.groupIndex.disabled = !any;
