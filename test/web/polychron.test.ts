@@ -60,6 +60,12 @@ const pixels = (
   tolerance = 0,
 ): Promise<number> => countPixels(view(page).locator(`${selector} canvas`).first(), rgb, tolerance);
 
+/** Chooses a file of `bytes` named `name` in the Load checkpoint control. */
+const loadFile = (page: Page, name: string, bytes: Uint8Array): Promise<void> =>
+  view(page)
+    .locator('[data-field=poly-load]')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+
 async function download(page: Page, action: string): Promise<Buffer> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -201,24 +207,14 @@ describe('polychronization view', () => {
       reason = (error as Error).message;
     }
     expect(reason).not.toBe('');
-    await view(page).locator('[data-field=poly-load]').setInputFiles({
-      name: 'damaged.ckpt',
-      mimeType: 'application/octet-stream',
-      buffer: damaged,
-    });
+    await loadFile(page, 'damaged.ckpt', damaged);
     await expect.poll(() => view(page).locator('[data-poly-load-error]').innerText()).toBe(reason);
     expect(await modelTime(page)).toBe(1000);
     expect(await view(page).locator('[data-field=poly-seed]').inputValue()).toBe('11');
     // A good checkpoint of another seed replaces the run.
     const other = new PolychronSimulation({ seed: 12 });
     other.advance(500);
-    await view(page)
-      .locator('[data-field=poly-load]')
-      .setInputFiles({
-        name: 'seed12.ckpt',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from(saveCheckpoint(other)),
-      });
+    await loadFile(page, 'seed12.ckpt', saveCheckpoint(other));
     await pausedAt(page, 500);
     expect(await view(page).locator('[data-field=poly-seed]').inputValue()).toBe('12');
     expect(await view(page).locator('[data-poly-load-error]').innerText()).toBe('');
@@ -259,13 +255,7 @@ describe('polychronization view', () => {
     const expected = findPolychronousGroups(run.state);
     expect(expected.count).toBeGreaterThan(0);
     const { page, errors } = await explorer.open('?view=polychron');
-    await view(page)
-      .locator('[data-field=poly-load]')
-      .setInputFiles({
-        name: 'learnt.ckpt',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from(saveCheckpoint(run)),
-      });
+    await loadFile(page, 'learnt.ckpt', saveCheckpoint(run));
     await pausedAt(page, 60000);
     await view(page).locator('[data-action=poly-groups]').click();
     const status = view(page).locator('[data-groups-status]');
