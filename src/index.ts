@@ -1,53 +1,251 @@
-/** The izhikit library: re-exports only. */
-export * from './errors.js';
-export * from './model/izhikevich.js';
-export * from './model/integrators.js';
-export * from './model/simulate.js';
-export * from './input/syntax.js';
-export * from './input/parse.js';
-export * from './input/compile.js';
-export * from './presets/presets.js';
-export * from './presets/lookup.js';
-export * from './record/growable.js';
-export * from './record/csv.js';
-export * from './record/run-export.js';
-export * from './network/options.js';
-export * from './network/random.js';
-export * from './network/build.js';
-export * from './network/phases.js';
-export * from './network/memory.js';
-export * from './network/simulation.js';
-export * from './network/simulate.js';
-// Polychronization network of [2006]: delays, STDP, checkpoints, the group search.
-export * from './polychron/options.js';
-export * from './polychron/network.js';
-export * from './polychron/analysis.js';
-export * from './polychron/simulation.js';
-export * from './polychron/checkpoint.js';
-export * from './polychron/groups.js';
-export * from './analysis/rates.js';
-export * from './analysis/population-rate.js';
-export * from './analysis/spectrum.js';
-export * from './analysis/isi.js';
-export * from './analysis/analyse.js';
-// Dynamics: phase plane, f–I curve, firing-pattern classifier, parameter map (browser-safe; the
-// Node worker-thread map runner is dynamics/map-node.ts).
-export * from './dynamics/fixed-points.js';
-export * from './dynamics/phase-plane.js';
-export * from './dynamics/phase-explanation.js';
-export * from './dynamics/step-run.js';
-export * from './dynamics/classify.js';
-export * from './dynamics/classify-preset.js';
-export * from './dynamics/fi-curve.js';
-export * from './dynamics/parameter-map.js';
-export * from './dynamics/render-phase.js';
-export * from './dynamics/render-fi.js';
-export * from './dynamics/render-map.js';
-// Figures (browser-safe; PNG output lives in render/png.ts and render/save.ts, Node only).
-export * from './render/decimate.js';
-export * from './render/labels.js';
-export * from './render/theme.js';
-export * from './render/trace.js';
-export * from './render/gallery.js';
-export * from './render/network.js';
-export * from './render/export.js';
+/**
+ * The izhikit library, the public entry `izhikit`: re-exports only, and only what users build on.
+ * Everything listed here is public API (its stability is stated in docs/api.md); a module's other
+ * exports are internal and may change in any release. Node-only parts are in `izhikit/node`.
+ * The API report etc/izhikit.api.md tracks this surface: after changing it run `npm run api`.
+ */
+
+// Errors: every error the library throws is an IzhikitError.
+export {
+  CancelledError,
+  DivergenceError,
+  ExpressionError,
+  IzhikitError,
+  MemoryLimitError,
+  ParameterError,
+  UnknownPresetError,
+  formatBytes,
+} from './errors.js';
+
+// The single-neuron model and its integrators.
+export {
+  DEFAULT_PARAMETERS,
+  PARAMETER_NAMES,
+  resolveParameters,
+  type ModelParameters,
+  type NeuronParameters,
+} from './model/izhikevich.js';
+export {
+  INTEGRATORS,
+  INTEGRATOR_NAMES,
+  isIntegratorName,
+  type IntegrationTask,
+  type Integrator,
+  type IntegratorName,
+  type TraceColumns,
+} from './model/integrators.js';
+export {
+  DEFAULT_MAX_TRACE_BYTES,
+  MAX_STEPS,
+  TRACE_BYTES_PER_STEP,
+  simulate,
+  type InputSpec,
+  type SimulationOptions,
+  type SimulationResult,
+} from './model/simulate.js';
+
+// The input expression language, I(t).
+export {
+  FUNCTIONS,
+  type BinaryOperator,
+  type ExpressionNode,
+  type FunctionName,
+  type UnaryOperator,
+} from './input/syntax.js';
+export {
+  MAX_EXPRESSION_LENGTH,
+  MAX_NESTING_DEPTH,
+  parseExpression,
+  type ParsedExpression,
+} from './input/parse.js';
+export { compileExpression, type CompiledInput, type InputFunction } from './input/compile.js';
+
+// The 28 reference protocols.
+export { PRESETS, type Preset, type StimulusWindow } from './presets/presets.js';
+export { PRESET_IDS, getPreset, presetOptions } from './presets/lookup.js';
+
+// Recording and exporting a single-neuron run.
+export { GrowableFloat64Array } from './record/growable.js';
+export { runToCsv, runToJson } from './record/run-export.js';
+
+// The 1000-neuron network of [2003].
+export {
+  DEFAULT_MAX_NETWORK_BYTES,
+  NETWORK_DEFAULTS,
+  resolveNetworkOptions,
+  type NetworkNeuronParameters,
+  type NetworkOptions,
+  type ResolvedNetworkOptions,
+} from './network/options.js';
+export { type NetworkState } from './network/build.js';
+export { checkNetworkMemory, networkMemory, type NetworkMemory } from './network/memory.js';
+export { NetworkSimulation, type NetworkResult, type NeuronTrace } from './network/simulation.js';
+export {
+  simulateNetwork,
+  simulateNetworkAsync,
+  type NetworkRunControl,
+} from './network/simulate.js';
+
+// Analysis of network activity.
+export { populationRates, type PopulationRates } from './analysis/rates.js';
+export { populationRate } from './analysis/population-rate.js';
+export { dominantFrequency, powerSpectrum, type PowerSpectrum } from './analysis/spectrum.js';
+export { isiCv } from './analysis/isi.js';
+export {
+  POPULATION_RATE_BIN_MS,
+  analyseNetwork,
+  type NetworkAnalysis,
+  type NetworkSpikes,
+} from './analysis/analyse.js';
+
+// Dynamics: fixed points, phase plane, firing-pattern classifier, f–I curve, parameter map.
+export {
+  findFixedPoints,
+  hopfInput,
+  restingState,
+  saddleNodeInput,
+  type Eigenvalue,
+  type FixedPoint,
+  type FixedPointType,
+} from './dynamics/fixed-points.js';
+export {
+  phasePlane,
+  type DirectionField,
+  type PhasePlane,
+  type PhasePlaneOptions,
+  type PlaneCurve,
+  type PlaneTrajectory,
+} from './dynamics/phase-plane.js';
+export { explainPhasePlane } from './dynamics/phase-explanation.js';
+export {
+  DEFAULT_CLASSIFIER_THRESHOLDS,
+  FIRING_PATTERNS,
+  FIRING_PATTERN_LABELS,
+  classifyPattern,
+  firingPatternOfCode,
+  type ClassifierThresholds,
+  type FiringPattern,
+  type PatternClassification,
+  type StepWindow,
+} from './dynamics/classify.js';
+export {
+  classifyPreset,
+  presetWindow,
+  type PresetClassification,
+  type PresetWindow,
+  type ProtocolKind,
+} from './dynamics/classify-preset.js';
+export {
+  fiCurve,
+  findRheobase,
+  steadyFiringRate,
+  type ExcitabilityClass,
+  type FiCurve,
+  type FiCurveOptions,
+  type FiPoint,
+  type FiringRateOptions,
+} from './dynamics/fi-curve.js';
+export {
+  MAP_DEFAULT_BASE,
+  MAP_DIVERGED,
+  MAP_PARAMETERS,
+  MAX_MAP_CELLS,
+  axisValue,
+  computeMapRows,
+  computeParameterMap,
+  mapCell,
+  resolveMapSpec,
+  scheduleParameterMap,
+  type MapAxis,
+  type MapParameter,
+  type MapProgressOptions,
+  type MapRowRunner,
+  type ParameterMap,
+  type ParameterMapSpec,
+  type ResolvedMapSpec,
+} from './dynamics/parameter-map.js';
+
+// Figures as SVG text (browser-safe; PNG and files are in `izhikit/node`) and their data.
+export {
+  renderTraceFigure,
+  runFigureData,
+  type TraceFigureData,
+  type TraceFigureOptions,
+} from './render/trace.js';
+export {
+  GALLERY_SETS,
+  galleryPanels,
+  renderGallery,
+  type GalleryOptions,
+  type GalleryPanel,
+  type GallerySet,
+} from './render/gallery.js';
+export { type NeuronRecording } from './render/series.js';
+export { decimateMinMax, type DecimatedSeries } from './render/decimate.js';
+export {
+  networkFigureData,
+  renderNetworkFigure,
+  type NetworkFigureData,
+  type NetworkFigureOptions,
+  type NetworkRunLike,
+} from './render/network.js';
+export {
+  galleryCsv,
+  galleryJson,
+  networkFigureJson,
+  networkRasterCsv,
+  traceFigureCsv,
+  traceFigureJson,
+} from './render/export.js';
+export { renderPhasePlane, type PhaseFigureOptions } from './dynamics/render-phase.js';
+export { renderFiCurve, type FiFigureOptions } from './dynamics/render-fi.js';
+export {
+  MAP_COLOURS,
+  NAMED_TYPES,
+  renderParameterMap,
+  restBoundaryB,
+  type MapFigureOptions,
+  type NamedType,
+} from './dynamics/render-map.js';
+
+// The polychronization network of [2006]: axonal delays, STDP, checkpoints, polychronous groups.
+export {
+  POLYCHRON_DEFAULTS,
+  POLYCHRON_VARIANTS,
+  checkPolychronDuration,
+  resolvePolychronOptions,
+  type PolychronOptions,
+  type PolychronVariant,
+  type ResolvedPolychronOptions,
+} from './polychron/options.js';
+export { buildPolychronNetwork, type PolychronState } from './polychron/network.js';
+export { type NetworkRandom } from './network/random.js';
+export {
+  PolychronSimulation,
+  type PolychronHistory,
+  type PolychronRecord,
+  type PolychronResult,
+  type PolychronSpikes,
+} from './polychron/simulation.js';
+export {
+  analyseRhythm,
+  strongPercent,
+  weightHistogram,
+  type RhythmAnalysis,
+  type WeightHistogram,
+} from './polychron/analysis.js';
+export {
+  CHECKPOINT_VERSION,
+  CheckpointError,
+  loadCheckpoint,
+  saveCheckpoint,
+} from './polychron/checkpoint.js';
+export {
+  findPolychronousGroups,
+  findPolychronousGroupsAsync,
+  type GroupSearchOptions,
+  type GroupSearchResult,
+  type PolychronousGroup,
+} from './polychron/groups.js';
+export { renderPolychronFigure } from './render/polychron.js';
+export { type DelayedSynapses, type IncomingSynapses } from './synapses/delayed-synapses.js';

@@ -7,6 +7,7 @@ import { registerGallery } from './gallery.js';
 import { registerMap } from './map.js';
 import { registerNetwork } from './network.js';
 import { registerPhase } from './phase.js';
+import { registerPolychron } from './polychron.js';
 import { registerPresets } from './presets.js';
 import { registerRun } from './run.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerFi(program);
   registerClassify(program);
   registerMap(program);
+  registerPolychron(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => undefined });
   }

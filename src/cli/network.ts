@@ -1,6 +1,7 @@
 /** `izhikit network`: runs the network of [2003] and prints or saves its spikes and analyses. */
 import { totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
+import { ParameterError } from '../errors.js';
 import { csvChunks } from '../record/csv.js';
 import { weightScales } from '../network/build.js';
 import {
@@ -34,6 +35,11 @@ interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   duration: number;
   seed: number;
   scale: boolean;
+  sigmaE: number;
+  sigmaI: number;
+  weightE: number;
+  weightI: number;
+  heterogeneity: boolean;
   record?: number[];
   maxMemory?: number;
 }
@@ -72,6 +78,31 @@ export function registerNetwork(program: Command): Command {
       NETWORK_DEFAULTS.seed,
     )
     .option('--no-scale', "keep the paper's raw weights (no ×800/Ne, ×200/Ni)")
+    .option(
+      '--sigma-e <mV>',
+      'σ of the thalamic noise of excitatory neurons',
+      parseNumber,
+      NETWORK_DEFAULTS.excitatoryNoise,
+    )
+    .option(
+      '--sigma-i <mV>',
+      'σ of the thalamic noise of inhibitory neurons',
+      parseNumber,
+      NETWORK_DEFAULTS.inhibitoryNoise,
+    )
+    .option(
+      '--weight-e <w>',
+      'weights from excitatory neurons are w·U(0,1)',
+      parseNumber,
+      NETWORK_DEFAULTS.excitatoryWeight,
+    )
+    .option(
+      '--weight-i <w>',
+      'weights from inhibitory neurons are −w·U(0,1)',
+      parseNumber,
+      NETWORK_DEFAULTS.inhibitoryWeight,
+    )
+    .option('--no-heterogeneity', 'give every neuron r = 0 (no spread of a, b, c, d)')
     .option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList)
     .option(
       '--max-memory <MB>',
@@ -86,10 +117,31 @@ export function registerNetwork(program: Command): Command {
   );
   return command.action(async (flags: NetworkFlags) => {
     checkPlotName(flags);
-    const result = runWithProgress(networkOptions(flags));
+    const result = withFlagNames(() => runWithProgress(networkOptions(flags)));
     await writePlot(flags, () => renderNetworkFigure(networkFigureData(result, flags.record?.[0])));
     await writeNetwork(result, flags.format, flags.out);
   });
+}
+
+/** The flags of the library options whose names differ from them. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  excitatoryNoise: '--sigma-e',
+  inhibitoryNoise: '--sigma-i',
+  excitatoryWeight: '--weight-e',
+  inhibitoryWeight: '--weight-i',
+};
+
+/** Runs `run`, naming in a `ParameterError` the flag the user typed rather than the option. */
+function withFlagNames<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const flag = error instanceof ParameterError ? FLAG_OF[error.parameter] : undefined;
+    if (error instanceof ParameterError && flag !== undefined) {
+      throw new ParameterError(error.parameter, error.message.replace(error.parameter, flag));
+    }
+    throw error;
+  }
 }
 
 /** The library options of the flags given. */
@@ -101,6 +153,11 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
     duration: flags.duration,
     seed: flags.seed,
     scale: flags.scale,
+    excitatoryNoise: flags.sigmaE,
+    inhibitoryNoise: flags.sigmaI,
+    excitatoryWeight: flags.weightE,
+    inhibitoryWeight: flags.weightI,
+    heterogeneity: flags.heterogeneity,
     record: flags.record ?? (flags.plot === undefined ? [] : [0]),
     maxBytes: flags.maxMemory === undefined ? defaultMaxBytes() : flags.maxMemory * 1e6,
   };
@@ -145,6 +202,9 @@ export function networkToJson(result: NetworkResult): object {
     duration: result.duration,
     seed: result.seed,
     scaled: result.scaled,
+    noise: result.noise,
+    weightScale: result.weightScale,
+    heterogeneity: result.heterogeneity,
     spikes: { t: Array.from(result.spikes.t), i: Array.from(result.spikes.i) },
     rates: result.rates,
     populationRate: Array.from(result.populationRate),
@@ -170,6 +230,11 @@ export function networkSummary(result: NetworkResult): string {
     [
       `network: ${result.ne} excitatory + ${result.ni} inhibitory neurons, dt = ${result.dt} ms, ` +
         `T = ${result.duration} ms, seed ${result.seed}, ${weights}`,
+      `thalamic noise σ ${formatNumber(result.noise.excitatory, 4)} (excitatory), ` +
+        `${formatNumber(result.noise.inhibitory, 4)} (inhibitory); weights ` +
+        `${formatNumber(result.weightScale.excitatory, 4)}·U(0,1) and ` +
+        `−${formatNumber(result.weightScale.inhibitory, 4)}·U(0,1); ` +
+        (result.heterogeneity ? 'parameters spread by r' : 'no heterogeneity (r = 0)'),
       `${count} spike${count === 1 ? '' : 's'}; mean rate: excitatory ${hz(result.rates.excitatory)}, ` +
         `inhibitory ${hz(result.rates.inhibitory)}`,
       `dominant frequency of the population rate: ${hz(result.dominantFrequency)}; ISI CV ` +

@@ -180,7 +180,7 @@ function runRk4(task: IntegrationTask): void {
  * state, the trace starts at (v0, u0) at t = 0 (the reference trace holds the state after the
  * first update there), and spike times are interpolated between sub-steps.
  */
-export const INTEGRATORS = {
+export const INTEGRATORS: Readonly<Record<IntegratorName, Integrator>> = {
   reference: {
     description:
       "the papers' scheme: Euler step of v, then of u with the new v, spike at t_k when v > vpeak",
@@ -195,9 +195,10 @@ export const INTEGRATORS = {
     description: 'classical Runge–Kutta of order 4, with sub-steps and interpolated spike times',
     run: runRk4,
   },
-} as const satisfies Record<string, Integrator>;
+};
 
-export type IntegratorName = keyof typeof INTEGRATORS;
+/** The names of the integrators; `reference` is the papers' scheme. */
+export type IntegratorName = 'reference' | 'euler' | 'rk4';
 
 /** The names of the registered integrators. */
 export const INTEGRATOR_NAMES = Object.keys(INTEGRATORS) as IntegratorName[];

@@ -12,11 +12,6 @@ import type { ResolvedNetworkOptions } from './options.js';
 import type { NetworkRandom } from './random.js';
 import { createSimdKernels, type SimdKernels } from './simd.js';
 
-/** Standard deviation of the thalamic input of an excitatory neuron, [2003]. */
-export const EXCITATORY_NOISE = 5;
-/** Standard deviation of the thalamic input of an inhibitory neuron, [2003]. */
-export const INHIBITORY_NOISE = 2;
-
 /** The state of a network: one typed array per variable, length N, plus the weights. */
 export interface NetworkState {
   /** N = Ne + Ni. */
@@ -68,7 +63,9 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
   const d = new Float64Array(n);
   if (options.neurons === undefined) {
     for (let i = 0; i < n; i++) {
-      const r = random.uniform();
+      // Without heterogeneity r is still drawn (the weights stay those of the seed), then set to 0.
+      const drawn = random.uniform();
+      const r = options.heterogeneity ? drawn : 0;
       if (i < ne) {
         a[i] = 0.02;
         b[i] = 0.2;
@@ -92,7 +89,10 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
   if (options.weights === undefined) {
     const scales = weightScales(ne, options.ni, options.scale);
     for (let j = 0; j < n; j++) {
-      const multiplier = j < ne ? 0.5 * scales.excitatory : -scales.inhibitory;
+      const multiplier =
+        j < ne
+          ? options.excitatoryWeight * scales.excitatory
+          : -options.inhibitoryWeight * scales.inhibitory;
       random.fillUniform(weights, j * n, (j + 1) * n, multiplier);
     }
   } else {
@@ -112,7 +112,7 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
   if (options.noise) {
     const root = Math.sqrt(dt);
     for (let i = 0; i < n; i++)
-      noiseScale[i] = (i < ne ? EXCITATORY_NOISE : INHIBITORY_NOISE) / root;
+      noiseScale[i] = (i < ne ? options.excitatoryNoise : options.inhibitoryNoise) / root;
   }
 
   return {

@@ -40,6 +40,12 @@ export interface NetworkResult extends NetworkAnalysis {
   readonly seed: number;
   /** Whether the weights were scaled by 800/Ne and 200/Ni. */
   readonly scaled: boolean;
+  /** σ of the thalamic input of excitatory and inhibitory neurons (0 and 0 with noise off). */
+  readonly noise: { readonly excitatory: number; readonly inhibitory: number };
+  /** The weight scales before size scaling: from excitatory j, w·U(0,1); from inhibitory, −w·U(0,1). */
+  readonly weightScale: { readonly excitatory: number; readonly inhibitory: number };
+  /** Whether each neuron's parameters came from its own r (false: r = 0 for all). */
+  readonly heterogeneity: boolean;
   /** Steps taken (K for a finished run). */
   readonly steps: number;
   /** The spike raster: time (ms) and neuron index of every spike, in time order. */
@@ -115,6 +121,11 @@ export class NetworkSimulation {
     return this.step;
   }
 
+  /** Spikes recorded so far. */
+  get spikeCount(): number {
+    return this.spikes.length;
+  }
+
   /** K, the number of steps of the whole run. */
   get totalSteps(): number {
     return this.options.steps;
@@ -183,7 +194,7 @@ export class NetworkSimulation {
    * Traces hold zeros beyond the steps taken.
    */
   result(): NetworkResult {
-    const { ne, ni, dt, duration, seed, scale } = this.options;
+    const { ne, ni, dt, duration, seed, scale, noise } = this.options;
     const spikes = this.spikes.toSpikes(dt);
     const span = this.step === 0 ? dt : this.step * dt;
     return {
@@ -193,6 +204,15 @@ export class NetworkSimulation {
       duration,
       seed,
       scaled: scale && this.options.weights === undefined,
+      noise: {
+        excitatory: noise ? this.options.excitatoryNoise : 0,
+        inhibitory: noise ? this.options.inhibitoryNoise : 0,
+      },
+      weightScale: {
+        excitatory: this.options.excitatoryWeight,
+        inhibitory: this.options.inhibitoryWeight,
+      },
+      heterogeneity: this.options.heterogeneity,
       steps: this.step,
       spikes,
       ...analyseNetwork(spikes, ne, ni, span),

@@ -119,11 +119,12 @@ class GroupSearch {
   private readonly slots: number;
   /** Scheduled arrivals per millisecond slot: target, source, delay − 1, weight. */
   private readonly arrivals: Int32Array;
-  private readonly arrivalTarget: Int32Array;
-  private readonly arrivalSource: Int32Array;
-  private readonly arrivalDelay: Int32Array;
-  private readonly arrivalWeight: Float64Array;
-  private readonly capacity: number;
+  private arrivalTarget: Int32Array;
+  private arrivalSource: Int32Array;
+  private arrivalDelay: Int32Array;
+  private arrivalWeight: Float64Array;
+  /** Arrivals a slot holds; the program's N, doubled when a cascade needs more. */
+  private capacity: number;
   /** Trajectories of a neuron without input, per population, at the start of each step. */
   private readonly idleV: Float64Array[];
   private readonly idleU: Float64Array[];
@@ -190,17 +191,34 @@ class GroupSearch {
     weight: number,
   ): void {
     const count = this.arrivals[slot] as number;
-    if (count >= this.capacity) {
-      throw new Error(
-        `more than ${this.capacity} spikes arrive in one millisecond of a group search`,
-      );
-    }
+    if (count >= this.capacity) this.grow();
     const at = slot * this.capacity + count;
     this.arrivalTarget[at] = target;
     this.arrivalSource[at] = source;
     this.arrivalDelay[at] = delayIndex;
     this.arrivalWeight[at] = weight;
     this.arrivals[slot] = count + 1;
+  }
+
+  /** Doubles the room of every slot (the program's fixed arrays would overflow here). */
+  private grow(): void {
+    const old = this.capacity;
+    const capacity = 2 * old;
+    const move = <T extends Int32Array | Float64Array>(array: T, make: (n: number) => T): T => {
+      const next = make(this.slots * capacity);
+      for (let slot = 0; slot < this.slots; slot++) {
+        next.set(
+          array.subarray(slot * old, slot * old + (this.arrivals[slot] as number)),
+          slot * capacity,
+        );
+      }
+      return next;
+    };
+    this.arrivalTarget = move(this.arrivalTarget, (n) => new Int32Array(n));
+    this.arrivalSource = move(this.arrivalSource, (n) => new Int32Array(n));
+    this.arrivalDelay = move(this.arrivalDelay, (n) => new Int32Array(n));
+    this.arrivalWeight = move(this.arrivalWeight, (n) => new Float64Array(n));
+    this.capacity = capacity;
   }
 
   /** Schedules neuron j's spike at t through its strong synapses (all, if inhibitory) of delay index ≥ minDelayIndex. */

@@ -120,23 +120,33 @@ export class PolychronSimulation {
   advance(milliseconds: number): void {
     const started = performance.now();
     const state = this.state;
-    const record = this.record;
-    const n = state.n;
     for (let step = 0; step < milliseconds; step++) {
       const t = state.time;
       const fired = stepMillisecond(state);
-      if (fired > 0) {
-        const needed = record.spikeCount + fired;
-        record.spikeTimes = grown(record.spikeTimes, needed);
-        record.spikeNeurons = grown(record.spikeNeurons, needed);
-        const base = (t % state.options.maxDelay) * n;
-        record.spikeTimes.fill(t, record.spikeCount, needed);
-        record.spikeNeurons.set(state.firedRing.subarray(base, base + fired), record.spikeCount);
-        record.spikeCount = needed;
-      }
+      if (fired > 0) this.recordSpikes(t, fired);
       if (state.time % 1000 === 0) this.closeSecond();
     }
     this.loopMs += performance.now() - started;
+  }
+
+  /** Appends the `fired` neurons of millisecond t (from the firing ring) to the spike window. */
+  private recordSpikes(t: number, fired: number): void {
+    const record = this.record;
+    const count = record.spikeCount;
+    const needed = count + fired;
+    if (needed > record.spikeTimes.length) {
+      record.spikeTimes = grown(record.spikeTimes, needed);
+      record.spikeNeurons = grown(record.spikeNeurons, needed);
+    }
+    const times = record.spikeTimes;
+    const neurons = record.spikeNeurons;
+    const ring = this.state.firedRing;
+    const base = (t % this.state.options.maxDelay) * this.state.n;
+    for (let k = 0; k < fired; k++) {
+      times[count + k] = t;
+      neurons[count + k] = ring[base + k] as number;
+    }
+    record.spikeCount = needed;
   }
 
   /**

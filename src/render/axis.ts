@@ -1,10 +1,21 @@
 /** Axes and scale bars drawn from d3 scales: ticks, tick labels and axis titles. */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { element, line, text } from './svg.js';
 import { textWidth } from './text.js';
 import { THEME } from './theme.js';
 
-export type LinearScale = ScaleLinear<number, number>;
+/**
+ * The part of a d3 linear scale that the figures use. Declared here rather than taken from
+ * `@types/d3-scale`, so that the published declarations need no d3 types.
+ */
+export interface LinearScale {
+  (value: number): number;
+  domain(): number[];
+  range(): number[];
+  range(range: number[]): this;
+  ticks(count?: number): number[];
+  tickFormat(count?: number, specifier?: string): (value: number) => string;
+}
 
 /** A rectangle in figure pixels. */
 export interface Box {

@@ -49,6 +49,49 @@ describe('izhikit network', () => {
     expect(lines[1]).toBe(`${library.spikes.t[0]},${library.spikes.i[0]}`);
   });
 
+  it('--sigma-e, --sigma-i, --weight-e, --weight-i and --no-heterogeneity reach the network', () => {
+    const args = ['network', '--ne', '40', '--ni', '10', '--duration', '200', '--seed', '4'];
+    const changed = ['--sigma-e', '7', '--sigma-i', '0', '--weight-e', '0.3', '--weight-i', '1.5'];
+    const { status, stdout, stderr } = runCli([
+      ...args,
+      ...changed,
+      '--no-heterogeneity',
+      '--format',
+      'json',
+    ]);
+    expect(status, stderr).toBe(0);
+    const output = JSON.parse(stdout);
+    const library = simulateNetwork({
+      ne: 40,
+      ni: 10,
+      duration: 200,
+      seed: 4,
+      excitatoryNoise: 7,
+      inhibitoryNoise: 0,
+      excitatoryWeight: 0.3,
+      inhibitoryWeight: 1.5,
+      heterogeneity: false,
+    });
+    expect(output).toMatchObject({
+      noise: { excitatory: 7, inhibitory: 0 },
+      weightScale: { excitatory: 0.3, inhibitory: 1.5 },
+      heterogeneity: false,
+    });
+    expect(output.spikes.t).toEqual(Array.from(library.spikes.t));
+    expect(output.spikes.i).toEqual(Array.from(library.spikes.i));
+    // The defaults are the paper's: the same spikes as no flags at all.
+    const paper = runCli([
+      ...args,
+      ...['--sigma-e', '5', '--sigma-i', '2', '--weight-e', '0.5', '--weight-i', '1'],
+      '--format',
+      'csv',
+    ]);
+    expect(paper.stdout).toBe(runCli([...args, '--format', 'csv']).stdout);
+    expect(output.spikes.t).not.toEqual(
+      JSON.parse(runCli([...args, '--format', 'json']).stdout).spikes.t,
+    );
+  });
+
   it('prints a summary by default, with no progress bar when stderr is not a terminal', () => {
     const { status, stdout, stderr } = runCli(['network', '--duration', '200']);
     expect(status, stderr).toBe(0);
@@ -74,5 +117,7 @@ describe('izhikit network', () => {
     );
     expectOneLineError(['network', '--max-memory', '1'], /needs 4\.07 MB .*\(limit 1\.00 MB\)/);
     expectOneLineError(['network', '--format', 'xml'], /expected one of summary, json, csv/);
+    expectOneLineError(['network', '--sigma-e', '-1'], /--sigma-e must be ≥ 0, got -1/);
+    expectOneLineError(['network', '--weight-i', 'x'], /expected a finite number, got 'x'/);
   });
 });
