@@ -1,5 +1,6 @@
 /**
- * The explorer's entry point: the top bar, the four views (neuron, gallery, network, dynamics)
+ * The explorer's entry point: the top bar, the five views (neuron, gallery, network,
+ * polychronization, dynamics)
  * and the URL that holds the state of the view on screen.
  */
 import 'uplot/dist/uPlot.min.css';
@@ -9,6 +10,8 @@ import { createNeuronView } from './neuron/view.js';
 import { createGalleryView } from './gallery/view.js';
 import { readNetworkParams, writeNetworkParams } from './network/state.js';
 import { createNetworkView } from './network/view.js';
+import { readPolychronParams, writePolychronParams } from './polychron/state.js';
+import { createPolychronView } from './polychron/view.js';
 import { cellNeuronState } from './dynamics/cell-neuron.js';
 import { readDynamicsParams, writeDynamicsParams } from './dynamics/state.js';
 import { createDynamicsView } from './dynamics/view.js';
@@ -34,6 +37,7 @@ function paramsOf(view: ViewName): URLSearchParams {
   params.set('view', view);
   if (view === 'neuron') writeNeuronParams(neuron.state, params);
   if (view === 'network') writeNetworkParams(network.state, params);
+  if (view === 'polychron') writePolychronParams(polychron.state, params);
   if (view === 'dynamics') writeDynamicsParams(dynamics.state, params);
   return params;
 }
@@ -46,6 +50,9 @@ const neuron = createNeuronView(readNeuronParams(openedWith('neuron')), () => {
 });
 const network = createNetworkView(readNetworkParams(openedWith('network')), () => {
   if (current === 'network') url.replaceSoon(paramsOf('network'));
+});
+const polychron = createPolychronView(readPolychronParams(openedWith('polychron')), () => {
+  if (current === 'polychron') url.replaceSoon(paramsOf('polychron'));
 });
 const dynamics = createDynamicsView(
   readDynamicsParams(openedWith('dynamics')),
@@ -78,6 +85,11 @@ const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: ()
   neuron: { element: neuron.element, label: 'Neuron' },
   gallery: { element: gallery.element, label: 'Gallery', onShow: () => gallery.draw() },
   network: { element: network.element, label: 'Network', onShow: () => network.onShow() },
+  polychron: {
+    element: polychron.element,
+    label: 'Polychronization',
+    onShow: () => polychron.onShow(),
+  },
   dynamics: {
     element: dynamics.element,
     label: 'Dynamics',
@@ -90,7 +102,7 @@ const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: ()
 
 const tabs = new Map<ViewName, HTMLButtonElement>();
 const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' });
-for (const name of ['neuron', 'gallery', 'network', 'dynamics'] as const) {
+for (const name of ['neuron', 'gallery', 'network', 'polychron', 'dynamics'] as const) {
   const tab = el('button', { type: 'button', class: 'tab', 'data-tab': name }, views[name].label);
   tab.addEventListener('click', () => show(name, 'push'));
   tabs.set(name, tab);
@@ -123,7 +135,15 @@ const header = el(
   nav,
   el('div', { class: 'share-group' }, shareStatus, share),
 );
-const main = el('main', {}, neuron.element, gallery.element, network.element, dynamics.element);
+const main = el(
+  'main',
+  {},
+  neuron.element,
+  gallery.element,
+  network.element,
+  polychron.element,
+  dynamics.element,
+);
 document.body.append(header, main);
 
 function show(view: ViewName, history: 'push' | 'replace' | 'none'): void {
@@ -149,6 +169,7 @@ window.addEventListener('popstate', () => {
   const view = isViewName(params.get('view')) ? (params.get('view') as ViewName) : 'neuron';
   if (view === 'neuron') neuron.openLink(params);
   if (view === 'network') network.setState(readNetworkParams(params));
+  if (view === 'polychron') polychron.setState(readPolychronParams(params));
   if (view === 'dynamics') dynamics.setState(readDynamicsParams(params));
   show(view, 'none');
 });

@@ -3,9 +3,15 @@
  * browsers throttle history updates during a slider drag), and a copied link reopens the view.
  */
 
-export type ViewName = 'neuron' | 'gallery' | 'network' | 'dynamics';
+export type ViewName = 'neuron' | 'gallery' | 'network' | 'polychron' | 'dynamics';
 
-export const VIEW_NAMES: readonly ViewName[] = ['neuron', 'gallery', 'network', 'dynamics'];
+export const VIEW_NAMES: readonly ViewName[] = [
+  'neuron',
+  'gallery',
+  'network',
+  'polychron',
+  'dynamics',
+];
 
 export function isViewName(name: string | null): name is ViewName {
   return name !== null && (VIEW_NAMES as readonly string[]).includes(name);

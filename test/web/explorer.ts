@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -81,4 +81,53 @@ export async function startExplorer(): Promise<Explorer> {
 /** Saves a screenshot of the page under artifacts/web/. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+}
+
+/**
+ * Starts a 10 ms timer on the page; `mainThreadTicks` then says how often it ran and its longest
+ * gap, which shows whether work on the main thread held it up.
+ */
+export async function watchMainThread(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { ticks: number; maxGap: number; last: number };
+    w.ticks = 0;
+    w.maxGap = 0;
+    w.last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.maxGap = Math.max(w.maxGap, now - w.last);
+      w.last = now;
+      w.ticks++;
+    }, 10);
+  });
+}
+
+export function mainThreadTicks(page: Page): Promise<{ ticks: number; maxGap: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { ticks: number; maxGap: number };
+    return { ticks: w.ticks, maxGap: w.maxGap };
+  });
+}
+
+/** Pixels of the canvas `canvas` within `tolerance` of the colour [r, g, b] (alpha aside). */
+export function countPixels(
+  canvas: Locator,
+  rgb: readonly [number, number, number],
+  tolerance = 0,
+): Promise<number> {
+  return canvas.evaluate(
+    (element, [[r, g, b], within]) => {
+      const c = element as HTMLCanvasElement;
+      const context = c.getContext('2d') as CanvasRenderingContext2D;
+      const data = context.getImageData(0, 0, c.width, c.height).data;
+      const near = (at: number, value: number): boolean =>
+        Math.abs((data[at] as number) - value) <= within;
+      let count = 0;
+      for (let p = 0; p < data.length; p += 4) {
+        if (near(p, r) && near(p + 1, g) && near(p + 2, b)) count++;
+      }
+      return count;
+    },
+    [rgb, tolerance] as const,
+  );
 }

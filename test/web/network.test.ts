@@ -6,7 +6,14 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulateNetwork } from '../../src/index.js';
-import { screenshot, startExplorer, type Explorer } from './explorer.js';
+import {
+  countPixels,
+  mainThreadTicks,
+  screenshot,
+  startExplorer,
+  watchMainThread,
+  type Explorer,
+} from './explorer.js';
 
 /** The built CLI (`npm run build`; `npm test` builds before it tests). */
 const CLI = resolve(import.meta.dirname, '../../bin/izhikit.js');
@@ -41,26 +48,13 @@ async function finished(page: Page, timeout = 60000): Promise<string> {
 }
 
 /** Pixels of the raster in the excitatory blue and the inhibitory red. */
-const rasterColours = (page: Page): Promise<{ blue: number; red: number }> =>
-  view(page)
-    .locator('.raster canvas')
-    .evaluate((canvas) => {
-      const c = canvas as HTMLCanvasElement;
-      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-        0,
-        0,
-        c.width,
-        c.height,
-      ).data;
-      let blue = 0;
-      let red = 0;
-      for (let p = 0; p < data.length; p += 4) {
-        const [r, g, b] = [data[p] as number, data[p + 1] as number, data[p + 2] as number];
-        if (r === 29 && g === 78 && b === 216) blue++;
-        if (r === 220 && g === 38 && b === 38) red++;
-      }
-      return { blue, red };
-    });
+async function rasterColours(page: Page): Promise<{ blue: number; red: number }> {
+  const canvas = view(page).locator('.raster canvas');
+  return {
+    blue: await countPixels(canvas, [29, 78, 216]),
+    red: await countPixels(canvas, [220, 38, 38]),
+  };
+}
 
 describe('network view', () => {
   it('a run of 1000 neurons draws the raster and gives the CLI’s spikes for the same seed, line for line', async () => {
@@ -114,18 +108,7 @@ describe('network view', () => {
   it('the main thread keeps ticking during a 10 000-neuron run, and Cancel stops a run', async () => {
     const { page, errors } = await explorer.open('?view=network&ne=8000&ni=2000&seed=1');
     // A timer on the page: the run must not stop it.
-    await page.evaluate(() => {
-      const w = window as unknown as { ticks: number; maxGap: number; last: number };
-      w.ticks = 0;
-      w.maxGap = 0;
-      w.last = performance.now();
-      setInterval(() => {
-        const now = performance.now();
-        w.maxGap = Math.max(w.maxGap, now - w.last);
-        w.last = now;
-        w.ticks++;
-      }, 10);
-    });
+    await watchMainThread(page);
     const started = Date.now();
     await view(page).locator('[data-action=run]').click();
     await page.waitForFunction(
@@ -136,10 +119,7 @@ describe('network view', () => {
     await screenshot(page, 'network-10000-running');
     expect(await finished(page, 120000)).toMatch(/^done/);
     const seconds = (Date.now() - started) / 1000;
-    const { ticks, maxGap } = await page.evaluate(() => {
-      const w = window as unknown as { ticks: number; maxGap: number };
-      return { ticks: w.ticks, maxGap: w.maxGap };
-    });
+    const { ticks, maxGap } = await mainThreadTicks(page);
     console.log(
       `10 000-neuron run: ${seconds.toFixed(1)} s in the browser; the page's 10 ms timer ticked ` +
         `${ticks} times, longest gap ${maxGap.toFixed(0)} ms; ${await status(page)}`,

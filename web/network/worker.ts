@@ -20,6 +20,7 @@ import {
   type NetworkSettings,
   type ToWorker,
 } from './protocol.js';
+import { yieldToMessages } from '../ui/yield-to-messages.js';
 
 /** The network neurons' spike cut-off (mV). */
 const NETWORK_VPEAK = 30;
@@ -30,15 +31,6 @@ const SLICE_MS = 30;
 const cancelled = new Set<number>();
 const post = (message: FromWorker, transfer: Transferable[] = []): void =>
   (self as unknown as Worker).postMessage(message, transfer);
-
-/** Lets queued messages (a cancel) through; a MessageChannel round trip is faster than a timer. */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 /** Stops a run whose spikes grew past what the page may hold (the estimate before it was low). */
 function checkSpikeMemory(run: NetworkSimulation, fixedBytes: number): void {
