@@ -4,7 +4,11 @@ import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
 import { checkDistinctTargets, checkWritableTarget } from '../io/atomic-write.js';
 import { loadCheckpoint, saveCheckpoint } from '../polychron/checkpoint.js';
-import { findPolychronousGroups, type GroupSearchResult } from '../polychron/groups.js';
+import {
+  findPolychronousGroups,
+  type GroupSearchResult,
+  type PolychronousGroup,
+} from '../polychron/groups.js';
 import {
   checkPolychronDuration,
   POLYCHRON_DEFAULTS,
@@ -79,14 +83,14 @@ export function registerPolychron(program: Command): Command {
     const result = run.result();
     const text =
       flags.format === 'json'
-        ? JSON.stringify(polychronToJson(result, seconds, groups)) + '\n'
-        : polychronSummary(result, seconds, groups);
+        ? polychronJsonChunks(result, seconds, groups)
+        : [polychronSummary(result, seconds, groups)];
     // The checkpoint, the figure and the data: all written, or none (src/io/atomic-write.ts).
     const checkpoint =
       flags.save === undefined ? [] : [{ path: flags.save, content: saveCheckpoint(run) }];
     await writeResults(
       flags,
-      [text],
+      text,
       () => renderPolychronFigure(result, groups?.groups[0]),
       checkpoint,
     );
@@ -155,12 +159,8 @@ function searchWithProgress(run: PolychronSimulation): GroupSearchResult {
   }
 }
 
-/** The JSON document of a run, as `--format json` prints it. */
-export function polychronToJson(
-  result: PolychronResult,
-  secondsThisRun: number,
-  groups?: GroupSearchResult,
-): object {
+/** The JSON document of a run, as `--format json` prints it, without its groups. */
+export function polychronToJson(result: PolychronResult, secondsThisRun: number): object {
   const { history, rhythm } = result;
   return {
     seed: result.seed,
@@ -182,27 +182,44 @@ export function polychronToJson(
       slowFraction: Number.isNaN(rhythm.slowFraction) ? null : rhythm.slowFraction,
     },
     lastSecond: { t: Array.from(result.lastSecond.t), i: Array.from(result.lastSecond.i) },
-    ...(groups === undefined
-      ? {}
-      : {
-          groups: {
-            count: groups.count,
-            elapsedMs: groups.elapsedMs,
-            groups: groups.groups.map((group) => ({
-              neuron: group.neuron,
-              members: Array.from(group.members, (neuron, k) => ({ neuron, time: group.times[k] })),
-              links: Array.from(group.links.pre, (pre, k) => ({
-                pre,
-                post: group.links.post[k],
-                delay: group.links.delay[k],
-                layer: group.links.layer[k],
-              })),
-              layers: group.layers,
-              span: group.span,
-            })),
-          },
-        }),
   };
+}
+
+/** One group as JSON: members with firing times, links with delay and layer. */
+export function groupToJson(group: PolychronousGroup): object {
+  return {
+    neuron: group.neuron,
+    members: Array.from(group.members, (neuron, k) => ({ neuron, time: group.times[k] })),
+    links: Array.from(group.links.pre, (pre, k) => ({
+      pre,
+      post: group.links.post[k],
+      delay: group.links.delay[k],
+      layer: group.links.layer[k],
+    })),
+    layers: group.layers,
+    span: group.span,
+  };
+}
+
+/**
+ * The JSON document in pieces, a group at a time: after an hour of learning the groups run to
+ * tens of thousands and their text past what one string may hold.
+ */
+export function* polychronJsonChunks(
+  result: PolychronResult,
+  secondsThisRun: number,
+  groups?: GroupSearchResult,
+): Generator<string> {
+  const body = JSON.stringify(polychronToJson(result, secondsThisRun));
+  if (groups === undefined) {
+    yield body + '\n';
+    return;
+  }
+  yield `${body.slice(0, -1)},"groups":{"count":${groups.count},"elapsedMs":${groups.elapsedMs},"groups":[`;
+  for (let k = 0; k < groups.groups.length; k++) {
+    yield (k === 0 ? '' : ',') + JSON.stringify(groupToJson(groups.groups[k] as PolychronousGroup));
+  }
+  yield ']}}\n';
 }
 
 const f = (value: number, digits = 4): string =>

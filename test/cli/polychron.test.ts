@@ -168,3 +168,25 @@ describe('izhikit polychron', () => {
     expect(seed.stderr).toMatch(/made with seed 1, not 9/);
   });
 });
+
+describe('polychronJsonChunks(result, seconds, groups)', () => {
+  it('streams the groups a piece at a time into one valid document', async () => {
+    const { PolychronSimulation } = await import('../../src/polychron/simulation.js');
+    const { findPolychronousGroups } = await import('../../src/polychron/groups.js');
+    const { NetworkRandom } = await import('../../src/network/random.js');
+    const { polychronJsonChunks, groupToJson } = await import('../../src/cli/polychron.js');
+    const run = new PolychronSimulation({ seed: 5, variant: 'cpp' });
+    run.advance(1000);
+    const random = new NetworkRandom(105);
+    for (let s = 0; s < 80000; s++) {
+      run.state.weight[s] = random.uniform() < 0.4 ? 10 : 8 * random.uniform();
+    }
+    const groups = findPolychronousGroups(run.state, { from: 0, to: 4 });
+    expect(groups.count).toBeGreaterThan(1);
+    const chunks = Array.from(polychronJsonChunks(run.result(), 1, groups));
+    expect(chunks.length).toBe(groups.count + 2);
+    const json = JSON.parse(chunks.join('')) as { groups: { count: number; groups: unknown[] } };
+    expect(json.groups.count).toBe(groups.count);
+    expect(json.groups.groups).toEqual(groups.groups.map((g) => groupToJson(g)));
+  }, 120000);
+});
