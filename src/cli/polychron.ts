@@ -248,6 +248,18 @@ export function polychronSummary(
         `${f(history.inhibitoryRate[k] as number).padStart(13)}  ${f(history.strongPercent[k] as number).padStart(8)}`,
     );
   }
+  const recent = Math.min(10, total);
+  if (recent > 0) {
+    const mean = (series: Float64Array): number => {
+      let sum = 0;
+      for (let k = total - recent; k < total; k++) sum += series[k] as number;
+      return sum / recent;
+    };
+    lines.push(
+      `mean of the last ${recent} s: excitatory ${f(mean(history.excitatoryRate))} Hz, ` +
+        `inhibitory ${f(mean(history.inhibitoryRate))} Hz, strong ${f(mean(history.strongPercent))} %`,
+    );
+  }
   const synapses = weights.counts.reduce((a, b) => a + b, 0);
   const low = (weights.counts[0] ?? 0) / synapses;
   const high = (weights.counts[weights.counts.length - 1] ?? 0) / synapses;
