@@ -1,5 +1,5 @@
 /** `izhikit network`: runs the network of [2003] and prints or saves its spikes and analyses. */
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
 import { weightScales } from '../network/build.js';
@@ -10,6 +10,8 @@ import {
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
 import { networkFigureData, renderNetworkFigure } from '../render/network.js';
+import { sparseWeightScales } from '../sparse/options.js';
+import { SparseNetworkSimulation, type SparseNetworkResult } from '../sparse/simulation.js';
 import {
   addFormatOption,
   addOutOption,
@@ -36,7 +38,12 @@ interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   scale: boolean;
   record?: number[];
   maxMemory?: number;
+  synapses?: number;
+  threads?: number;
 }
+
+/** Networks from this size run on every core by default. */
+export const THREADS_FROM = 4096;
 
 /** Parses `0,5,900` into neuron indices. */
 export function parseIndexList(value: string): number[] {
@@ -77,6 +84,16 @@ export function registerNetwork(program: Command): Command {
       '--max-memory <MB>',
       'largest network allowed, in MB (default: 2000 or half the memory)',
       parseNumber,
+    )
+    .option(
+      '--synapses <K>',
+      'a sparse network: K incoming synapses per neuron (Ke = round(K·Ne/N) excitatory), weights ×800/Ke and ×200/(K − Ke), spikes delivered event by event',
+      parseWholeNumber,
+    )
+    .option(
+      '--threads <n>',
+      `threads of a sparse network, the same spikes for any number (default: ${availableParallelism()}, the cores, from ${THREADS_FROM} neurons; 1 below)`,
+      parseWholeNumber,
     );
   addFormatOption(command, ['summary', 'json', 'csv'], 'one spike per line: t,i');
   addOutOption(command);
@@ -86,7 +103,13 @@ export function registerNetwork(program: Command): Command {
   );
   return command.action(async (flags: NetworkFlags) => {
     checkPlotName(flags);
-    const result = runWithProgress(networkOptions(flags));
+    if (flags.threads !== undefined && flags.synapses === undefined) {
+      throw new InvalidArgumentError('--threads runs a sparse network: give --synapses K too');
+    }
+    const result =
+      flags.synapses === undefined
+        ? runWithProgress(new NetworkSimulation(networkOptions(flags)))
+        : await runSparse(flags, flags.synapses);
     await writePlot(flags, () => renderNetworkFigure(networkFigureData(result, flags.record?.[0])));
     await writeNetwork(result, flags.format, flags.out);
   });
@@ -106,9 +129,27 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
   };
 }
 
+/** Builds a sparse network with the flags given and runs it once its threads are ready. */
+async function runSparse(flags: NetworkFlags, synapses: number): Promise<SparseNetworkResult> {
+  const options = networkOptions(flags);
+  const n = flags.ne + flags.ni;
+  const threads = flags.threads ?? (n >= THREADS_FROM ? availableParallelism() : 1);
+  const run = new SparseNetworkSimulation({ ...options, synapses, threads });
+  await run.ready;
+  return runWithProgress(run);
+}
+
+/** What `runWithProgress` steps: a dense or a sparse network run. */
+interface SteppedRun<Result> {
+  readonly totalSteps: number;
+  readonly stepsDone: number;
+  readonly done: boolean;
+  advance(steps: number): number;
+  result(): Result;
+}
+
 /** Runs in chunks of about 1 % of the steps, with a progress bar on stderr when it is a terminal. */
-function runWithProgress(options: NetworkOptions): NetworkResult {
-  const run = new NetworkSimulation(options);
+function runWithProgress<Result>(run: SteppedRun<Result>): Result {
   const chunk = Math.max(1, Math.ceil(run.totalSteps / 100));
   const bar = terminalProgressBar('network');
   if (bar === undefined) {
@@ -128,7 +169,7 @@ function runWithProgress(options: NetworkOptions): NetworkResult {
 }
 
 /** The JSON document of a network run, as `--format json` prints it. */
-export function networkToJson(result: NetworkResult): object {
+export function networkToJson(result: NetworkResult | SparseNetworkResult): object {
   const traces: Record<string, { t: number[]; v: number[]; u: number[]; I: number[] }> = {};
   for (const [index, trace] of Object.entries(result.traces)) {
     traces[index] = {
@@ -145,6 +186,13 @@ export function networkToJson(result: NetworkResult): object {
     duration: result.duration,
     seed: result.seed,
     scaled: result.scaled,
+    ...('synapses' in result
+      ? {
+          synapses: result.synapses,
+          excitatorySynapses: result.excitatorySynapses,
+          threads: result.threads,
+        }
+      : {}),
     spikes: { t: Array.from(result.spikes.t), i: Array.from(result.spikes.i) },
     rates: result.rates,
     populationRate: Array.from(result.populationRate),
@@ -160,8 +208,19 @@ const hz = (value: number): string =>
   Number.isNaN(value) ? 'none' : `${formatNumber(value, 4)} Hz`;
 
 /** A few lines for people: what ran, its rates, its rhythm and its time. */
-export function networkSummary(result: NetworkResult): string {
-  const scales = weightScales(result.ne, result.ni, result.scaled);
+export function networkSummary(result: NetworkResult | SparseNetworkResult): string {
+  const sparse = 'synapses' in result;
+  const scales = sparse
+    ? sparseWeightScales({
+        synapses: result.synapses,
+        excitatorySynapses: result.excitatorySynapses,
+        scale: result.scaled,
+      })
+    : weightScales(result.ne, result.ni, result.scaled);
+  const synapses = sparse
+    ? `${result.synapses} synapses per neuron (${result.excitatorySynapses} excitatory), ` +
+      `${result.threads} thread${result.threads === 1 ? '' : 's'}, `
+    : '';
   const weights = result.scaled
     ? `weights scaled (×${formatNumber(scales.excitatory, 4)} excitatory, ×${formatNumber(scales.inhibitory, 4)} inhibitory)`
     : "the paper's raw weights";
@@ -169,7 +228,7 @@ export function networkSummary(result: NetworkResult): string {
   return (
     [
       `network: ${result.ne} excitatory + ${result.ni} inhibitory neurons, dt = ${result.dt} ms, ` +
-        `T = ${result.duration} ms, seed ${result.seed}, ${weights}`,
+        `T = ${result.duration} ms, seed ${result.seed}, ${synapses}${weights}`,
       `${count} spike${count === 1 ? '' : 's'}; mean rate: excitatory ${hz(result.rates.excitatory)}, ` +
         `inhibitory ${hz(result.rates.inhibitory)}`,
       `dominant frequency of the population rate: ${hz(result.dominantFrequency)}; ISI CV ` +
@@ -180,7 +239,7 @@ export function networkSummary(result: NetworkResult): string {
 }
 
 async function writeNetwork(
-  result: NetworkResult,
+  result: NetworkResult | SparseNetworkResult,
   format: Format,
   out: string | undefined,
 ): Promise<void> {

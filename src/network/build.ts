@@ -58,14 +58,19 @@ export function weightScales(
   };
 }
 
-/** Allocates and fills the state, drawing from `random` in the documented order. */
-export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRandom): NetworkState {
-  const { n, ne, dt } = options;
-  const simd = options.simd ? createSimdKernels(n) : undefined;
-  const a = simd?.a ?? new Float64Array(n);
-  const b = simd?.b ?? new Float64Array(n);
-  const c = new Float64Array(n);
-  const d = new Float64Array(n);
+/**
+ * Fills a, b, c, d: one r ~ U(0, 1) per neuron in index order (excitatory c = −65 + 15r²,
+ * d = 8 − 6r²; inhibitory a = 0.02 + 0.08r, b = 0.25 − 0.05r), or the parameters given.
+ */
+export function drawNeuronParameters(
+  options: Pick<ResolvedNetworkOptions, 'n' | 'ne' | 'neurons'>,
+  random: NetworkRandom,
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  d: Float64Array,
+): void {
+  const { n, ne } = options;
   if (options.neurons === undefined) {
     for (let i = 0; i < n; i++) {
       const r = random.uniform();
@@ -87,6 +92,37 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
     c.set(Array.from(options.neurons.c));
     d.set(Array.from(options.neurons.d));
   }
+}
+
+/** v = v0, u = b·v0, and the noise scales σᵢ/√dt (0 with the noise off). */
+export function initialState(
+  options: Pick<ResolvedNetworkOptions, 'n' | 'ne' | 'dt' | 'v0' | 'noise'>,
+  b: Float64Array,
+  v: Float64Array,
+  u: Float64Array,
+  noiseScale: Float64Array,
+): void {
+  const { n, ne, dt, v0 } = options;
+  for (let i = 0; i < n; i++) {
+    v[i] = typeof v0 === 'number' ? v0 : (v0[i] as number);
+    u[i] = (b[i] as number) * (v[i] as number);
+  }
+  if (options.noise) {
+    const root = Math.sqrt(dt);
+    for (let i = 0; i < n; i++)
+      noiseScale[i] = (i < ne ? EXCITATORY_NOISE : INHIBITORY_NOISE) / root;
+  }
+}
+
+/** Allocates and fills the state, drawing from `random` in the documented order. */
+export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRandom): NetworkState {
+  const { n, ne } = options;
+  const simd = options.simd ? createSimdKernels(n) : undefined;
+  const a = simd?.a ?? new Float64Array(n);
+  const b = simd?.b ?? new Float64Array(n);
+  const c = new Float64Array(n);
+  const d = new Float64Array(n);
+  drawNeuronParameters(options, random, a, b, c, d);
 
   const weights = simd?.weights ?? new Float32Array(n * n);
   if (options.weights === undefined) {
@@ -102,18 +138,8 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
 
   const v = simd?.v ?? new Float64Array(n);
   const u = simd?.u ?? new Float64Array(n);
-  const v0 = options.v0;
-  for (let i = 0; i < n; i++) {
-    v[i] = typeof v0 === 'number' ? v0 : (v0[i] as number);
-    u[i] = (b[i] as number) * (v[i] as number);
-  }
-
   const noiseScale = new Float64Array(n);
-  if (options.noise) {
-    const root = Math.sqrt(dt);
-    for (let i = 0; i < n; i++)
-      noiseScale[i] = (i < ne ? EXCITATORY_NOISE : INHIBITORY_NOISE) / root;
-  }
+  initialState(options, b, v, u, noiseScale);
 
   return {
     n,

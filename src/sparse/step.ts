@@ -1,0 +1,114 @@
+/**
+ * The phases of one sparse network step over a range of neurons, in the order of [2003]: thalamic
+ * input (`noise.ts`), threshold and reset, event-driven synaptic delivery, the two half-steps of
+ * v, and u. Every phase takes a range, so that threads can share a step; the arithmetic of a
+ * neuron does not depend on the range, so any split gives the same bits.
+ */
+import { NETWORK_VPEAK } from '../network/phases.js';
+import type { DelayedSynapses } from '../synapses/delayed-synapses.js';
+import type { SparseNetworkState, SparseTargets } from './build.js';
+
+/**
+ * Phase 2 over neurons `from` … `to − 1`: each with v ≥ 30 goes into `fired[offset …]`, then
+ * v ← c, u ← u + d. Returns the number fired, or −1 when some v is NaN or infinite.
+ */
+export function thresholdRange(
+  state: SparseNetworkState,
+  from: number,
+  to: number,
+  fired: Int32Array,
+  offset: number,
+): number {
+  const { v, u, c, d } = state;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const vi = v[i] as number;
+    if (vi >= NETWORK_VPEAK) {
+      if (vi === Infinity) return -1;
+      fired[offset + count++] = i;
+      v[i] = c[i] as number;
+      u[i] = (u[i] as number) + (d[i] as number);
+    } else if (!(vi > -Infinity)) {
+      return -1;
+    }
+  }
+  return count;
+}
+
+/** Where, in each presynaptic neuron's run of synapses, the targets `from` … `to − 1` lie. */
+export interface SynapseSplit {
+  /** First synapse of neuron j whose target is ≥ from. */
+  readonly first: Int32Array;
+  /** First synapse of neuron j whose target is ≥ to (one past the last in range). */
+  readonly last: Int32Array;
+}
+
+/** The first synapse in `start … end − 1` (targets ascending) whose target is ≥ `bound`. */
+function lowerBound(target: SparseTargets, start: number, end: number, bound: number): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((target[middle] as number) < bound) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The split of every neuron's run of outgoing synapses at the targets `from` and `to`. */
+export function synapseSplit(
+  synapses: DelayedSynapses<SparseTargets>,
+  from: number,
+  to: number,
+): SynapseSplit {
+  const { n, target, groupStart } = synapses;
+  const first = new Int32Array(n);
+  const last = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const start = groupStart[j] as number;
+    const end = groupStart[j + 1] as number;
+    first[j] = from === 0 ? start : lowerBound(target, start, end, from);
+    last[j] = to === n ? end : lowerBound(target, start, end, to);
+  }
+  return { first, last };
+}
+
+/**
+ * Phase 3, event by event: for each spike j of `fired[offset … offset + count)`, in order,
+ * Iᵢ += S[i][j]·(1/dt) over j's synapses onto the range `split` was made for.
+ */
+export function deliverRange(
+  state: SparseNetworkState,
+  split: SynapseSplit,
+  fired: Int32Array,
+  offset: number,
+  count: number,
+  charge: number,
+): void {
+  const { input, weights } = state;
+  const target = state.synapses.target;
+  const { first, last } = split;
+  for (let f = offset; f < offset + count; f++) {
+    const j = fired[f] as number;
+    const end = last[j] as number;
+    for (let s = first[j] as number; s < end; s++) {
+      const i = target[s] as number;
+      input[i] = (input[i] as number) + (weights[s] as number) * charge;
+    }
+  }
+}
+
+/** Phases 4 and 5 over `from` … `to − 1`: v's two half-steps, then u with the new v. */
+export function updateRange(state: SparseNetworkState, dt: number, from: number, to: number): void {
+  const { v, u, a, b, input } = state;
+  const half = dt / 2;
+  for (let i = from; i < to; i++) {
+    const ui = u[i] as number;
+    const Ii = input[i] as number;
+    let vi = v[i] as number;
+    vi = vi + half * (0.04 * (vi * vi) + 5 * vi + 140 - ui + Ii);
+    vi = vi + half * (0.04 * (vi * vi) + 5 * vi + 140 - ui + Ii);
+    v[i] = vi;
+    u[i] = ui + dt * (a[i] as number) * ((b[i] as number) * vi - ui);
+  }
+}
