@@ -50,20 +50,10 @@ export function sparseBuffer(bytes: number, shared: boolean): ArrayBufferLike {
   return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
 }
 
-/**
- * Calls `visit(j, i, excitatory)` for the source j of every synapse onto i, in draw order (neuron
- * by neuron, excitatory sources first).
- */
-function drawSources(
-  random: NetworkRandom,
-  options: ResolvedSparseOptions,
-  visit: (source: number, post: number, excitatory: boolean) => void,
-): void {
-  const { n, ne, ni, synapses: k, excitatorySynapses: ke } = options;
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < ke; s++) visit(Math.floor(random.uniform() * ne), i, true);
-    for (let s = ke; s < k; s++) visit(ne + Math.floor(random.uniform() * ni), i, false);
-  }
+/** The source of synapse s of a neuron: excitatory for s < Ke, uniform over its population. */
+function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOptions): number {
+  const { ne, ni, excitatorySynapses: ke } = options;
+  return s < ke ? Math.floor(random.uniform() * ne) : ne + Math.floor(random.uniform() * ni);
 }
 
 /** Allocates (in shared memory for threads) and fills the state, drawing from `random`. */
@@ -89,9 +79,12 @@ export function buildSparseNetwork(
 
   const groupStart = new Int32Array(sparseBuffer(4 * (n + 1), shared));
   const sourceState = random.getState();
-  drawSources(random, options, (j) => {
-    groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
-  });
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(random, s, options);
+      groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
+    }
+  }
   for (let j = 0; j < n; j++) {
     groupStart[j + 1] = (groupStart[j + 1] as number) + (groupStart[j] as number);
   }
@@ -107,12 +100,16 @@ export function buildSparseNetwork(
   const excitatory = 0.5 * scales.excitatory;
   const inhibitory = -scales.inhibitory;
   const next = groupStart.slice(0, n);
-  drawSources(NetworkRandom.fromState(sourceState), options, (j, i, isExcitatory) => {
-    const slot = next[j] as number;
-    next[j] = slot + 1;
-    target[slot] = i;
-    weights[slot] = random.uniform() * (isExcitatory ? excitatory : inhibitory);
-  });
+  const sources = NetworkRandom.fromState(sourceState);
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(sources, s, options);
+      const slot = next[j] as number;
+      next[j] = slot + 1;
+      target[slot] = i;
+      weights[slot] = random.uniform() * (j < ne ? excitatory : inhibitory);
+    }
+  }
   return {
     n,
     ne,
