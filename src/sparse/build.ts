@@ -16,29 +16,18 @@ import {
   targetBytes,
   type DelayedSynapses,
 } from '../synapses/delayed-synapses.js';
-import { drawNeuronParameters, initialState } from '../network/build.js';
+import { drawNeuronParameters, initialState, type NetworkState } from '../network/build.js';
 import { NetworkRandom } from '../network/random.js';
 import { sparseWeightScales, type ResolvedSparseOptions } from './options.js';
 
 /** Postsynaptic indices of a sparse network: the narrowest unsigned type that holds N − 1. */
 export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
 
-/** The state of a sparse network: one typed array per variable, length N, and the synapses. */
-export interface SparseNetworkState {
-  readonly n: number;
-  readonly ne: number;
-  readonly a: Float64Array;
-  readonly b: Float64Array;
-  readonly c: Float64Array;
-  readonly d: Float64Array;
-  /** Membrane potential v (mV). */
-  readonly v: Float64Array;
-  /** Recovery variable u. */
-  readonly u: Float64Array;
-  /** Input I of the current step: thalamic noise, then plus the synaptic charge. */
-  readonly input: Float64Array;
-  /** σᵢ/√dt (0 with the noise off). */
-  readonly noiseScale: Float64Array;
+/** The state of a sparse network: the dense network's neuron arrays, length N, and the synapses. */
+export interface SparseNetworkState extends Pick<
+  NetworkState,
+  'n' | 'ne' | 'a' | 'b' | 'c' | 'd' | 'v' | 'u' | 'input' | 'noiseScale'
+> {
   /** Outgoing synapses by presynaptic neuron, targets ascending within each neuron. */
   readonly synapses: DelayedSynapses<SparseTargets>;
   /** Weight of each synapse of the store (mV of charge), in the store's order. */

@@ -1,5 +1,6 @@
 /** The sparse network's memory guard: the synapse arrays counted before anything is allocated. */
 import { MemoryLimitError, formatBytes } from '../errors.js';
+import { traceBytes, tracesMessage } from '../network/memory.js';
 import { targetBytes } from '../synapses/delayed-synapses.js';
 import type { ResolvedSparseOptions } from './options.js';
 
@@ -21,8 +22,7 @@ export function sparseNetworkMemory(options: ResolvedSparseOptions): SparseNetwo
   const { n, synapses: k, threads } = options;
   const synapses = n * k * (4 + targetBytes(n));
   const state = n * (STATE_BYTES_PER_NEURON + threads * SPLIT_BYTES_PER_NEURON);
-  const recorded = options.record.length;
-  const traces = recorded === 0 ? 0 : options.steps * 8 * (1 + 3 * recorded);
+  const traces = traceBytes(options);
   return { synapses, state, traces, total: synapses + state + traces };
 }
 
@@ -33,8 +33,7 @@ export function checkSparseMemory(options: ResolvedSparseOptions): SparseNetwork
     const limit = formatBytes(options.maxBytes);
     const message =
       memory.traces > memory.synapses
-        ? `the traces of ${options.record.length} neurons over ${options.steps} steps need ` +
-          `${formatBytes(memory.traces)} (limit ${limit}): record fewer neurons, or use a larger dt or a shorter duration`
+        ? tracesMessage(options, memory.traces, limit)
         : `the network of ${options.n} neurons × ${options.synapses} synapses needs ` +
           `${formatBytes(memory.total)}, ${formatBytes(memory.synapses)} of it for the synapses ` +
           `(limit ${limit}): use fewer neurons or synapses, or raise the limit (--max-memory)`;
