@@ -61,6 +61,7 @@ export class SparseNetworkSimulation {
   private readonly firedNow: Int32Array;
   private pool: ThreadPool | undefined;
   private started: boolean;
+  private closed = false;
   private step = 0;
   private loopMs = 0;
   private failure: DivergenceError | undefined;
@@ -150,6 +151,9 @@ export class SparseNetworkSimulation {
    */
   advance(steps: number): number {
     if (this.failure !== undefined) throw this.failure;
+    if (this.closed && this.threads > 1) {
+      throw new IzhikitError('the run’s threads were closed: start a new run');
+    }
     if (!this.started) throw new IzhikitError('the threads are starting: await run.ready first');
     const wanted = steps > 0 ? Math.floor(steps) : 0;
     const taken = Math.min(this.options.steps, this.step + wanted) - this.step;
@@ -176,6 +180,7 @@ export class SparseNetworkSimulation {
   close(): void {
     this.pool?.close();
     this.pool = undefined;
+    this.closed = true;
   }
 
   /** Appends step k's spikes, gathered from every thread's part of the fired buffer. */

@@ -39,8 +39,11 @@ export async function startThreads(
   // from the sources (tests, benchmarks) the worker is TypeScript: it starts by registering tsx
   const typescript = import.meta.url.endsWith('.ts');
   const url = new URL(typescript ? './thread-worker.ts' : './thread-worker.js', import.meta.url);
+  // tsx as this module resolves it, so that the worker finds it whatever the working folder
+  const tsx =
+    typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
   const script = typescript
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
+    ? `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
     : url;
   const workers = inits.map((init) => new Worker(script, { workerData: init, eval: typescript }));
   try {

@@ -89,6 +89,21 @@ describe('SparseNetworkSimulation', () => {
     expect(result.excitatorySynapses).toBe(800);
   }, 120000);
 
+  it('stops every thread at the step that diverged, then refuses to go on once closed', async () => {
+    const one = new SparseNetworkSimulation({ ...small, dt: 4, duration: 400 });
+    const two = new SparseNetworkSimulation({ ...small, dt: 4, duration: 400, threads: 2 });
+    await two.ready;
+    expect(() => one.advance(Infinity)).toThrow(DivergenceError);
+    expect(() => two.advance(Infinity)).toThrow(DivergenceError);
+    expect(two.stepsDone).toBe(one.stepsDone);
+    expect(spikesOf(two.result())).toEqual(spikesOf(one.result()));
+    const closed = new SparseNetworkSimulation({ ...small, threads: 2 });
+    await closed.ready;
+    closed.advance(10);
+    closed.close();
+    expect(() => closed.advance(10)).toThrow(/threads were closed/);
+  });
+
   it('advance throws a DivergenceError naming the time when dt is too large', () => {
     const run = new SparseNetworkSimulation({ ...small, dt: 4, duration: 400 });
     expect(() => run.advance(Infinity)).toThrow(
