@@ -21,6 +21,7 @@ async function save(name: string, svg: string, formats: readonly ('svg' | 'png')
 
 await save('features-gallery', renderGallery('features'), ['svg', 'png']);
 await save('types-gallery', renderGallery('types'), ['png']);
+await save('cells-2007-gallery', renderGallery('cortical-2007'), ['png']);
 
 const preset = getPreset('tonic-bursting');
 const result = simulate(presetOptions(preset));

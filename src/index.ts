@@ -181,6 +181,7 @@ export {
   type GallerySet,
 } from './render/gallery.js';
 export { type NeuronRecording } from './render/series.js';
+export { decimateMinMax, type DecimatedSeries } from './render/decimate.js';
 export {
   networkFigureData,
   renderNetworkFigure,
@@ -206,6 +207,19 @@ export {
   type MapFigureOptions,
   type NamedType,
 } from './dynamics/render-map.js';
+
+// Export to other simulators (Brian2, PyNN): the network as data and a runnable script.
+export { npyBytes, type NpyArray } from './export/npy.js';
+export {
+  brian2Script,
+  denseNetworkForExport,
+  exportData,
+  exportScript,
+  pynnScript,
+  type ExportTarget,
+  type ExportableNetwork,
+  type SynapseList,
+} from './export/network.js';
 
 // The polychronization network of [2006]: axonal delays, STDP, checkpoints, polychronous groups.
 export {
@@ -271,3 +285,54 @@ export {
   simulateSparseNetwork,
   type SparseNetworkResult,
 } from './sparse/simulation.js';
+
+// The 2007 form of the model ([2007] chapter 8) in physical units, and the book's cell types.
+export {
+  BOOK_CORE_NAMES,
+  BOOK_TERM_NAMES,
+  BOOK_UNITS,
+  resolveBookParameters,
+  type BookCoreParameters,
+  type BookNeuronParameters,
+  type BookParameters,
+  type BookSpecialTerms,
+} from './model/izhikevich-2007.js';
+export {
+  simulate2007,
+  type BookSimulationOptions,
+  type BookSimulationResult,
+} from './model/simulate-2007.js';
+export { type RunControls } from './model/simulate.js';
+export { BOOK_RS, CELLS_2007, type BookPreset } from './presets/cells-2007.js';
+export {
+  BOOK_PRESET_IDS,
+  bookPresetOptions,
+  getBookPreset,
+  isBookPresetId,
+  type BookProtocol,
+} from './presets/lookup-2007.js';
+export { bookPresetWindow, classifyBookPreset } from './dynamics/classify-preset-2007.js';
+export {
+  to2003,
+  to2007,
+  type ConvertedTo2003,
+  type ConvertedTo2007,
+  type StateMap,
+} from './model/convert-2007.js';
+export {
+  bookPhasePlane,
+  findBookFixedPoints,
+  type BookPhasePlane,
+} from './dynamics/phase-plane-2007.js';
+export { bookFiCurve, bookRestingState } from './dynamics/fi-curve-2007.js';
+export {
+  BOOK_MAP_DEFAULT_BASE,
+  BOOK_MAP_PARAMETERS,
+  computeBookParameterMap,
+  type BookMapAxis,
+  type BookMapParameter,
+  type BookMapSpec,
+  type BookParameterMap,
+  type ResolvedBookMapSpec,
+} from './dynamics/parameter-map-2007.js';
+export { bookFigureData, bookParameterLine } from './render/trace-2007.js';

@@ -38,7 +38,10 @@ function paramsOf(view: ViewName): URLSearchParams {
   return params;
 }
 
+/** Whether the neuron view changed since the dynamics view last took its neuron. */
+let neuronEdited = false;
 const neuron = createNeuronView(readNeuronParams(openedWith('neuron')), () => {
+  neuronEdited = true;
   if (current === 'neuron') url.replaceSoon(paramsOf('neuron'));
 });
 const network = createNetworkView(readNetworkParams(openedWith('network')), () => {
@@ -51,9 +54,21 @@ const dynamics = createDynamicsView(
   },
   (spec, cell) => {
     neuron.setState(cellNeuronState(spec, cell.ix, cell.iy, neuron.state));
+    neuronEdited = false;
     show('neuron', 'push');
   },
 );
+
+/** The neuron edited in the neuron view follows into the dynamics view: its preset and a, b, c, d. */
+function followNeuron(): void {
+  if (!neuronEdited) return;
+  neuronEdited = false;
+  const { preset, a, b, c, d } = neuron.state;
+  const shown = dynamics.state;
+  if (shown.preset === preset && shown.a === a && shown.b === b && shown.c === c && shown.d === d)
+    return;
+  dynamics.setState({ ...shown, preset, a, b, c, d });
+}
 const gallery = createGalleryView((preset) => {
   neuron.setState(stateFromPreset(preset, neuron.state));
   show('neuron', 'push');
@@ -63,7 +78,14 @@ const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: ()
   neuron: { element: neuron.element, label: 'Neuron' },
   gallery: { element: gallery.element, label: 'Gallery', onShow: () => gallery.draw() },
   network: { element: network.element, label: 'Network', onShow: () => network.onShow() },
-  dynamics: { element: dynamics.element, label: 'Dynamics', onShow: () => dynamics.onShow() },
+  dynamics: {
+    element: dynamics.element,
+    label: 'Dynamics',
+    onShow: () => {
+      followNeuron();
+      dynamics.onShow();
+    },
+  },
 };
 
 const tabs = new Map<ViewName, HTMLButtonElement>();
@@ -125,10 +147,12 @@ function show(view: ViewName, history: 'push' | 'replace' | 'none'): void {
 window.addEventListener('popstate', () => {
   const params = url.read();
   const view = isViewName(params.get('view')) ? (params.get('view') as ViewName) : 'neuron';
-  if (view === 'neuron') neuron.setState(readNeuronParams(params));
+  if (view === 'neuron') neuron.openLink(params);
   if (view === 'network') network.setState(readNetworkParams(params));
   if (view === 'dynamics') dynamics.setState(readDynamicsParams(params));
   show(view, 'none');
 });
 
+// A neuron link's values are checked one by one, so that each bad one is marked.
+if (current === 'neuron') neuron.openLink(initial);
 show(current, 'replace');

@@ -6,7 +6,9 @@ import { classifyPreset, presetWindow, type PresetWindow } from '../dynamics/cla
 import { PARAMETER_NAMES } from '../model/izhikevich.js';
 import { simulate } from '../model/simulate.js';
 import { PRESETS } from '../presets/presets.js';
+import { classifyAllBookPresets, classifyBookFromFlags } from './classify-2007.js';
 import { addFormatOption, formatNumber, parseNumber, writeChunks } from './options.js';
+import { addBookOptions, isBookRun, rejectBookFlags } from './run-2007.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -23,14 +25,15 @@ interface ClassifyFlags extends ProtocolFlags {
   format: 'summary' | 'json';
 }
 
-interface Row {
+/** One classified run: which neuron, over which window, and the verdict. */
+export interface ClassifiedRow {
   readonly id: string;
   readonly name: string;
   readonly window: PresetWindow | { onset: number; end: number; kind: 'given' };
   readonly result: PatternClassification;
 }
 
-function classifyFromFlags(flags: ClassifyFlags): Row {
+function classifyFromFlags(flags: ClassifyFlags): ClassifiedRow {
   const preset = presetOf(flags);
   const custom =
     flags.v0 !== undefined ||
@@ -59,7 +62,7 @@ function classifyFromFlags(flags: ClassifyFlags): Row {
   };
 }
 
-function rowJson(row: Row): object {
+function rowJson(row: ClassifiedRow): object {
   const r = row.result;
   return {
     id: row.id,
@@ -90,6 +93,7 @@ export function registerClassify(program: Command): Command {
     .option('--end <ms>', 'end of the window classified (default: the end of the run)', parseNumber)
     .option('--all', 'classify every preset on its own protocol');
   addFormatOption(command, ['summary', 'json']);
+  addBookOptions(command);
   return command
     .addHelpText(
       'after',
@@ -98,19 +102,25 @@ export function registerClassify(program: Command): Command {
         'classifyPreset); presets whose input is not a step are flagged "not a step".',
     )
     .action(async (flags: ClassifyFlags) => {
-      const rows = flags.all
-        ? PRESETS.map((preset) => {
-            const result = classifyPreset(preset);
-            return { id: preset.id, name: preset.name, window: result.window, result };
-          })
-        : [classifyFromFlags(flags)];
+      const book = isBookRun(flags);
+      if (!book) rejectBookFlags(flags);
+      const rows = book
+        ? flags.all
+          ? classifyAllBookPresets()
+          : [classifyBookFromFlags(flags)]
+        : flags.all
+          ? PRESETS.map((preset) => {
+              const result = classifyPreset(preset);
+              return { id: preset.id, name: preset.name, window: result.window, result };
+            })
+          : [classifyFromFlags(flags)];
       if (flags.format === 'json') {
-        const body = flags.all ? rows.map(rowJson) : rowJson(rows[0] as Row);
+        const body = flags.all ? rows.map(rowJson) : rowJson(rows[0] as ClassifiedRow);
         await writeChunks([JSON.stringify(body) + '\n']);
         return;
       }
       if (!flags.all) {
-        const row = rows[0] as Row;
+        const row = rows[0] as ClassifiedRow;
         const w = row.window;
         await writeChunks([
           `${row.result.label}\n${row.name} (${row.id}), window ${formatNumber(w.onset)}–${formatNumber(w.end)} ms` +

@@ -1,10 +1,12 @@
 /** `izhikit fi`: the f–I curve of a neuron, its rheobase and its excitability class. */
 import type { Command } from 'commander';
 import { csvChunks } from '../record/csv.js';
-import { fiCurve, type FiCurve } from '../dynamics/fi-curve.js';
+import { fiCurve, type FiCurve, type FiCurveOptions } from '../dynamics/fi-curve.js';
 import { renderFiCurve } from '../dynamics/render-fi.js';
 import { parameterLine, presetTitle } from '../render/labels.js';
+import { bookFiSubject, BOOK_FI_TO, type FiSubject } from './fi-2007.js';
 import { addNeuronOptions, neuronFromFlags, presetOf, type NeuronFlags } from './neuron-options.js';
+import { addBookOptions, isBookRun, rejectBookFlags } from './run-2007.js';
 import {
   addFormatOption,
   addOutOption,
@@ -21,7 +23,7 @@ import {
 
 interface FiFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>, PlotFlags {
   from: number;
-  to: number;
+  to?: number;
   steps: number;
   duration: number;
   transient: number;
@@ -46,7 +48,11 @@ export function registerFi(program: Command): Command {
     .description('f–I curve: steady firing rate against constant input, rheobase and class');
   addNeuronOptions(command)
     .option('--from <I>', 'lowest input', parseNumber, 0)
-    .option('--to <I>', 'highest input', parseNumber, 20)
+    .option(
+      '--to <I>',
+      `highest input (default 20, or ${BOOK_FI_TO} pA for --model 2007)`,
+      parseNumber,
+    )
     .option('--steps <n>', 'number of inputs from --from to --to', parseWholeNumber, 41)
     .option('--duration <ms>', 'run length at each input', parseNumber, 1000)
     .option('--transient <ms>', 'time discarded before the rate is measured', parseNumber, 200)
@@ -55,23 +61,24 @@ export function registerFi(program: Command): Command {
   addPlotOptions(command, 'draw the curve');
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
+  addBookOptions(command);
   return command.action(async (flags: FiFlags) => {
     checkPlotName(flags);
-    const preset = presetOf(flags);
-    const neuron = neuronFromFlags(flags);
-    const curve = fiCurve(neuron, {
+    const measure = {
       from: flags.from,
-      to: flags.to,
       steps: flags.steps,
       duration: flags.duration,
       transient: flags.transient,
       dt: flags.dt,
       tolerance: flags.tolerance,
-    });
+    };
+    const { curve, title, label, parameters } = isBookRun(flags)
+      ? bookFiSubject(flags, measure)
+      : paperFiSubject(flags, { ...measure, to: flags.to ?? 20 });
     await writePlot(flags, () =>
       renderFiCurve(curve, {
-        title: `f–I curve: ${preset === undefined ? 'custom neuron' : presetTitle(preset)}`,
-        subtitle: `${parameterLine(neuron)} · ${flags.steps} inputs from ${flags.from} to ${flags.to}`,
+        title: `f–I curve: ${title}`,
+        subtitle: `${parameters} · ${flags.steps} inputs from ${flags.from} to ${curve.points[curve.points.length - 1]?.I}`,
       }),
     );
     const points = curve.points;
@@ -86,14 +93,13 @@ export function registerFi(program: Command): Command {
         flags.out,
       );
     } else {
-      const name = preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`;
       const rows = points.map(
         (p) => `${formatNumber(p.I, 6).padStart(10)}  ${formatNumber(p.rate, 5).padStart(9)}`,
       );
       await writeChunks(
         [
           [
-            `${name}, ${parameterLine(neuron)}`,
+            `${label}, ${parameters}`,
             curve.summary,
             `${'I'.padStart(10)}  ${'rate (Hz)'.padStart(9)}`,
             ...rows,
@@ -103,4 +109,17 @@ export function registerFi(program: Command): Command {
       );
     }
   });
+}
+
+/** The f–I curve of the neuron the flags describe in the 2003 form. */
+function paperFiSubject(flags: FiFlags, measure: FiCurveOptions): FiSubject {
+  rejectBookFlags(flags);
+  const preset = presetOf(flags);
+  const neuron = neuronFromFlags(flags);
+  return {
+    curve: fiCurve(neuron, measure),
+    title: preset === undefined ? 'custom neuron' : presetTitle(preset),
+    label: preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id})`,
+    parameters: parameterLine(neuron),
+  };
 }

@@ -1,4 +1,4 @@
-/** `izhikit gallery`: draws the 20 features of [2004] Fig. 1 or the 8 types of [2003] Fig. 2. */
+/** `izhikit gallery`: draws the 20 features of [2004] Fig. 1, the 8 types of [2003] Fig. 2 or the cell types of [2007] chapter 8. */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
@@ -25,7 +25,9 @@ export function dataFormat(file: string): 'csv' | 'json' {
 export function registerGallery(program: Command): Command {
   return program
     .command('gallery')
-    .description('draw the features of [2004] Fig. 1 or the neuron types of [2003] Fig. 2')
+    .description(
+      'draw the features of [2004] Fig. 1, the neuron types of [2003] Fig. 2 or the cell types of [2007] chapter 8',
+    )
     .option(
       '--set <set>',
       `which figure: ${GALLERY_SETS.join(' or ')}`,

@@ -13,7 +13,10 @@ import {
   type MapParameter,
   type ParameterMap,
 } from '../dynamics/parameter-map.js';
+import { BOOK_MAP_PARAMETERS } from '../dynamics/parameter-map-2007.js';
 import { renderParameterMap } from '../dynamics/render-map.js';
+import { bookMapFromFlags } from './map-2007.js';
+import { addBookOptions, isBookRun, rejectBookFlags } from './run-2007.js';
 import { addNeuronOptions, neuronFromFlags, type NeuronFlags } from './neuron-options.js';
 import {
   addFormatOption,
@@ -41,6 +44,11 @@ interface MapFlags extends NeuronFlags, OutputFlags<'summary' | 'json' | 'csv'>,
   workers?: number;
 }
 
+/** The names an axis may sweep in either form (each form checks its own when the map runs). */
+const AXIS_NAMES: readonly string[] = [
+  ...new Set<string>([...MAP_PARAMETERS, ...BOOK_MAP_PARAMETERS]),
+];
+
 /** Parses an axis written NAME:FROM:TO:STEPS, for example a:0:0.2:100. */
 export function parseAxis(value: string): MapAxis {
   const parts = value.split(':');
@@ -50,10 +58,8 @@ export function parseAxis(value: string): MapAxis {
     );
   }
   const [name, from, to, steps] = parts as [string, string, string, string];
-  if (!(MAP_PARAMETERS as readonly string[]).includes(name)) {
-    throw new InvalidArgumentError(
-      `unknown parameter '${name}'; known: ${MAP_PARAMETERS.join(', ')}`,
-    );
+  if (!AXIS_NAMES.includes(name)) {
+    throw new InvalidArgumentError(`unknown parameter '${name}'; known: ${AXIS_NAMES.join(', ')}`);
   }
   const numbers = [from, to, steps].map(Number);
   if (from.trim() === '' || to.trim() === '' || !numbers.every(Number.isFinite)) {
@@ -76,9 +82,18 @@ function axisOption(name: 'x' | 'y', fallback: string): Option {
 /** Steps of the model a map takes, above which worker threads pay for their start-up. */
 const PARALLEL_FROM_STEPS = 2e7;
 
+/** What the text outputs of a map need, of either form. */
+type MapOutput = Pick<ParameterMap, 'xValues' | 'yValues' | 'codes' | 'counts'> & {
+  readonly spec: Omit<ParameterMap['spec'], 'x' | 'y' | 'base' | 'v0' | 'thresholds'> & {
+    readonly x: { readonly name: string; readonly steps: number };
+    readonly y: { readonly name: string; readonly steps: number };
+  };
+};
+
 /** The JSON document of `map --format json`. */
-export function mapToJson(map: ParameterMap): object {
+export function mapToJson(map: MapOutput): object {
   return {
+    ...('model' in map ? { model: map.model } : {}),
     spec: map.spec,
     patterns: [...FIRING_PATTERNS, 'diverged'],
     x: Array.from(map.xValues),
@@ -110,14 +125,22 @@ export function registerMap(program: Command): Command {
   addPlotOptions(command, 'draw the map');
   addFormatOption(command, ['summary', 'json', 'csv']);
   addOutOption(command);
+  addBookOptions(command);
   return command
     .addHelpText(
       'after',
       '\nThe neuron that is not swept is RS (a=0.02 b=0.2 c=−65 d=8), or --preset, with flags applied.\n' +
         'Each cell starts at rest at --baseline, steps to --input at t = 0 and is classified over the run.',
     )
-    .action(async (flags: MapFlags) => {
+    .action(async (flags: MapFlags, command: Command) => {
       checkPlotName(flags);
+      if (isBookRun(flags)) {
+        const started = performance.now();
+        const map = await bookMapFromFlags(flags, (name) => command.getOptionValueSource(name));
+        await writeMap(map, flags, performance.now() - started, 1);
+        return;
+      }
+      rejectBookFlags(flags);
       const spec = resolveMapSpec({
         x: flags.x,
         y: flags.y,
@@ -144,32 +167,43 @@ export function registerMap(program: Command): Command {
       }
       const elapsed = performance.now() - started;
       await writePlot(flags, () => renderParameterMap(map));
-      if (flags.format === 'json') {
-        await writeChunks([JSON.stringify(mapToJson(map)) + '\n'], flags.out);
-      } else if (flags.format === 'csv') {
-        const nx = spec.x.steps;
-        await writeChunks(
-          csvChunks(`${spec.x.name},${spec.y.name},code,pattern`, map.codes.length, (i) => {
-            const code = map.codes[i] as number;
-            return `${map.xValues[i % nx]},${map.yValues[Math.floor(i / nx)]},${code},${FIRING_PATTERNS[code] ?? 'diverged'}`;
-          }),
-          flags.out,
-        );
-      } else {
-        const total = map.codes.length;
-        const lines = [
-          `${spec.x.steps} × ${spec.y.steps} map over (${spec.x.name}, ${spec.y.name}), step to I = ${formatNumber(spec.input)} ` +
-            `for ${formatNumber(spec.duration)} ms at dt = ${formatNumber(spec.dt)}: ${formatNumber(elapsed / 1000, 3)} s ` +
-            `on ${workers} thread${workers === 1 ? '' : 's'}`,
-          ...map.counts.map((count, code) => {
-            const name =
-              code === MAP_DIVERGED
-                ? 'diverged'
-                : FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] as (typeof FIRING_PATTERNS)[number]];
-            return `  ${name.padEnd(27)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
-          }),
-        ];
-        await writeChunks([lines.join('\n') + '\n'], flags.out);
-      }
+      await writeMap(map, flags, elapsed, workers);
     });
+}
+
+/** Writes a map of either form as JSON, CSV or a summary, as --format asks. */
+async function writeMap(
+  map: MapOutput,
+  flags: Pick<MapFlags, 'format' | 'out'>,
+  elapsed: number,
+  workers: number,
+): Promise<void> {
+  const spec = map.spec;
+  if (flags.format === 'json') {
+    await writeChunks([JSON.stringify(mapToJson(map)) + '\n'], flags.out);
+  } else if (flags.format === 'csv') {
+    const nx = spec.x.steps;
+    await writeChunks(
+      csvChunks(`${spec.x.name},${spec.y.name},code,pattern`, map.codes.length, (i) => {
+        const code = map.codes[i] as number;
+        return `${map.xValues[i % nx]},${map.yValues[Math.floor(i / nx)]},${code},${FIRING_PATTERNS[code] ?? 'diverged'}`;
+      }),
+      flags.out,
+    );
+  } else {
+    const total = map.codes.length;
+    const lines = [
+      `${spec.x.steps} × ${spec.y.steps} map over (${spec.x.name}, ${spec.y.name}), step to I = ${formatNumber(spec.input)} ` +
+        `for ${formatNumber(spec.duration)} ms at dt = ${formatNumber(spec.dt)}: ${formatNumber(elapsed / 1000, 3)} s ` +
+        `on ${workers} thread${workers === 1 ? '' : 's'}`,
+      ...map.counts.map((count, code) => {
+        const name =
+          code === MAP_DIVERGED
+            ? 'diverged'
+            : FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] as (typeof FIRING_PATTERNS)[number]];
+        return `  ${name.padEnd(27)} ${String(count).padStart(7)} cells  ${((100 * count) / total).toFixed(1).padStart(5)} %`;
+      }),
+    ];
+    await writeChunks([lines.join('\n') + '\n'], flags.out);
+  }
 }

@@ -1,15 +1,16 @@
 /** `izhikit network`: runs the network of [2003] and prints or saves its spikes and analyses. */
 import { availableParallelism, totalmem } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
+import { ParameterError } from '../errors.js';
 import { csvChunks } from '../record/csv.js';
 import { weightScales } from '../network/build.js';
 import {
   DEFAULT_MAX_NETWORK_BYTES,
   NETWORK_DEFAULTS,
+  THREADS_FROM,
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
-import { networkFigureData, renderNetworkFigure } from '../render/network.js';
 import { sparseWeightScales } from '../sparse/options.js';
 import { SparseNetworkSimulation, type SparseNetworkResult } from '../sparse/simulation.js';
 import {
@@ -29,21 +30,23 @@ import { terminalProgressBar } from './progress.js';
 
 type Format = 'summary' | 'json' | 'csv';
 
-interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
+export interface NetworkFlags extends OutputFlags<Format>, PlotFlags {
   ne: number;
   ni: number;
   dt: number;
   duration: number;
   seed: number;
   scale: boolean;
+  sigmaE: number;
+  sigmaI: number;
+  weightE: number;
+  weightI: number;
+  heterogeneity: boolean;
   record?: number[];
   maxMemory?: number;
   synapses?: number;
   threads?: number;
 }
-
-/** Networks from this size run on every core by default. */
-export const THREADS_FROM = 4096;
 
 /** Parses `0,5,900` into neuron indices. */
 export function parseIndexList(value: string): number[] {
@@ -62,12 +65,9 @@ export function defaultMaxBytes(): number {
   return Math.min(DEFAULT_MAX_NETWORK_BYTES, totalmem() / 2);
 }
 
-export function registerNetwork(program: Command): Command {
-  const command = program
-    .command('network')
-    .description(
-      'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
-    )
+/** The flags that define the network (sizes, step, duration, seed, weights), shared by `export`. */
+export function addNetworkOptions(command: Command): Command {
+  return command
     .option('--ne <n>', 'excitatory neurons', parseWholeNumber, NETWORK_DEFAULTS.ne)
     .option('--ni <n>', 'inhibitory neurons', parseWholeNumber, NETWORK_DEFAULTS.ni)
     .option('--dt <ms>', 'time step', parseNumber, NETWORK_DEFAULTS.dt)
@@ -79,22 +79,56 @@ export function registerNetwork(program: Command): Command {
       NETWORK_DEFAULTS.seed,
     )
     .option('--no-scale', "keep the paper's raw weights (no ×800/Ne, ×200/Ni)")
-    .option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList)
+    .option(
+      '--sigma-e <mV>',
+      'σ of the thalamic noise of excitatory neurons',
+      parseNumber,
+      NETWORK_DEFAULTS.excitatoryNoise,
+    )
+    .option(
+      '--sigma-i <mV>',
+      'σ of the thalamic noise of inhibitory neurons',
+      parseNumber,
+      NETWORK_DEFAULTS.inhibitoryNoise,
+    )
+    .option(
+      '--weight-e <w>',
+      'weights from excitatory neurons are w·U(0,1)',
+      parseNumber,
+      NETWORK_DEFAULTS.excitatoryWeight,
+    )
+    .option(
+      '--weight-i <w>',
+      'weights from inhibitory neurons are −w·U(0,1)',
+      parseNumber,
+      NETWORK_DEFAULTS.inhibitoryWeight,
+    )
+    .option('--no-heterogeneity', 'give every neuron r = 0 (no spread of a, b, c, d)')
     .option(
       '--max-memory <MB>',
       'largest network allowed, in MB (default: 2000 or half the memory)',
       parseNumber,
-    )
-    .option(
-      '--synapses <K>',
-      'a sparse network: K incoming synapses per neuron (Ke = round(K·Ne/N) excitatory), weights ×800/Ke and ×200/(K − Ke), spikes delivered event by event',
-      parseWholeNumber,
-    )
-    .option(
-      '--threads <n>',
-      `threads of a sparse network, the same spikes for any number (default: ${availableParallelism()}, the cores, from ${THREADS_FROM} neurons; 1 below)`,
-      parseWholeNumber,
     );
+}
+
+export function registerNetwork(program: Command): Command {
+  const command = addNetworkOptions(
+    program
+      .command('network')
+      .description(
+        'run the network of Izhikevich (2003): Ne excitatory and Ni inhibitory neurons, random weights, thalamic noise',
+      ),
+  ).option('--record <indices>', 'neurons whose v, u and I to keep, e.g. 0,5,900', parseIndexList);
+  command.option(
+    '--threads <n>',
+    `threads to run on, the same spikes for any number (default: ${availableParallelism()}, the cores, from ${THREADS_FROM} neurons; 1 below)`,
+    parseWholeNumber,
+  );
+  command.option(
+    '--synapses <K>',
+    'a sparse network: K incoming synapses per neuron (Ke = round(K·Ne/N) excitatory), weights ×800/Ke and ×200/(K − Ke), spikes delivered event by event',
+    parseWholeNumber,
+  );
   addFormatOption(command, ['summary', 'json', 'csv'], 'one spike per line: t,i');
   addOutOption(command);
   addPlotOptions(
@@ -103,16 +137,41 @@ export function registerNetwork(program: Command): Command {
   );
   return command.action(async (flags: NetworkFlags) => {
     checkPlotName(flags);
-    if (flags.threads !== undefined && flags.synapses === undefined) {
-      throw new InvalidArgumentError('--threads runs a sparse network: give --synapses K too');
-    }
-    const result =
-      flags.synapses === undefined
-        ? runWithProgress(new NetworkSimulation(networkOptions(flags)))
-        : await runSparse(flags, flags.synapses);
-    await writePlot(flags, () => renderNetworkFigure(networkFigureData(result, flags.record?.[0])));
+    const options = networkOptions(flags);
+    const synapses = flags.synapses;
+    const result = await withFlagNames(() =>
+      synapses === undefined
+        ? runWithProgress(new NetworkSimulation(options))
+        : runWithProgress(new SparseNetworkSimulation({ ...options, synapses })),
+    );
+    await writePlot(flags, async () => {
+      // the renderer (and d3) loads only when a figure is asked for
+      const { networkFigureData, renderNetworkFigure } = await import('../render/network.js');
+      return renderNetworkFigure(networkFigureData(result, flags.record?.[0]));
+    });
     await writeNetwork(result, flags.format, flags.out);
   });
+}
+
+/** The flags of the library options whose names differ from them. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  excitatoryNoise: '--sigma-e',
+  inhibitoryNoise: '--sigma-i',
+  excitatoryWeight: '--weight-e',
+  inhibitoryWeight: '--weight-i',
+};
+
+/** Runs `run`, naming in a `ParameterError` the flag the user typed rather than the option. */
+async function withFlagNames<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const flag = error instanceof ParameterError ? FLAG_OF[error.parameter] : undefined;
+    if (error instanceof ParameterError && flag !== undefined) {
+      throw new ParameterError(error.parameter, error.message.replace(error.parameter, flag));
+    }
+    throw error;
+  }
 }
 
 /** The library options of the flags given. */
@@ -124,23 +183,20 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
     duration: flags.duration,
     seed: flags.seed,
     scale: flags.scale,
+    excitatoryNoise: flags.sigmaE,
+    inhibitoryNoise: flags.sigmaI,
+    excitatoryWeight: flags.weightE,
+    inhibitoryWeight: flags.weightI,
+    heterogeneity: flags.heterogeneity,
     record: flags.record ?? (flags.plot === undefined ? [] : [0]),
     maxBytes: flags.maxMemory === undefined ? defaultMaxBytes() : flags.maxMemory * 1e6,
+    threads: flags.threads ?? (flags.ne + flags.ni >= THREADS_FROM ? availableParallelism() : 1),
   };
-}
-
-/** Builds a sparse network with the flags given and runs it once its threads are ready. */
-async function runSparse(flags: NetworkFlags, synapses: number): Promise<SparseNetworkResult> {
-  const options = networkOptions(flags);
-  const n = flags.ne + flags.ni;
-  const threads = flags.threads ?? (n >= THREADS_FROM ? availableParallelism() : 1);
-  const run = new SparseNetworkSimulation({ ...options, synapses, threads });
-  await run.ready;
-  return runWithProgress(run);
 }
 
 /** What `runWithProgress` steps: a dense or a sparse network run. */
 interface SteppedRun<Result> {
+  readonly ready: Promise<void>;
   readonly totalSteps: number;
   readonly stepsDone: number;
   readonly done: boolean;
@@ -148,8 +204,12 @@ interface SteppedRun<Result> {
   result(): Result;
 }
 
-/** Runs in chunks of about 1 % of the steps, with a progress bar on stderr when it is a terminal. */
-function runWithProgress<Result>(run: SteppedRun<Result>): Result {
+/**
+ * Runs once its threads are ready, in chunks of about 1 % of the steps, with a progress bar on
+ * stderr when it is a terminal.
+ */
+async function runWithProgress<Result>(run: SteppedRun<Result>): Promise<Result> {
+  await run.ready;
   const chunk = Math.max(1, Math.ceil(run.totalSteps / 100));
   const bar = terminalProgressBar('network');
   if (bar === undefined) {
@@ -186,6 +246,9 @@ export function networkToJson(result: NetworkResult | SparseNetworkResult): obje
     duration: result.duration,
     seed: result.seed,
     scaled: result.scaled,
+    noise: result.noise,
+    weightScale: result.weightScale,
+    heterogeneity: result.heterogeneity,
     ...('synapses' in result
       ? {
           synapses: result.synapses,
@@ -229,6 +292,11 @@ export function networkSummary(result: NetworkResult | SparseNetworkResult): str
     [
       `network: ${result.ne} excitatory + ${result.ni} inhibitory neurons, dt = ${result.dt} ms, ` +
         `T = ${result.duration} ms, seed ${result.seed}, ${synapses}${weights}`,
+      `thalamic noise σ ${formatNumber(result.noise.excitatory, 4)} (excitatory), ` +
+        `${formatNumber(result.noise.inhibitory, 4)} (inhibitory); weights ` +
+        `${formatNumber(result.weightScale.excitatory, 4)}·U(0,1) and ` +
+        `−${formatNumber(result.weightScale.inhibitory, 4)}·U(0,1); ` +
+        (result.heterogeneity ? 'parameters spread by r' : 'no heterogeneity (r = 0)'),
       `${count} spike${count === 1 ? '' : 's'}; mean rate: excitatory ${hz(result.rates.excitatory)}, ` +
         `inhibitory ${hz(result.rates.inhibitory)}`,
       `dominant frequency of the population rate: ${hz(result.dominantFrequency)}; ISI CV ` +

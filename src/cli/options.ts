@@ -82,8 +82,13 @@ export function checkPlotName(flags: PlotFlags): void {
 }
 
 /** When --plot was given, draws the figure and writes it there at --plot-scale. */
-export async function writePlot(flags: PlotFlags, draw: () => string): Promise<void> {
-  if (flags.plot !== undefined) await writeFigure(flags.plot, draw(), { scale: flags.plotScale });
+export async function writePlot(
+  flags: PlotFlags,
+  draw: () => string | Promise<string>,
+): Promise<void> {
+  if (flags.plot !== undefined) {
+    await writeFigure(flags.plot, await draw(), { scale: flags.plotScale });
+  }
 }
 
 /**

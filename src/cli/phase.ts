@@ -15,6 +15,9 @@ import {
   simulationOptions,
   type ProtocolFlags,
 } from './neuron-options.js';
+import { fixedPointLines } from './fixed-point-lines.js';
+import { bookPhaseCommand } from './phase-2007.js';
+import { addBookOptions, isBookRun, rejectBookFlags } from './run-2007.js';
 import {
   addFormatOption,
   addPlotOptions,
@@ -62,20 +65,6 @@ export function phaseToJson(plane: PhasePlane, explanation: readonly string[]): 
   };
 }
 
-function eigen(plane: PhasePlane): string[] {
-  return plane.fixedPoints.map((p) => {
-    const [l1, l2] = p.eigenvalues;
-    const value = (l: { re: number; im: number }) =>
-      l.im === 0
-        ? formatNumber(l.re, 4)
-        : `${formatNumber(l.re, 4)}${l.im > 0 ? '+' : '−'}${formatNumber(Math.abs(l.im), 4)}i`;
-    return (
-      `  v = ${formatNumber(p.v, 6)} mV, u = ${formatNumber(p.u, 6)}: ${p.type} ` +
-      `(eigenvalues ${value(l1)}, ${value(l2)}; trace ${formatNumber(p.trace, 4)}, det ${formatNumber(p.determinant, 4)})`
-    );
-  });
-}
-
 export function registerPhase(program: Command): Command {
   const command = program
     .command('phase')
@@ -91,8 +80,11 @@ export function registerPhase(program: Command): Command {
     'do not draw the run\u2019s trajectory on the plot',
   );
   addFormatOption(command, ['summary', 'json']);
+  addBookOptions(command);
   return command.action(async (flags: PhaseFlags) => {
     checkPlotName(flags);
+    if (isBookRun(flags)) return bookPhaseCommand(flags);
+    rejectBookFlags(flags);
     const preset = presetOf(flags);
     const neuron = neuronFromFlags(flags);
     const options = simulationOptions(flags, preset);
@@ -122,7 +114,7 @@ export function registerPhase(program: Command): Command {
       plane.fixedPoints.length === 0
         ? 'fixed points: none (the nullclines do not cross)'
         : `fixed points (${plane.fixedPoints.length}):`,
-      ...eigen(plane),
+      ...fixedPointLines(plane),
       ...explanation,
     ];
     await writeChunks([lines.join('\n') + '\n']);

@@ -1,11 +1,11 @@
 /** `izhikit run`: simulates one neuron, from a preset or from flags, and prints or saves the result. */
 import type { Command } from 'commander';
-import { MemoryLimitError } from '../errors.js';
 import { INTEGRATOR_NAMES } from '../model/integrators.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
 import type { Preset } from '../presets/presets.js';
 import { runToCsv, runToJson } from '../record/run-export.js';
-import { renderTraceFigure, runFigureData } from '../render/trace.js';
+import { isBookRun, rejectBookFlags, runBookCommand, addBookOptions } from './run-2007.js';
+import { spikeSummaryLines, withCliAdvice } from './run-shared.js';
 import {
   addNeuronOptions,
   addProtocolOptions,
@@ -36,7 +36,7 @@ export function registerRun(program: Command): Command {
   const command = program
     .command('run')
     .description('simulate one neuron from a preset or from parameters');
-  addProtocolOptions(addNeuronOptions(command))
+  addBookOptions(addProtocolOptions(addNeuronOptions(command)))
     .option(
       '--integrator <name>',
       `integrator: ${INTEGRATOR_NAMES.join(', ')} (default reference)`,
@@ -52,56 +52,36 @@ export function registerRun(program: Command): Command {
     .addHelpText(
       'after',
       `
-Without --preset: ${DEFAULTS_HELP}.`,
+Without --preset: ${DEFAULTS_HELP}.
+With --model 2007 (or a preset of the book's types, see \`izhikit presets\`): the book form in pF, pA
+and mV; without --preset, the book's RS neuron at rest (v0 = vr, u0 = 0), dt=1 duration=1000 input=0.`,
     )
     .action(async (flags: RunFlags) => {
+      if (isBookRun(flags)) return runBookCommand(flags);
+      rejectBookFlags(flags);
       const preset = presetOf(flags);
       const result = withCliAdvice(() => simulate(simulationOptions(flags, preset)));
-      await writePlot(flags, () => renderTraceFigure(runFigureData(result, preset)));
+      await writePlot(flags, async () => {
+        const { renderTraceFigure, runFigureData } = await import('../render/trace.js');
+        return renderTraceFigure(runFigureData(result, preset));
+      });
       await writeRun(result, preset, flags.format, flags.out);
     });
   return command;
 }
 
-/** How many spike times the summary lists. */
-const SUMMARY_SPIKES = 30;
-
 /** A few lines for people: what ran, how many spikes, when. */
 export function runSummary(result: SimulationResult, preset?: Preset): string {
   const p = result.params;
-  const n = result.spikes.length;
-  const rate = (n / result.duration) * 1000;
-  const lines = [
-    preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id}), ${preset.source}`,
-    `a=${p.a} b=${p.b} c=${p.c} d=${p.d} v0=${result.v0} u0=${formatNumber(result.u0)}  ` +
-      `dt=${result.dt} ms  T=${result.duration} ms  I(t)=${result.input}` +
-      (result.integrator === 'reference' ? '' : `  integrator=${result.integrator}`),
-    `${n} spike${n === 1 ? '' : 's'}, mean rate ${formatNumber(rate, 4)} Hz` +
-      (n > 0 ? `, first spike at ${formatNumber(result.spikes[0] as number, 9)} ms` : ''),
-  ];
-  if (n > 0) {
-    const shown = Array.from(result.spikes.subarray(0, SUMMARY_SPIKES), (t) => formatNumber(t, 9));
-    const more =
-      n > SUMMARY_SPIKES ? ` … (${n - SUMMARY_SPIKES} more: --format json lists all)` : '';
-    lines.push(`spike times (ms): ${shown.join(' ')}${more}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** Names the flag that records spike times only when a trace would not fit. */
-function withCliAdvice<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof MemoryLimitError) {
-      throw new MemoryLimitError(
-        `${error.message} (--spikes-only)`,
-        error.requiredBytes,
-        error.limitBytes,
-      );
-    }
-    throw error;
-  }
+  return (
+    [
+      preset === undefined ? 'custom neuron' : `${preset.name} (${preset.id}), ${preset.source}`,
+      `a=${p.a} b=${p.b} c=${p.c} d=${p.d} v0=${result.v0} u0=${formatNumber(result.u0)}  ` +
+        `dt=${result.dt} ms  T=${result.duration} ms  I(t)=${result.input}` +
+        (result.integrator === 'reference' ? '' : `  integrator=${result.integrator}`),
+      ...spikeSummaryLines(result.spikes, result.duration),
+    ].join('\n') + '\n'
+  );
 }
 
 async function writeRun(

@@ -109,17 +109,42 @@ export function fiStartingState(
   return { v: c, u, atRest: false };
 }
 
+/**
+ * What the f–I analysis needs of a model: where a run at input I starts, and a lean run under a
+ * constant input that writes spike times into `spikes` and returns their count (−1 when v or u
+ * stopped being finite). Both forms of the model provide one.
+ */
+export interface ConstantInputModel {
+  readonly start: (I: number) => { v: number; u: number; atRest: boolean };
+  readonly run: (
+    v0: number,
+    u0: number,
+    I: number,
+    dt: number,
+    lastStep: number,
+    spikes: Float64Array,
+  ) => number;
+}
+
+/** The 2003 form as a `ConstantInputModel`, with the reference scheme. */
+function paperModel(neuron: NeuronParameters): ConstantInputModel {
+  const params: ModelParameters = resolveParameters(neuron);
+  return {
+    start: (I) => fiStartingState(neuron, I),
+    run: (v0, u0, I, dt, lastStep, spikes) =>
+      runConstantInput(params, v0, u0, I, dt, lastStep, spikes),
+  };
+}
+
 class RateMeter {
-  readonly params: ModelParameters;
-  private readonly neuron: NeuronParameters;
+  private readonly model: ConstantInputModel;
   private readonly dt: number;
   private readonly lastStep: number;
   private readonly transient: number;
   private readonly spikes: Float64Array;
 
-  constructor(neuron: NeuronParameters, options: FiringRateOptions) {
-    this.neuron = neuron;
-    this.params = resolveParameters(neuron);
+  constructor(model: ConstantInputModel, options: FiringRateOptions) {
+    this.model = model;
     const duration = options.duration ?? DEFAULTS.duration;
     this.dt = options.dt ?? DEFAULTS.dt;
     this.transient = requireFinite('transient', options.transient ?? DEFAULTS.transient);
@@ -135,16 +160,8 @@ class RateMeter {
 
   measure(I: number): Measurement {
     requireFinite('I', I);
-    const start = fiStartingState(this.neuron, I);
-    const count = runConstantInput(
-      this.params,
-      start.v,
-      start.u,
-      I,
-      this.dt,
-      this.lastStep,
-      this.spikes,
-    );
+    const start = this.model.start(I);
+    const count = this.model.run(start.v, start.u, I, this.dt, this.lastStep, this.spikes);
     if (count < 0) {
       throw new ParameterError(
         'dt',
@@ -173,7 +190,7 @@ export function steadyFiringRate(
   I: number,
   options: FiringRateOptions = {},
 ): FiPoint {
-  const m = new RateMeter(neuron, options).measure(I);
+  const m = new RateMeter(paperModel(neuron), options).measure(I);
   return { I, rate: m.rate, spikeCount: m.count, v0: m.v0, u0: m.u0, startedAtRest: m.atRest };
 }
 
@@ -186,7 +203,12 @@ export function findRheobase(
   range: { readonly from: number; readonly to: number; readonly tolerance?: number },
   options: FiringRateOptions = {},
 ): number | undefined {
-  return rheobaseWith(new RateMeter(neuron, options), range.from, range.to, range.tolerance);
+  return rheobaseWith(
+    new RateMeter(paperModel(neuron), options),
+    range.from,
+    range.to,
+    range.tolerance,
+  );
 }
 
 function rheobaseWith(
@@ -217,6 +239,11 @@ function rheobaseWith(
  * class; see the module documentation for how each is measured.
  */
 export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCurve {
+  return fiCurveOf(paperModel(neuron), options);
+}
+
+/** The f–I curve of any model that can run under a constant input; see `fiCurve`. */
+export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): FiCurve {
   const { from, to, steps } = options;
   requireFinite('from', from);
   requireFinite('to', to);
@@ -227,7 +254,7 @@ export function fiCurve(neuron: NeuronParameters, options: FiCurveOptions): FiCu
     );
   }
   if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
-  const meter = new RateMeter(neuron, options);
+  const meter = new RateMeter(model, options);
   const measured = {
     duration: options.duration ?? DEFAULTS.duration,
     transient: options.transient ?? DEFAULTS.transient,

@@ -78,8 +78,11 @@ export function fixedPointAt(params: ModelParameters, I: number, v: number): Fix
   const { a, b, k2, k1, k0, kappa } = params;
   const u = k2 * v * v + k1 * v + k0 + I;
   const dvdv = 2 * k2 * v + k1;
-  const trace = dvdv - a * kappa;
-  const determinant = -dvdv * a * kappa + a * b;
+  return fixedPointOf(v, u, dvdv - a * kappa, -dvdv * a * kappa + a * b);
+}
+
+/** The equilibrium (v, u) with its eigenvalues and type, from its Jacobian's trace and determinant. */
+export function fixedPointOf(v: number, u: number, trace: number, determinant: number): FixedPoint {
   const discriminant = trace * trace - 4 * determinant;
   const root = Math.sqrt(Math.abs(discriminant));
   const eigenvalues: [Eigenvalue, Eigenvalue] =

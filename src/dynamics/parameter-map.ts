@@ -90,11 +90,20 @@ export const MAP_DEFAULT_BASE: NeuronParameters = { a: 0.02, b: 0.2, c: -65, d: 
 /** Most cells a map may have (a 1000 × 1000 grid). */
 export const MAX_MAP_CELLS = 1e6;
 
-function checkAxis(label: 'x' | 'y', axis: MapAxis): MapAxis {
-  if (!(MAP_PARAMETERS as readonly string[]).includes(axis.name)) {
+/**
+ * Checks one axis of a map: a known parameter name, finite ends, 1 to 1000 steps.
+ *
+ * @throws ParameterError naming the axis
+ */
+export function checkAxis<A extends Omit<MapAxis, 'name'> & { readonly name: string }>(
+  label: 'x' | 'y',
+  axis: A,
+  known: readonly string[] = MAP_PARAMETERS,
+): A {
+  if (!known.includes(axis.name)) {
     throw new ParameterError(
       label,
-      `unknown parameter '${axis.name}' for the ${label} axis; known: ${MAP_PARAMETERS.join(', ')}`,
+      `unknown parameter '${axis.name}' for the ${label} axis; known: ${known.join(', ')}`,
     );
   }
   requireFinite(`${label} from`, axis.from);
@@ -108,7 +117,7 @@ function checkAxis(label: 'x' | 'y', axis: MapAxis): MapAxis {
   if (axis.steps > 1 && axis.from === axis.to) {
     throw new ParameterError(label, `the ${label} axis goes from ${axis.from} to the same value`);
   }
-  return { name: axis.name, from: axis.from, to: axis.to, steps: axis.steps };
+  return { name: axis.name, from: axis.from, to: axis.to, steps: axis.steps } as A;
 }
 
 /**
@@ -146,7 +155,7 @@ export function resolveMapSpec(spec: ParameterMapSpec): ResolvedMapSpec {
 }
 
 /** The value of grid index `i` along an axis. */
-export function axisValue(axis: MapAxis, i: number): number {
+export function axisValue(axis: Omit<MapAxis, 'name'>, i: number): number {
   return axis.steps === 1 ? axis.from : axis.from + ((axis.to - axis.from) * i) / (axis.steps - 1);
 }
 

@@ -69,6 +69,42 @@ export interface PhasePlane {
   readonly field: DirectionField;
 }
 
+/** What a phase-plane figure draws: a plane without its model's parameters (either form). */
+export type PlaneGeometry = Omit<PhasePlane, 'params'>;
+
+/**
+ * The direction of flow at the centres of a `size` × `size` grid over the window; `slope` writes
+ * (dv/dt, du/dt) at (v, u) into `out`.
+ */
+export function directionField(
+  vRange: readonly [number, number],
+  uRange: readonly [number, number],
+  size: number,
+  slope: (v: number, u: number, out: Float64Array) => void,
+): DirectionField {
+  const cells = size * size;
+  const field = {
+    v: new Float64Array(cells),
+    u: new Float64Array(cells),
+    dv: new Float64Array(cells),
+    du: new Float64Array(cells),
+  };
+  const out = new Float64Array(2);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      const k = i * size + j;
+      const v = vRange[0] + ((vRange[1] - vRange[0]) * (j + 0.5)) / size;
+      const u = uRange[0] + ((uRange[1] - uRange[0]) * (i + 0.5)) / size;
+      slope(v, u, out);
+      field.v[k] = v;
+      field.u[k] = u;
+      field.dv[k] = out[0] as number;
+      field.du[k] = out[1] as number;
+    }
+  }
+  return field;
+}
+
 function finiteRange(name: string, range: readonly [number, number]): readonly [number, number] {
   const [low, high] = range;
   requireFinite(name, low);
@@ -179,24 +215,10 @@ export function phasePlane(
           u: Float64Array.of((b * (vRange[0] - vb)) / kappa, (b * (vRange[1] - vb)) / kappa),
         };
 
-  const cells = fieldSize * fieldSize;
-  const field = {
-    v: new Float64Array(cells),
-    u: new Float64Array(cells),
-    dv: new Float64Array(cells),
-    du: new Float64Array(cells),
-  };
-  for (let i = 0; i < fieldSize; i++) {
-    for (let j = 0; j < fieldSize; j++) {
-      const k = i * fieldSize + j;
-      const v = vRange[0] + ((vRange[1] - vRange[0]) * (j + 0.5)) / fieldSize;
-      const u = uRange[0] + ((uRange[1] - uRange[0]) * (i + 0.5)) / fieldSize;
-      field.v[k] = v;
-      field.u[k] = u;
-      field.dv[k] = k2 * v * v + k1 * v + k0 - u + I;
-      field.du[k] = a * (b * (v - vb) - kappa * u);
-    }
-  }
+  const field = directionField(vRange, uRange, fieldSize, (v, u, out) => {
+    out[0] = k2 * v * v + k1 * v + k0 - u + I;
+    out[1] = a * (b * (v - vb) - kappa * u);
+  });
   return {
     params,
     I,

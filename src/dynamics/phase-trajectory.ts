@@ -3,10 +3,10 @@ import type { Box, LinearScale } from '../render/axis.js';
 import { element } from '../render/svg.js';
 import { clippedPath } from './clipped-path.js';
 import { PHASE_COLOURS } from './phase-key.js';
-import type { PhasePlane, PlaneTrajectory } from './phase-plane.js';
+import type { PlaneGeometry, PlaneTrajectory } from './phase-plane.js';
 
 /** Whether (v, u) lies in the plane's window, edges included. */
-export function insidePlane(plane: PhasePlane, v: number, u: number): boolean {
+export function insidePlane(plane: PlaneGeometry, v: number, u: number): boolean {
   return (
     v >= plane.vRange[0] && v <= plane.vRange[1] && u >= plane.uRange[0] && u <= plane.uRange[1]
   );
@@ -17,7 +17,7 @@ export function insidePlane(plane: PhasePlane, v: number, u: number): boolean {
  * and its start; empty for fewer than two samples.
  */
 export function trajectoryMarkup(
-  plane: PhasePlane,
+  plane: PlaneGeometry,
   traj: PlaneTrajectory,
   vScale: LinearScale,
   uScale: LinearScale,

@@ -12,7 +12,7 @@ import { formatValue } from '../render/labels.js';
 import { clippedPath } from './clipped-path.js';
 import { explainPhasePlane } from './phase-explanation.js';
 import { fixedPointMarker, PHASE_COLOURS as COLOURS, phaseLegend } from './phase-key.js';
-import type { PhasePlane, PlaneTrajectory } from './phase-plane.js';
+import type { PhasePlane, PlaneGeometry, PlaneTrajectory } from './phase-plane.js';
 import { insidePlane, trajectoryMarkup } from './phase-trajectory.js';
 
 export interface PhaseFigureOptions {
@@ -33,7 +33,10 @@ export interface PhaseFigureOptions {
 const MARGIN = { top: 62, right: 24, bottom: 44 } as const;
 
 /** Renders the phase plane as a standalone SVG document. */
-export function renderPhasePlane(plane: PhasePlane, options: PhaseFigureOptions = {}): string {
+export function renderPhasePlane(
+  plane: PhasePlane | (PlaneGeometry & { readonly model: '2007' }),
+  options: PhaseFigureOptions = {},
+): string {
   const width = options.width ?? 680;
   const plotHeight = options.plotHeight ?? 400;
   const id = options.idPrefix ?? 'phase';
@@ -103,7 +106,7 @@ export function renderPhasePlane(plane: PhasePlane, options: PhaseFigureOptions 
   const uNull = element('path', {
     class: 'nullcline nullcline-u',
     d: clippedPath(
-      2,
+      un.v.length,
       (i) => vScale(un.v[i] as number),
       (i) => uScale(un.u[i] as number),
       box,
@@ -172,7 +175,9 @@ export function renderPhasePlane(plane: PhasePlane, options: PhaseFigureOptions 
   const legend = phaseLegend(box.x, y, traj !== undefined);
   y += 8;
 
-  const sentences = options.explain === false ? [] : explainPhasePlane(plane, traj);
+  // The written explanation reads the 2003 form's parameters; the 2007 plane goes without it.
+  const sentences =
+    options.explain === false || 'model' in plane ? [] : explainPhasePlane(plane, traj);
   const { markup: notes, bottom } = notesBlock(sentences, y, box.width + box.x - 20);
   const height = bottom + 16;
 

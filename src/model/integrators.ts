@@ -76,17 +76,15 @@ function runReference(task: IntegrationTask): void {
   }
 }
 
-type Derivative = (v: number, u: number, I: number) => void;
+/** Writes (dv/dt, du/dt) at (v, u) under input I into a slope array it closes over. */
+export type Derivative = (v: number, u: number, I: number) => void;
 
 /**
  * Shared loop of the sub-stepping integrators: the trace starts at (v0, u0) at t = 0, each step
  * advances from t_{k−1} to t_k in `substeps` sub-steps, and a spike's time is interpolated
  * linearly where v crosses vpeak within a sub-step.
  */
-function runSubstepped(
-  task: IntegrationTask,
-  advance: (v: number, u: number, t: number, h: number, out: Float64Array) => void,
-): void {
+function runSubstepped(task: IntegrationTask, advance: Advance): void {
   const { c, d, vpeak } = task.params;
   const { dt, lastStep, input, spikes, trace, substeps } = task;
   const h = dt / substeps;
@@ -136,42 +134,76 @@ function makeDerivative(params: ModelParameters, out: Float64Array): Derivative 
   };
 }
 
-/** Textbook forward Euler: v and u both advance from the old state. */
-function runEuler(task: IntegrationTask): void {
-  const slope = new Float64Array(2);
-  const derivative = makeDerivative(task.params, slope);
-  const input = task.input;
-  runSubstepped(task, (v, u, t, h, out) => {
+/** One sub-step of a sub-stepping integrator: (v, u) at t to `out` at t + h. */
+export type Advance = (v: number, u: number, t: number, h: number, out: Float64Array) => void;
+
+/** The forward Euler sub-step: v and u both advance from the old state. */
+export function eulerAdvance(
+  derivative: Derivative,
+  slope: Float64Array,
+  input: InputFunction,
+): Advance {
+  return (v, u, t, h, out) => {
     derivative(v, u, input(t));
     out[0] = v + h * (slope[0] as number);
     out[1] = u + h * (slope[1] as number);
-  });
+  };
+}
+
+/** Textbook forward Euler: v and u both advance from the old state. */
+function runEuler(task: IntegrationTask): void {
+  const slope = new Float64Array(2);
+  runSubstepped(task, eulerAdvance(makeDerivative(task.params, slope), slope, task.input));
+}
+
+/**
+ * One classical fourth-order Runge–Kutta step of (v, u) over h, with the input at the step's
+ * start, middle and end; `derivative` writes (dv/dt, du/dt) into `slope`, the result goes to `out`.
+ */
+export function rk4Step(
+  derivative: Derivative,
+  slope: Float64Array,
+  v: number,
+  u: number,
+  h: number,
+  inputs: { readonly start: number; readonly mid: number; readonly end: number },
+  out: Float64Array,
+): void {
+  derivative(v, u, inputs.start);
+  const k1v = slope[0] as number;
+  const k1u = slope[1] as number;
+  derivative(v + (h / 2) * k1v, u + (h / 2) * k1u, inputs.mid);
+  const k2v = slope[0] as number;
+  const k2u = slope[1] as number;
+  derivative(v + (h / 2) * k2v, u + (h / 2) * k2u, inputs.mid);
+  const k3v = slope[0] as number;
+  const k3u = slope[1] as number;
+  derivative(v + h * k3v, u + h * k3u, inputs.end);
+  const k4v = slope[0] as number;
+  const k4u = slope[1] as number;
+  out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + k4v);
+  out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
+}
+
+/** The classical Runge–Kutta sub-step, I(t) sampled at the sub-step's start, middle and end. */
+export function rk4Advance(
+  derivative: Derivative,
+  slope: Float64Array,
+  input: InputFunction,
+): Advance {
+  const inputs = { start: 0, mid: 0, end: 0 };
+  return (v, u, t, h, out) => {
+    inputs.start = input(t);
+    inputs.mid = input(t + h / 2);
+    inputs.end = input(t + h);
+    rk4Step(derivative, slope, v, u, h, inputs, out);
+  };
 }
 
 /** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
 function runRk4(task: IntegrationTask): void {
   const slope = new Float64Array(2);
-  const derivative = makeDerivative(task.params, slope);
-  const input = task.input;
-  runSubstepped(task, (v, u, t, h, out) => {
-    const iStart = input(t);
-    const iMid = input(t + h / 2);
-    const iEnd = input(t + h);
-    derivative(v, u, iStart);
-    const k1v = slope[0] as number;
-    const k1u = slope[1] as number;
-    derivative(v + (h / 2) * k1v, u + (h / 2) * k1u, iMid);
-    const k2v = slope[0] as number;
-    const k2u = slope[1] as number;
-    derivative(v + (h / 2) * k2v, u + (h / 2) * k2u, iMid);
-    const k3v = slope[0] as number;
-    const k3u = slope[1] as number;
-    derivative(v + h * k3v, u + h * k3u, iEnd);
-    const k4v = slope[0] as number;
-    const k4u = slope[1] as number;
-    out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + k4v);
-    out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
-  });
+  runSubstepped(task, rk4Advance(makeDerivative(task.params, slope), slope, task.input));
 }
 
 /**

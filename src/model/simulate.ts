@@ -26,18 +26,15 @@ export const TRACE_BYTES_PER_STEP = 32;
 /** An input current: an expression of t, a constant, a compiled expression or a function. */
 export type InputSpec = string | number | CompiledInput | InputFunction;
 
-export interface SimulationOptions extends NeuronParameters {
-  /** Initial membrane potential (mV). */
-  readonly v0: number;
-  /** Initial recovery variable; b·v0 when not given. */
-  readonly u0?: number;
+/** How a single-neuron run goes, for either form of the model: grid, input, integrator, recording. */
+export interface RunControls {
   /** Time step (ms). */
   readonly dt: number;
-  /** Duration T (ms); steps k = 0 … round(T/dt) are taken. */
+  /** Duration T (ms). */
   readonly duration: number;
   /** I(t); 0 when not given. */
   readonly input?: InputSpec;
-  /** Which integrator; `reference` (the papers' scheme) by default. */
+  /** Which integrator; `reference` (the published scheme) by default. */
   readonly integrator?: IntegratorName;
   /** Sub-steps per dt for `euler` and `rk4` (1 by default). */
   readonly substeps?: number;
@@ -45,6 +42,14 @@ export interface SimulationOptions extends NeuronParameters {
   readonly spikesOnly?: boolean;
   /** Largest trace allowed, in bytes (1 GB by default). */
   readonly maxTraceBytes?: number;
+}
+
+/** A run of the 2003 form: steps k = 0 … round(T/dt) are taken. */
+export interface SimulationOptions extends NeuronParameters, RunControls {
+  /** Initial membrane potential (mV). */
+  readonly v0: number;
+  /** Initial recovery variable; b·v0 when not given. */
+  readonly u0?: number;
 }
 
 export interface SimulationResult {
@@ -98,7 +103,8 @@ export function stepCount(dt: number, duration: number): number {
   return lastStep;
 }
 
-function allocateTrace(steps: number, maxBytes: number): TraceColumns {
+/** Allocates the trace columns of `steps` samples, or says how much memory they would need. */
+export function allocateTrace(steps: number, maxBytes: number): TraceColumns {
   const bytes = steps * TRACE_BYTES_PER_STEP;
   if (bytes > maxBytes) {
     throw new MemoryLimitError(
@@ -114,6 +120,38 @@ function allocateTrace(steps: number, maxBytes: number): TraceColumns {
     u: new Float64Array(steps),
     I: new Float64Array(steps),
   };
+}
+
+/**
+ * Checks the integrator's name and its sub-step count (euler and rk4 only).
+ *
+ * @throws ParameterError for an unknown integrator or a bad sub-step count
+ */
+export function integratorChoice(
+  name: string | undefined,
+  substepCount: number | undefined,
+): { integrator: IntegratorName; substeps: number } {
+  const integrator = name ?? 'reference';
+  if (!isIntegratorName(integrator)) {
+    throw new ParameterError(
+      'integrator',
+      `unknown integrator '${String(integrator)}'; known integrators: ${INTEGRATOR_NAMES.join(', ')}`,
+    );
+  }
+  const substeps = substepCount ?? 1;
+  if (!Number.isInteger(substeps) || substeps < 1 || substeps > 10000) {
+    throw new ParameterError(
+      'substeps',
+      `substeps must be a whole number from 1 to 10000, got ${substeps}`,
+    );
+  }
+  if (integrator === 'reference' && substeps !== 1) {
+    throw new ParameterError(
+      'substeps',
+      'substeps applies to the euler and rk4 integrators, not to reference',
+    );
+  }
+  return { integrator, substeps };
 }
 
 /**
@@ -137,26 +175,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const u0 = options.u0 === undefined ? params.b * v0 : requireFinite('u0', options.u0);
   const { dt, duration } = options;
   const lastStep = stepCount(dt, duration);
-  const integrator = options.integrator ?? 'reference';
-  if (!isIntegratorName(integrator)) {
-    throw new ParameterError(
-      'integrator',
-      `unknown integrator '${String(integrator)}'; known integrators: ${INTEGRATOR_NAMES.join(', ')}`,
-    );
-  }
-  const substeps = options.substeps ?? 1;
-  if (!Number.isInteger(substeps) || substeps < 1 || substeps > 10000) {
-    throw new ParameterError(
-      'substeps',
-      `substeps must be a whole number from 1 to 10000, got ${substeps}`,
-    );
-  }
-  if (integrator === 'reference' && substeps !== 1) {
-    throw new ParameterError(
-      'substeps',
-      'substeps applies to the euler and rk4 integrators, not to reference',
-    );
-  }
+  const { integrator, substeps } = integratorChoice(options.integrator, options.substeps);
   const maxTraceBytes = options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES;
   const input = resolveInput(options.input);
   const trace = options.spikesOnly ? undefined : allocateTrace(lastStep + 1, maxTraceBytes);

@@ -6,16 +6,19 @@
  * i = 0 … N − 1, then the weights column by column (j = 0 … N − 1, and within a column
  * i = 0 … N − 1), then, at every step, one normal number per neuron for i = 0 … N − 1. This is
  * MATLAB's storage order in the paper's code. Parameters or weights given in the options are not
- * drawn, and their draws are skipped.
+ * drawn, and their draws are skipped. The thalamic noise comes from separate streams, one per block
+ * of 256 neurons (`seedNoiseStreams`), so that threads can draw it side by side.
  */
 import type { ResolvedNetworkOptions } from './options.js';
-import type { NetworkRandom } from './random.js';
-import { createSimdKernels, type SimdKernels } from './simd.js';
-
-/** Standard deviation of the thalamic input of an excitatory neuron, [2003]. */
-export const EXCITATORY_NOISE = 5;
-/** Standard deviation of the thalamic input of an inhibitory neuron, [2003]. */
-export const INHIBITORY_NOISE = 2;
+import { noiseStreamWords, seedNoiseStreams, type NetworkRandom } from './random.js';
+import {
+  createSimdKernels,
+  firedSlotAddress,
+  kernelLayout,
+  layoutArrays,
+  type KernelLayout,
+  type SimdKernels,
+} from './simd.js';
 
 /** The state of a network: one typed array per variable, length N, plus the weights. */
 export interface NetworkState {
@@ -42,8 +45,77 @@ export interface NetworkState {
   /** Indices of the neurons that fired this step, in `fired[0 … firedCount)`. */
   readonly fired: Int32Array;
   firedCount: number;
+  /** Byte address of `fired` in the kernels' memory (0 without kernels). */
+  readonly firedAddress: number;
+  /** The thalamic noise generators: four int32 words per block of 256 neurons. */
+  readonly noiseStreams: Int32Array;
   /** WebAssembly SIMD kernels over these same arrays, where the engine has them. */
-  readonly simd: SimdKernels | undefined;
+  readonly simd: Pick<SimdKernels, 'kernels'> | undefined;
+}
+
+/**
+ * Where a network run on several threads keeps its state: the kernels' layout in one shared
+ * buffer (a shared WebAssembly memory with the kernels, a SharedArrayBuffer without), with a fired
+ * list per thread and two for the threads' own spikes; c, d, the noise scales and streams in
+ * another.
+ */
+export interface SharedNetworkMemory {
+  readonly layout: KernelLayout;
+  readonly memory: WebAssembly.Memory | undefined;
+  readonly buffer: SharedArrayBuffer;
+  readonly extras: SharedArrayBuffer;
+}
+
+/** The arrays of `extras`: c, d, noise scales (n doubles each), then the noise streams. */
+export function extrasArrays(extras: SharedArrayBuffer, n: number) {
+  return {
+    c: new Float64Array(extras, 0, n),
+    d: new Float64Array(extras, 8 * n, n),
+    noiseScale: new Float64Array(extras, 16 * n, n),
+    noiseStreams: new Int32Array(extras, 24 * n, noiseStreamWords(n)),
+  };
+}
+
+/** Bytes of `extras` for n neurons. */
+export const extrasBytes = (n: number): number => 24 * n + 4 * noiseStreamWords(n);
+
+/** The view of a thread of a shared network state: its own fired list (slot) and kernels. */
+export function sharedStateView(
+  shared: SharedNetworkMemory,
+  n: number,
+  ne: number,
+  slot: number,
+  simd: Pick<SimdKernels, 'kernels'> | undefined,
+): NetworkState {
+  const arrays = layoutArrays(shared.buffer, shared.layout);
+  const address = firedSlotAddress(shared.layout, slot);
+  return {
+    n,
+    ne,
+    ...arrays,
+    ...extrasArrays(shared.extras, n),
+    fired: new Int32Array(shared.buffer, address, n),
+    firedCount: 0,
+    firedAddress: address,
+    simd,
+  };
+}
+
+/** Allocates a network's state on shared memory for `parties` threads. */
+function allocateShared(n: number, simd: boolean, parties: number) {
+  const slots = parties + 2;
+  const kernels = simd ? createSimdKernels(n, true, slots) : undefined;
+  const layout = kernels?.layout ?? kernelLayout(n, slots);
+  const buffer =
+    (kernels?.memory.buffer as SharedArrayBuffer | undefined) ??
+    new SharedArrayBuffer(layout.bytes);
+  const shared: SharedNetworkMemory = {
+    layout,
+    memory: kernels?.memory,
+    buffer,
+    extras: new SharedArrayBuffer(extrasBytes(n)),
+  };
+  return { shared, kernels };
 }
 
 /** Factors that keep the paper's drive at any size: 800/Ne and 200/Ni, or 1 and 1 unscaled. */
@@ -63,7 +135,7 @@ export function weightScales(
  * d = 8 − 6r²; inhibitory a = 0.02 + 0.08r, b = 0.25 − 0.05r), or the parameters given.
  */
 export function drawNeuronParameters(
-  options: Pick<ResolvedNetworkOptions, 'n' | 'ne' | 'neurons'>,
+  options: Pick<ResolvedNetworkOptions, 'n' | 'ne' | 'neurons' | 'heterogeneity'>,
   random: NetworkRandom,
   a: Float64Array,
   b: Float64Array,
@@ -73,7 +145,9 @@ export function drawNeuronParameters(
   const { n, ne } = options;
   if (options.neurons === undefined) {
     for (let i = 0; i < n; i++) {
-      const r = random.uniform();
+      // Without heterogeneity r is still drawn (the weights stay those of the seed), then set to 0.
+      const drawn = random.uniform();
+      const r = options.heterogeneity ? drawn : 0;
       if (i < ne) {
         a[i] = 0.02;
         b[i] = 0.2;
@@ -96,39 +170,76 @@ export function drawNeuronParameters(
 
 /** v = v0, u = b·v0, and the noise scales σᵢ/√dt (0 with the noise off). */
 export function initialState(
-  options: Pick<ResolvedNetworkOptions, 'n' | 'ne' | 'dt' | 'v0' | 'noise'>,
+  options: Pick<
+    ResolvedNetworkOptions,
+    'n' | 'ne' | 'dt' | 'v0' | 'noise' | 'excitatoryNoise' | 'inhibitoryNoise'
+  >,
   b: Float64Array,
   v: Float64Array,
   u: Float64Array,
   noiseScale: Float64Array,
 ): void {
-  const { n, ne, dt, v0 } = options;
+  const { n, ne, dt } = options;
+  const v0 = options.v0;
   for (let i = 0; i < n; i++) {
     v[i] = typeof v0 === 'number' ? v0 : (v0[i] as number);
     u[i] = (b[i] as number) * (v[i] as number);
   }
+
   if (options.noise) {
     const root = Math.sqrt(dt);
     for (let i = 0; i < n; i++)
-      noiseScale[i] = (i < ne ? EXCITATORY_NOISE : INHIBITORY_NOISE) / root;
+      noiseScale[i] = (i < ne ? options.excitatoryNoise : options.inhibitoryNoise) / root;
   }
 }
 
-/** Allocates and fills the state, drawing from `random` in the documented order. */
-export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRandom): NetworkState {
+/**
+ * Allocates and fills the state, drawing from `random` in the documented order; on shared memory
+ * (returned with the state) when `parties` > 1 threads are to run it.
+ */
+export function buildNetwork(
+  options: ResolvedNetworkOptions,
+  random: NetworkRandom,
+  parties = 1,
+): NetworkState & { readonly shared?: SharedNetworkMemory } {
   const { n, ne } = options;
-  const simd = options.simd ? createSimdKernels(n) : undefined;
-  const a = simd?.a ?? new Float64Array(n);
-  const b = simd?.b ?? new Float64Array(n);
-  const c = new Float64Array(n);
-  const d = new Float64Array(n);
+  let state: NetworkState;
+  let shared: SharedNetworkMemory | undefined;
+  if (parties > 1) {
+    const allocated = allocateShared(n, options.simd, parties);
+    shared = allocated.shared;
+    state = sharedStateView(shared, n, ne, 0, allocated.kernels);
+  } else {
+    const simd = options.simd ? createSimdKernels(n) : undefined;
+    state = {
+      n,
+      ne,
+      a: simd?.a ?? new Float64Array(n),
+      b: simd?.b ?? new Float64Array(n),
+      c: new Float64Array(n),
+      d: new Float64Array(n),
+      v: simd?.v ?? new Float64Array(n),
+      u: simd?.u ?? new Float64Array(n),
+      input: simd?.input ?? new Float64Array(n),
+      noiseScale: new Float64Array(n),
+      weights: simd?.weights ?? new Float32Array(n * n),
+      fired: simd?.fired ?? new Int32Array(n),
+      firedCount: 0,
+      firedAddress: simd?.layout.fired ?? 0,
+      noiseStreams: new Int32Array(noiseStreamWords(n)),
+      simd,
+    };
+  }
+  const { a, b, c, d, v, u, weights, noiseScale } = state;
   drawNeuronParameters(options, random, a, b, c, d);
 
-  const weights = simd?.weights ?? new Float32Array(n * n);
   if (options.weights === undefined) {
     const scales = weightScales(ne, options.ni, options.scale);
     for (let j = 0; j < n; j++) {
-      const multiplier = j < ne ? 0.5 * scales.excitatory : -scales.inhibitory;
+      const multiplier =
+        j < ne
+          ? options.excitatoryWeight * scales.excitatory
+          : -options.inhibitoryWeight * scales.inhibitory;
       random.fillUniform(weights, j * n, (j + 1) * n, multiplier);
     }
   } else {
@@ -136,25 +247,7 @@ export function buildNetwork(options: ResolvedNetworkOptions, random: NetworkRan
     for (let k = 0; k < n * n; k++) weights[k] = given[k] as number;
   }
 
-  const v = simd?.v ?? new Float64Array(n);
-  const u = simd?.u ?? new Float64Array(n);
-  const noiseScale = new Float64Array(n);
   initialState(options, b, v, u, noiseScale);
-
-  return {
-    n,
-    ne,
-    a,
-    b,
-    c,
-    d,
-    v,
-    u,
-    input: simd?.input ?? new Float64Array(n),
-    noiseScale,
-    weights,
-    fired: simd?.fired ?? new Int32Array(n),
-    firedCount: 0,
-    simd,
-  };
+  seedNoiseStreams(state.noiseStreams, options.seed);
+  return shared === undefined ? state : { ...state, shared };
 }

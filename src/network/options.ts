@@ -38,6 +38,25 @@ export interface NetworkOptions {
   readonly simd?: boolean;
   /** Thalamic noise on (true, the default) or off. */
   readonly noise?: boolean;
+  /** σ of the thalamic input of an excitatory neuron (5 by default, [2003]). */
+  readonly excitatoryNoise?: number;
+  /** σ of the thalamic input of an inhibitory neuron (2 by default, [2003]). */
+  readonly inhibitoryNoise?: number;
+  /** Weights from an excitatory neuron are this times U(0, 1) (0.5 by default, [2003]). */
+  readonly excitatoryWeight?: number;
+  /** Weights from an inhibitory neuron are −this times U(0, 1) (1 by default, [2003]). */
+  readonly inhibitoryWeight?: number;
+  /**
+   * Draw each neuron's parameters from its r ~ U(0, 1) (true by default, [2003]); false gives every
+   * neuron r = 0 (regular spiking excitatory, low-threshold spiking inhibitory neurons). The r are
+   * drawn either way, so a seed gives the same weights and noise with it on or off.
+   */
+  readonly heterogeneity?: boolean;
+  /**
+   * Threads to run on (Node worker threads on shared memory; the same spikes for any number).
+   * Default: the machine's cores for networks of 4096 neurons or more, 1 below.
+   */
+  readonly threads?: number;
   /**
    * Weights given instead of drawn: `weights[j·N + i]` is S[i][j] (onto i, from j), used as
    * given (not scaled).
@@ -57,6 +76,11 @@ export const NETWORK_DEFAULTS = {
   duration: 1000,
   seed: 1,
   scale: true,
+  excitatoryNoise: 5,
+  inhibitoryNoise: 2,
+  excitatoryWeight: 0.5,
+  inhibitoryWeight: 1,
+  heterogeneity: true,
 } as const;
 
 /** Default ceiling on the memory a network may take: 2 GB. */
@@ -76,7 +100,13 @@ export interface ResolvedNetworkOptions {
   readonly record: readonly number[];
   readonly maxBytes: number;
   readonly noise: boolean;
+  readonly excitatoryNoise: number;
+  readonly inhibitoryNoise: number;
+  readonly excitatoryWeight: number;
+  readonly inhibitoryWeight: number;
+  readonly heterogeneity: boolean;
   readonly simd: boolean;
+  readonly threads: number;
   readonly weights: ArrayLike<number> | undefined;
   readonly neurons: NetworkNeuronParameters | undefined;
   readonly v0: number | ArrayLike<number>;
@@ -90,11 +120,27 @@ function requireCount(name: string, value: unknown): number {
   return count;
 }
 
+function requireNonNegative(name: string, value: unknown): number {
+  const number = requireFinite(name, value);
+  if (number < 0) throw new ParameterError(name, `${name} must be ≥ 0, got ${number}`);
+  return number;
+}
+
 function requireLength(name: string, values: ArrayLike<number>, length: number): void {
   if (values.length !== length) {
     throw new ParameterError(name, `${name} must have ${length} values, got ${values.length}`);
   }
   for (let i = 0; i < values.length; i++) requireFinite(`${name}[${i}]`, values[i]);
+}
+
+/** Networks from this size run on every core by default. */
+export const THREADS_FROM = 4096;
+
+/** The default number of threads: the cores the engine reports for large networks, else 1. */
+function defaultThreads(n: number): number {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
+    ?.hardwareConcurrency;
+  return n >= THREADS_FROM && cores !== undefined && cores > 1 ? cores : 1;
 }
 
 /** Fills in the defaults and throws a `ParameterError` for anything out of range. */
@@ -132,9 +178,19 @@ export function resolveNetworkOptions(options: NetworkOptions = {}): ResolvedNet
       requireLength(`neurons.${name}`, options.neurons[name], n);
     }
   }
+  const threads = requireCount('threads', options.threads ?? defaultThreads(n));
+  if (threads < 1) throw new ParameterError('threads', 'threads must be at least 1, got 0');
   const v0 = options.v0 ?? -65;
   if (typeof v0 === 'number') requireFinite('v0', v0);
   else requireLength('v0', v0, n);
+  const [excitatoryNoise, inhibitoryNoise, excitatoryWeight, inhibitoryWeight] = (
+    ['excitatoryNoise', 'inhibitoryNoise', 'excitatoryWeight', 'inhibitoryWeight'] as const
+  ).map((name) => requireNonNegative(name, options[name] ?? NETWORK_DEFAULTS[name])) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
     ne,
     ni,
@@ -147,7 +203,13 @@ export function resolveNetworkOptions(options: NetworkOptions = {}): ResolvedNet
     record: [...new Set(record)],
     maxBytes,
     noise: options.noise ?? true,
+    excitatoryNoise,
+    inhibitoryNoise,
+    excitatoryWeight,
+    inhibitoryWeight,
+    heterogeneity: options.heterogeneity ?? NETWORK_DEFAULTS.heterogeneity,
     simd: options.simd ?? true,
+    threads,
     weights: options.weights,
     neurons: options.neurons,
     v0,

@@ -1,5 +1,5 @@
 /**
- * The network's one seeded random source: uniform numbers from pure-rand's xoroshiro128+ and
+ * The network's one seeded random source: uniform numbers from xoroshiro128+ and
  * standard normal numbers from a ziggurat on top of it, both reproducible bit for bit in every
  * JavaScript engine.
  *
@@ -12,11 +12,14 @@
  * value come from different bits. The rare wedge and tail cases use exp and log built from basic
  * arithmetic (`portable-math.ts`), so that no engine's Math.exp or Math.log can change a draw.
  *
+ * The generator is pure-rand's xoroshiro128+ step for step (the tests compare the two), with its
+ * four 32-bit words in an Int32Array: numbers in object fields would be boxed on every draw until
+ * the engine optimises the loop, and a fresh process's first run would spend its time collecting
+ * that garbage.
+ *
  * Seeding: the seed is mixed (MurmurHash3's finaliser) before it seeds xoroshiro128+, and the
  * first 32 outputs are skipped, so that seeds 1, 2, 3 … give unrelated streams from the start.
  */
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { portableExp, portableLog } from './portable-math.js';
 
 const TWO_POW_32 = 4294967296;
@@ -64,7 +67,7 @@ function buildTables(): ZigguratTables {
 const TABLES = buildTables();
 
 /** Mixes a 32-bit seed (MurmurHash3's finaliser) so that seeds 1, 2, 3 start far apart. */
-function mixSeed(seed: number): number {
+export function mixSeed(seed: number): number {
   let h = seed | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -75,41 +78,63 @@ function mixSeed(seed: number): number {
 }
 
 /**
+ * One step of xoroshiro128+ on the words (s01, s00, s11, s10) at `state[o … o + 3]` (pure-rand's
+ * layout and arithmetic): returns the 32-bit output, as a signed integer.
+ */
+export function xoroshiroNext(state: Int32Array, o: number): number {
+  const s01 = state[o] as number;
+  const s00 = state[o + 1] as number;
+  const s11 = state[o + 2] as number;
+  const s10 = state[o + 3] as number;
+  const out = (s00 + s10) | 0;
+  const a0 = s10 ^ s00;
+  const a1 = s11 ^ s01;
+  state[o] = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+  state[o + 1] = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+  state[o + 2] = (a0 << 5) ^ (a1 >>> 27);
+  state[o + 3] = (a1 << 5) ^ (a0 >>> 27);
+  return out;
+}
+
+/** xoroshiro128+ seeded as pure-rand seeds it, at `state[o … o + 3]`. */
+export function xoroshiroSeed(state: Int32Array, o: number, seed: number): void {
+  state[o] = -1;
+  state[o + 1] = ~seed;
+  state[o + 2] = seed | 0;
+  state[o + 3] = 0;
+}
+
+/**
  * A seeded source of uniform and normal numbers. The same seed gives the same sequence in Node
  * and in every browser.
  */
 export class NetworkRandom {
-  private readonly generator: RandomGenerator;
+  private readonly state = new Int32Array(4);
   private readonly threshold = TABLES.threshold;
   private readonly scale = TABLES.scale;
   private readonly height = TABLES.height;
 
-  /**
-   * @param seed a whole number from 0 to 2³² − 1 (only its low 32 bits are used)
-   * @param state a state from `getState()` to continue from instead (the seed is then unused)
-   */
-  constructor(seed: number, state?: readonly number[]) {
-    if (state !== undefined) {
-      this.generator = xoroshiro128plusFromState(state);
-      return;
-    }
-    this.generator = xoroshiro128plus(mixSeed(seed));
-    for (let i = 0; i < WARM_UP_DRAWS; i++) this.generator.next();
+  /** @param seed a whole number from 0 to 2³² − 1 (only its low 32 bits are used) */
+  constructor(seed: number) {
+    xoroshiroSeed(this.state, 0, mixSeed(seed));
+    for (let i = 0; i < WARM_UP_DRAWS; i++) xoroshiroNext(this.state, 0);
   }
 
-  /** The generator's state: four 32-bit integers, enough to resume the sequence exactly. */
+  /** The generator's four 32-bit words: with `fromState`, enough to resume the sequence exactly. */
   getState(): number[] {
-    return [...(this.generator.getState?.() ?? [])];
+    return Array.from(this.state);
   }
 
-  /** A source that continues exactly where the one whose `getState()` gave `state` stood. */
-  static fromState(state: readonly number[]): NetworkRandom {
-    return new NetworkRandom(0, state);
+  /** A source that goes on from the four words of a generator (see `xoroshiroNext`). */
+  static fromState(words: ArrayLike<number>): NetworkRandom {
+    const random = new NetworkRandom(0);
+    random.state.set(Array.from(words));
+    return random;
   }
 
   /** A uniform number in [0, 1) with 32 random bits: one draw. */
   uniform(): number {
-    return (this.generator.next() >>> 0) / TWO_POW_32;
+    return (xoroshiroNext(this.state, 0) >>> 0) / TWO_POW_32;
   }
 
   /**
@@ -117,15 +142,10 @@ export class NetworkRandom {
    * order (the weights of a column in one call).
    */
   fillUniform(target: Float32Array, start: number, end: number, multiplier: number): void {
-    const generator = this.generator;
+    const state = this.state;
     // (x / 2³²)·m equals x·(m / 2³²) exactly: dividing by a power of two does not round.
     const factor = multiplier / TWO_POW_32;
-    for (let i = start; i < end; i++) target[i] = (generator.next() >>> 0) * factor;
-  }
-
-  /** A uniform number in (0, 1), never 0, for logarithms: one draw. */
-  private openUniform(): number {
-    return ((this.generator.next() >>> 0) + 0.5) / TWO_POW_32;
+    for (let i = start; i < end; i++) target[i] = (xoroshiroNext(state, 0) >>> 0) * factor;
   }
 
   /**
@@ -133,11 +153,11 @@ export class NetworkRandom {
    * numbers as n calls of `normal()`, in one loop the engine optimises as a whole.
    */
   fillNormal(target: Float64Array, scale: Float64Array, n: number): void {
-    const generator = this.generator;
+    const state = this.state;
     const threshold = this.threshold;
     const layerScale = this.scale;
     for (let i = 0; i < n; i++) {
-      const bits = generator.next();
+      const bits = xoroshiroNext(state, 0);
       const layer = bits >>> 24;
       const candidate = (bits << 8) >> 8;
       const z =
@@ -150,7 +170,7 @@ export class NetworkRandom {
 
   /** A standard normal number N(0, 1): usually one draw. */
   normal(): number {
-    const bits = this.generator.next();
+    const bits = xoroshiroNext(this.state, 0);
     const layer = bits >>> 24;
     const candidate = (bits << 8) >> 8;
     if (Math.abs(candidate) < (this.threshold[layer] as number)) {
@@ -158,32 +178,127 @@ export class NetworkRandom {
     }
     return this.normalSlowPath(candidate, layer);
   }
+  private normalSlowPath(candidate: number, layer: number): number {
+    return normalSlowPath(this.state, 0, candidate, layer);
+  }
+}
 
-  /** The wedge and tail cases of the ziggurat (1.2 % of the numbers). */
-  private normalSlowPath(firstCandidate: number, firstLayer: number): number {
-    let candidate = firstCandidate;
-    let layer = firstLayer;
-    for (;;) {
-      const x = candidate * (this.scale[layer] as number);
-      if (layer === 0) {
-        // Marsaglia's tail method: exact samples from the normal tail beyond r.
-        let tail: number;
-        let y: number;
-        do {
-          tail = -portableLog(this.openUniform()) / TAIL_START;
-          y = -portableLog(this.openUniform());
-        } while (y + y < tail * tail);
-        return candidate > 0 ? TAIL_START + tail : -TAIL_START - tail;
+/** A uniform number in (0, 1), never 0, for logarithms: one draw of the stream at `o`. */
+function openUniform(state: Int32Array, o: number): number {
+  return ((xoroshiroNext(state, o) >>> 0) + 0.5) / TWO_POW_32;
+}
+
+/**
+ * The wedge and tail cases of the ziggurat (1.2 % of the numbers), drawing further numbers from
+ * the stream at `state[o … o + 3]`.
+ */
+function normalSlowPath(
+  state: Int32Array,
+  o: number,
+  firstCandidate: number,
+  firstLayer: number,
+): number {
+  const { threshold, scale, height } = TABLES;
+  let candidate = firstCandidate;
+  let layer = firstLayer;
+  for (;;) {
+    const x = candidate * (scale[layer] as number);
+    if (layer === 0) {
+      // Marsaglia's tail method: exact samples from the normal tail beyond r.
+      let tail: number;
+      let y: number;
+      do {
+        tail = -portableLog(openUniform(state, o)) / TAIL_START;
+        y = -portableLog(openUniform(state, o));
+      } while (y + y < tail * tail);
+      return candidate > 0 ? TAIL_START + tail : -TAIL_START - tail;
+    }
+    const upper = height[layer - 1] as number;
+    const lower = height[layer] as number;
+    const u = (xoroshiroNext(state, o) >>> 0) / TWO_POW_32;
+    if (lower + u * (upper - lower) < gaussian(x)) return x;
+    const bits = xoroshiroNext(state, o);
+    layer = bits >>> 24;
+    candidate = (bits << 8) >> 8;
+    if (Math.abs(candidate) < (threshold[layer] as number)) {
+      return candidate * (scale[layer] as number);
+    }
+  }
+}
+
+/** xoroshiro128+'s jump polynomial, as pure-rand's `jump()` applies it. */
+const JUMP = [3639956645, 3750757012, 1261568508, 386426335];
+
+/** Moves the generator at `state[o … o + 3]` on by 2⁶⁴ draws (pure-rand's `jump()`). */
+export function xoroshiroJump(state: Int32Array, o: number): void {
+  let n01 = 0;
+  let n00 = 0;
+  let n11 = 0;
+  let n10 = 0;
+  for (const word of JUMP) {
+    for (let mask = 1; mask !== 0; mask = (mask << 1) | 0) {
+      if ((word & mask) !== 0) {
+        n01 ^= state[o] as number;
+        n00 ^= state[o + 1] as number;
+        n11 ^= state[o + 2] as number;
+        n10 ^= state[o + 3] as number;
       }
-      const upper = this.height[layer - 1] as number;
-      const lower = this.height[layer] as number;
-      if (lower + this.uniform() * (upper - lower) < gaussian(x)) return x;
-      const bits = this.generator.next();
-      layer = bits >>> 24;
-      candidate = (bits << 8) >> 8;
-      if (Math.abs(candidate) < (this.threshold[layer] as number)) {
-        return candidate * (this.scale[layer] as number);
-      }
+      xoroshiroNext(state, o);
+    }
+  }
+  state[o] = n01;
+  state[o + 1] = n00;
+  state[o + 2] = n11;
+  state[o + 3] = n10;
+}
+
+/** Neurons per noise stream: threads split the network at multiples of this. */
+export const NOISE_BLOCK = 256;
+
+/** Int32 words of the noise streams of n neurons: four per block. */
+export const noiseStreamWords = (n: number): number => 4 * Math.ceil(n / NOISE_BLOCK);
+
+/**
+ * Seeds the thalamic noise streams, one per block of `NOISE_BLOCK` neurons: block b's generator
+ * is the seed's (the one `NetworkRandom` draws the network from) jumped b + 1 times, 2⁶⁴ draws
+ * apart, so that the streams never overlap and no block's numbers depend on how the network is
+ * split among threads.
+ */
+export function seedNoiseStreams(state: Int32Array, seed: number): void {
+  const generator = new Int32Array(4);
+  xoroshiroSeed(generator, 0, mixSeed(seed));
+  for (let i = 0; i < WARM_UP_DRAWS; i++) xoroshiroNext(generator, 0);
+  for (let o = 0; o < state.length; o += 4) {
+    xoroshiroJump(generator, 0);
+    state.set(generator, o);
+  }
+}
+
+/**
+ * Phase 1's numbers: `target[i] = scale[i]·N(0, 1)` for i in [from, to), neuron i drawing from
+ * its block's stream in index order. `from` is a multiple of `NOISE_BLOCK`.
+ */
+export function fillNoise(
+  state: Int32Array,
+  target: Float64Array,
+  scale: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const { threshold, scale: layerScale } = TABLES;
+  let i = from;
+  while (i < to) {
+    const o = 4 * Math.floor(i / NOISE_BLOCK);
+    const end = Math.min(to, i - (i % NOISE_BLOCK) + NOISE_BLOCK);
+    for (; i < end; i++) {
+      const bits = xoroshiroNext(state, o);
+      const layer = bits >>> 24;
+      const candidate = (bits << 8) >> 8;
+      const z =
+        Math.abs(candidate) < (threshold[layer] as number)
+          ? candidate * (layerScale[layer] as number)
+          : normalSlowPath(state, o, candidate, layer);
+      target[i] = (scale[i] as number) * z;
     }
   }
 }

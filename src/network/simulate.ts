@@ -73,6 +73,7 @@ export async function simulateNetworkAsync(
 ): Promise<NetworkResult> {
   checkCancelled(control.signal);
   const run = new NetworkSimulation(options);
+  await run.ready;
   const chunk = chunkSize(run, control);
   while (!run.done) {
     await yieldToEventLoop();

@@ -4,7 +4,7 @@
  */
 import { analyseNetwork, type NetworkAnalysis, type NetworkSpikes } from '../analysis/analyse.js';
 import { DivergenceError } from '../errors.js';
-import { buildNetwork, type NetworkState } from './build.js';
+import { buildNetwork, type NetworkState, type SharedNetworkMemory } from './build.js';
 import { allocateOrFail, checkNetworkMemory } from './memory.js';
 import {
   resolveNetworkOptions,
@@ -18,8 +18,24 @@ import {
   updateMembrane,
   updateRecovery,
 } from './phases.js';
-import { NetworkRandom } from './random.js';
+import {
+  barrier,
+  COMMAND_RUN,
+  CONTROL,
+  controlWords,
+  stepPart,
+  threadBounds,
+  type ThreadPart,
+} from './parallel.js';
+import { NetworkRandom, NOISE_BLOCK } from './random.js';
 import { SpikeRecorder } from './spike-recorder.js';
+import {
+  startThreads,
+  threadPart,
+  threadsAvailable,
+  type ThreadInit,
+  type ThreadPool,
+} from './threads.js';
 
 /** v, u and I of one recorded neuron after each step k = 1 … K, at t = k·dt. */
 export interface NeuronTrace {
@@ -40,6 +56,12 @@ export interface NetworkResult extends NetworkAnalysis {
   readonly seed: number;
   /** Whether the weights were scaled by 800/Ne and 200/Ni. */
   readonly scaled: boolean;
+  /** σ of the thalamic input of excitatory and inhibitory neurons (0 and 0 with noise off). */
+  readonly noise: { readonly excitatory: number; readonly inhibitory: number };
+  /** The weight scales before size scaling: from excitatory j, w·U(0,1); from inhibitory, −w·U(0,1). */
+  readonly weightScale: { readonly excitatory: number; readonly inhibitory: number };
+  /** Whether each neuron's parameters came from its own r (false: r = 0 for all). */
+  readonly heterogeneity: boolean;
   /** Steps taken (K for a finished run). */
   readonly steps: number;
   /** The spike raster: time (ms) and neuron index of every spike, in time order. */
@@ -66,7 +88,16 @@ export class NetworkSimulation {
   /** The live state (read it, do not write it). */
   readonly state: NetworkState;
   private readonly random: NetworkRandom;
-  private readonly noise: NetworkRandom | undefined;
+  /** This thread's part when the run has worker threads. */
+  private part: ThreadPart | undefined;
+  private pool: ThreadPool | undefined;
+  private closed = false;
+  /**
+   * Settles when the worker threads are running (at once for a run on one thread). Until then
+   * `advance` takes every step on this thread, with the same spikes.
+   */
+  readonly ready: Promise<void>;
+
   private readonly spikes = new SpikeRecorder(1024);
   private readonly traces: Record<number, NeuronTrace> = {};
   private readonly recorded: Int32Array;
@@ -87,10 +118,16 @@ export class NetworkSimulation {
     this.options = resolveNetworkOptions(options);
     const memory = checkNetworkMemory(this.options);
     this.random = new NetworkRandom(this.options.seed);
-    this.noise = this.options.noise ? this.random : undefined;
-    this.state = allocateOrFail(memory.total, this.options.maxBytes, () =>
-      buildNetwork(this.options, this.random),
+    const { n } = this.options;
+    const parties = threadsAvailable()
+      ? Math.min(this.options.threads, Math.ceil(n / NOISE_BLOCK))
+      : 1;
+    const state = allocateOrFail(memory.total, this.options.maxBytes, () =>
+      buildNetwork(this.options, this.random, parties),
     );
+    this.state = state;
+    this.ready =
+      state.shared === undefined ? Promise.resolve() : this.startThreads(state.shared, parties);
     const { steps, dt, record } = this.options;
     this.recorded = Int32Array.from(record);
     this.recordedTraces = allocateOrFail(memory.traces, this.options.maxBytes, () => {
@@ -110,9 +147,60 @@ export class NetworkSimulation {
     this.setupMs = performance.now() - start;
   }
 
+  private async startThreads(shared: SharedNetworkMemory, parties: number): Promise<void> {
+    const { n, ne, dt, noise } = this.options;
+    const control = new SharedArrayBuffer(4 * controlWords(parties));
+    const bounds = threadBounds(n, parties);
+    const init = (index: number): ThreadInit => ({
+      shared,
+      control,
+      n,
+      ne,
+      dt,
+      noise,
+      index,
+      parties,
+      bounds,
+    });
+    const part = { ...threadPart(init(0)), state: this.state };
+    const inits = Array.from({ length: parties - 1 }, (_, t) => init(t + 1));
+    try {
+      const pool = await startThreads(inits, part.control);
+      if (this.closed) {
+        pool.close(); // finished or closed before the workers were up: let them go at once
+        return;
+      }
+      this.pool = pool;
+      this.part = part;
+    } catch {
+      // no worker threads after all: this thread takes every step
+    }
+  }
+
+  /**
+   * Threads the run uses now: 1 until `ready`, then `threads` (fewer when the network has fewer
+   * blocks of 256 neurons; 1 where there are no worker threads).
+   */
+  get threads(): number {
+    return this.part === undefined ? 1 : this.part.parties;
+  }
+
+  /** Lets the worker threads go (a finished run does so itself). */
+  close(): void {
+    this.closed = true;
+    this.pool?.close();
+    this.pool = undefined;
+    this.part = undefined;
+  }
+
   /** Steps taken so far. */
   get stepsDone(): number {
     return this.step;
+  }
+
+  /** Spikes recorded so far. */
+  get spikeCount(): number {
+    return this.spikes.length;
   }
 
   /** K, the number of steps of the whole run. */
@@ -143,9 +231,14 @@ export class NetworkSimulation {
     const last = Math.min(this.options.steps, this.step + wanted);
     const taken = last - this.step;
     const start = performance.now();
+    if (this.part !== undefined && taken > 0) {
+      this.advanceOnThreads(this.part, taken);
+      this.loopMs += performance.now() - start;
+      return taken;
+    }
     while (this.step < last) {
       const k = ++this.step;
-      thalamicInput(state, this.noise);
+      thalamicInput(state, this.options.noise);
       const fired = thresholdAndReset(state);
       if (fired < 0) this.diverged(k);
       if (fired > 0) this.spikes.append(k, state.fired, fired);
@@ -156,6 +249,36 @@ export class NetworkSimulation {
     }
     this.loopMs += performance.now() - start;
     return taken;
+  }
+
+  /** `taken` steps with every thread taking its part (this one the first). */
+  private advanceOnThreads(part: ThreadPart, taken: number): void {
+    const { control, parties } = part;
+    const recording = this.recorded.length > 0;
+    Atomics.store(control, CONTROL.kind, COMMAND_RUN);
+    Atomics.store(control, CONTROL.steps, taken);
+    Atomics.store(control, CONTROL.start, this.step);
+    Atomics.store(control, CONTROL.record, recording ? 1 : 0);
+    Atomics.add(control, CONTROL.command, 1);
+    Atomics.notify(control, CONTROL.command);
+    let diverged = 0;
+    for (let s = 0; s < taken; s++) {
+      const k = ++this.step;
+      const fired = stepPart(part, k);
+      if (fired < 0) {
+        diverged = k;
+        break;
+      }
+      if (fired > 0) this.spikes.append(k, this.state.fired, fired);
+      if (recording) {
+        // every thread has finished step k; they wait again while the traces are copied
+        barrier(control, parties);
+        this.record(k - 1);
+        barrier(control, parties);
+      }
+    }
+    barrier(control, parties);
+    if (diverged > 0) this.diverged(diverged);
   }
 
   private record(row: number): void {
@@ -183,7 +306,8 @@ export class NetworkSimulation {
    * Traces hold zeros beyond the steps taken.
    */
   result(): NetworkResult {
-    const { ne, ni, dt, duration, seed, scale } = this.options;
+    if (this.done) this.close();
+    const { ne, ni, dt, duration, seed, scale, noise } = this.options;
     const spikes = this.spikes.toSpikes(dt);
     const span = this.step === 0 ? dt : this.step * dt;
     return {
@@ -193,6 +317,15 @@ export class NetworkSimulation {
       duration,
       seed,
       scaled: scale && this.options.weights === undefined,
+      noise: {
+        excitatory: noise ? this.options.excitatoryNoise : 0,
+        inhibitory: noise ? this.options.inhibitoryNoise : 0,
+      },
+      weightScale: {
+        excitatory: this.options.excitatoryWeight,
+        inhibitory: this.options.inhibitoryWeight,
+      },
+      heterogeneity: this.options.heterogeneity,
       steps: this.step,
       spikes,
       ...analyseNetwork(spikes, ne, ni, span),

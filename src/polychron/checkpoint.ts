@@ -47,7 +47,7 @@ function sectionsOf(run: PolychronSimulation): Record<string, Section> {
     weight: state.weight,
     weightChange: state.weightChange,
     trace: state.trace,
-    depressionTrace: state.depressionTrace,
+    lastSpike: state.lastSpike,
     firedRing: state.firedRing,
     firedCount: state.firedCount,
     excitatoryRate: record.history.excitatory.subarray(0, seconds),
@@ -101,7 +101,6 @@ const FLOAT_SECTIONS = new Set([
   'weight',
   'weightChange',
   'trace',
-  'depressionTrace',
   'excitatoryRate',
   'inhibitoryRate',
   'strongPercent',
@@ -182,8 +181,8 @@ export function loadCheckpoint(bytes: Uint8Array): PolychronSimulation {
     target: synapseCount,
     weight: synapseCount,
     weightChange: synapseCount,
-    trace: (options.maxDelay + 1) * n,
-    depressionTrace: n,
+    trace: 2 * (options.maxDelay + 1) * n,
+    lastSpike: n,
     firedRing: options.maxDelay * n,
     firedCount: options.maxDelay,
   };
@@ -202,7 +201,7 @@ export function loadCheckpoint(bytes: Uint8Array): PolychronSimulation {
   state.weight.set(arrays.weight as Float64Array);
   state.weightChange.set(arrays.weightChange as Float64Array);
   state.trace.set(arrays.trace as Float64Array);
-  state.depressionTrace.set(arrays.depressionTrace as Float64Array);
+  state.lastSpike.set(arrays.lastSpike as Int32Array);
   state.firedRing.set(arrays.firedRing as Int32Array);
   state.firedCount.set(arrays.firedCount as Int32Array);
   state.time = header.time;

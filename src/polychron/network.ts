@@ -28,6 +28,25 @@ export const LTD_AT_SPIKE = 0.12;
 export const TRACE_DECAY = 0.95;
 /** spnet.m's depression factor: sd −= 1.2·P(target). */
 export const DEPRESSION_FACTOR = 1.2;
+/** `lastSpike` of a neuron that has not fired. */
+export const NEVER_FIRED = -(2 ** 30);
+
+/**
+ * poly_spnet.cpp's LTD k ms after a spike: 0.12, then ×0.95 per ms. In binary floating point the
+ * products end on the smallest subnormal number, which ×0.95 rounds back to itself: the table
+ * stops there (about 14 600 values) and later ages read its last value.
+ */
+export const LTD_TABLE: Float64Array = (() => {
+  const values = [LTD_AT_SPIKE];
+  for (;;) {
+    const last = values[values.length - 1] as number;
+    const next = last * TRACE_DECAY;
+    if (next === last) break;
+    values.push(next);
+  }
+  return Float64Array.from(values);
+})();
+
 /** Weight of an excitatory synapse at the start and of every inhibitory one. */
 export const INITIAL_EXCITATORY_WEIGHT = 6;
 export const INHIBITORY_WEIGHT = -5;
@@ -56,10 +75,19 @@ export interface PolychronState {
   readonly shadowed: Uint8Array;
   /** Excitatory incoming synapses of every neuron (for potentiation). */
   readonly incoming: IncomingSynapses;
-  /** The trace P of the last D + 1 milliseconds: slot (t mod (D + 1))·N + i. */
+  /**
+   * The trace P of the last D + 1 milliseconds, each value twice: P_i(τ) at slot·N + i and at
+   * (slot + D + 1)·N + i, slot = τ mod (D + 1), so that P(t − δ) is at (t mod (D + 1) + D + 1 − δ)·N
+   * + i with no wrap-around.
+   */
   readonly trace: Float64Array;
-  /** poly_spnet.cpp's depression trace (zero and unused in `matlab`). */
-  readonly depressionTrace: Float64Array;
+  /** `traceOffset[k]` = (D + 1 − δ)·N + pre for the incoming synapse k: its P(t − δ) read. */
+  readonly traceOffset: Int32Array;
+  /**
+   * The millisecond each neuron last fired (−2³⁰ before its first spike): poly_spnet.cpp's LTD,
+   * 0.12 at a spike and ×0.95 per ms, is `LTD_TABLE[t − lastSpike]`, the same products.
+   */
+  readonly lastSpike: Int32Array;
   /** The neurons that fired in the last D milliseconds: slot (t mod D)·N + k, with counts. */
   readonly firedRing: Int32Array;
   readonly firedCount: Int32Array;
@@ -128,6 +156,7 @@ export function assembleState(
     }
   }
   const synapses = delayedSynapses(n, maxDelay, pre, targets, delay);
+  const incoming = incomingSynapses(synapses, 0, ne);
   const a = new Float64Array(n);
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -146,14 +175,24 @@ export function assembleState(
     weight,
     weightChange: new Float64Array(n * m),
     shadowed: options.variant === 'matlab' ? shadowedSynapses(synapses) : new Uint8Array(n * m),
-    incoming: incomingSynapses(synapses, 0, ne),
-    trace: new Float64Array((maxDelay + 1) * n),
-    depressionTrace: new Float64Array(n),
+    incoming,
+    trace: new Float64Array(2 * (maxDelay + 1) * n),
+    traceOffset: traceOffsets(incoming, maxDelay, n),
+    lastSpike: new Int32Array(n).fill(NEVER_FIRED),
     firedRing: new Int32Array(maxDelay * n),
     firedCount: new Int32Array(maxDelay),
     time: 0,
     random,
   };
+}
+
+function traceOffsets(incoming: IncomingSynapses, maxDelay: number, n: number): Int32Array {
+  const offsets = new Int32Array(incoming.synapse.length);
+  for (let k = 0; k < offsets.length; k++) {
+    offsets[k] =
+      (maxDelay + 1 - (incoming.delay[k] as number)) * n + (incoming.source[k] as number);
+  }
+  return offsets;
 }
 
 /** Marks each synapse whose target repeats later within the same neuron and delay. */

@@ -5,7 +5,8 @@
  */
 import {
   DEPRESSION_FACTOR,
-  LTD_AT_SPIKE,
+  LTD_TABLE,
+  NEVER_FIRED,
   THALAMIC_INPUT,
   TRACE_AT_SPIKE,
   TRACE_DECAY,
@@ -20,26 +21,26 @@ export function thalamicInput(state: PolychronState): void {
 
 /**
  * Phases 2 and 3: every neuron with v ≥ 30 fires (in index order): v ← −65, u ← u + d, its trace
- * P(t) ← 0.1 (and LTD ← 0.12 in `cpp`), and each of its excitatory incoming synapses of delay δ
+ * P(t) ← 0.1 (and its last spike time ← t, for `cpp`'s LTD), and each of its excitatory incoming synapses of delay δ
  * is potentiated by the presynaptic trace P(t − δ). Returns how many fired; their indices go to
  * the firing ring's slot of millisecond t.
  */
 export function fireAndPotentiate(state: PolychronState, t: number): number {
-  const { n, v, u, d, trace, depressionTrace, weightChange, firedRing, firedCount } = state;
-  const { start, synapse, source, delay } = state.incoming;
+  const { n, v, u, d, trace, traceOffset, lastSpike, weightChange, firedRing, firedCount } = state;
+  const { start, synapse } = state.incoming;
   const maxDelay = state.options.maxDelay;
   const ring = maxDelay + 1;
-  const traceSlot = t % ring;
-  const traceBase = traceSlot * n;
+  const traceBase = (t % ring) * n;
+  const copyBase = traceBase + ring * n;
   const firedBase = (t % maxDelay) * n;
-  const cpp = state.options.variant === 'cpp';
   let count = 0;
   for (let i = 0; i < n; i++) {
     if ((v[i] as number) < 30) continue;
     v[i] = -65;
     u[i] = (u[i] as number) + (d[i] as number);
     trace[traceBase + i] = TRACE_AT_SPIKE;
-    if (cpp) depressionTrace[i] = LTD_AT_SPIKE;
+    trace[copyBase + i] = TRACE_AT_SPIKE;
+    lastSpike[i] = t;
     firedRing[firedBase + count] = i;
     count++;
   }
@@ -48,11 +49,9 @@ export function fireAndPotentiate(state: PolychronState, t: number): number {
     const i = firedRing[firedBase + f] as number;
     const end = start[i + 1] as number;
     for (let k = start[i] as number; k < end; k++) {
-      let slot = traceSlot - (delay[k] as number);
-      if (slot < 0) slot += ring;
       const s = synapse[k] as number;
       weightChange[s] =
-        (weightChange[s] as number) + (trace[slot * n + (source[k] as number)] as number);
+        (weightChange[s] as number) + (trace[traceBase + (traceOffset[k] as number)] as number);
     }
   }
   firedCount[t % maxDelay] = count;
@@ -66,21 +65,14 @@ export function fireAndPotentiate(state: PolychronState, t: number): number {
  * 1.2·P(t) in `matlab`, LTD in `cpp` (excitatory synapses only, as poly_spnet.cpp).
  */
 export function deliverSpikes(state: PolychronState, t: number): void {
-  const {
-    n,
-    input,
-    weight,
-    weightChange,
-    shadowed,
-    trace,
-    depressionTrace,
-    firedRing,
-    firedCount,
-  } = state;
+  const { n, input, weight, weightChange, shadowed, trace, lastSpike, firedRing, firedCount } =
+    state;
   const { target, groupStart } = state.synapses;
   const { maxDelay, ne } = state.options;
   const traceBase = (t % (maxDelay + 1)) * n;
   const cpp = state.options.variant === 'cpp';
+  const ltdLength = LTD_TABLE.length;
+  const ltdFloor = LTD_TABLE[ltdLength - 1] as number;
   for (let age = 0; age < maxDelay && age <= t; age++) {
     const slot = (t - age) % maxDelay;
     const base = slot * n;
@@ -94,8 +86,17 @@ export function deliverSpikes(state: PolychronState, t: number): void {
         for (let s = first; s < end; s++) {
           const i = target[s] as number;
           input[i] = (input[i] as number) + (weight[s] as number);
-          if (excitatory)
-            weightChange[s] = (weightChange[s] as number) - (depressionTrace[i] as number);
+          if (excitatory) {
+            const last = lastSpike[i] as number;
+            const since = t - last;
+            const ltd =
+              since < ltdLength
+                ? (LTD_TABLE[since] as number)
+                : last === NEVER_FIRED
+                  ? 0
+                  : ltdFloor;
+            weightChange[s] = (weightChange[s] as number) - ltd;
+          }
         }
       } else {
         for (let s = first; s < end; s++) {
@@ -123,15 +124,21 @@ export function updateNeurons(state: PolychronState): void {
   }
 }
 
-/** Phase 6: P(t + 1) = 0.95·P(t) for every neuron (and LTD ← 0.95·LTD in `cpp`). */
+/**
+ * Phase 6: P(t + 1) = 0.95·P(t) for every neuron (written to both copies). poly_spnet.cpp's LTD
+ * needs no pass: it is read from the time since the last spike.
+ */
 export function decayTraces(state: PolychronState, t: number): void {
-  const { n, trace, depressionTrace } = state;
+  const { n, trace } = state;
   const ring = state.options.maxDelay + 1;
   const from = (t % ring) * n;
-  const to = ((t + 1) % ring) * n;
-  for (let i = 0; i < n; i++) trace[to + i] = TRACE_DECAY * (trace[from + i] as number);
-  if (state.options.variant === 'cpp') {
-    for (let i = 0; i < n; i++) depressionTrace[i] = (depressionTrace[i] as number) * TRACE_DECAY;
+  const slot = (t + 1) % ring;
+  const to = slot * n;
+  const copy = (slot + ring) * n;
+  for (let i = 0; i < n; i++) {
+    const decayed = TRACE_DECAY * (trace[from + i] as number);
+    trace[to + i] = decayed;
+    trace[copy + i] = decayed;
   }
 }
 

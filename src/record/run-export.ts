@@ -1,12 +1,22 @@
 /** The JSON document and CSV rows of a single-neuron run, shared by the CLI and the explorer. */
+import { bookParameterRecord } from '../model/izhikevich-2007.js';
 import type { SimulationResult } from '../model/simulate.js';
+import type { BookSimulationResult } from '../model/simulate-2007.js';
 import { csvChunks } from './csv.js';
 
-/** The JSON document of a run: params (with v0, u0), integrator, input, grid, spikes and trace. */
-export function runToJson(result: SimulationResult, presetId?: string): object {
+/**
+ * The JSON document of a run: params (with v0, u0), integrator, input, grid, spikes and trace;
+ * a run of the 2007 form also says `model: "2007"` and lists its cell-type terms only when set.
+ */
+export function runToJson(
+  result: SimulationResult | BookSimulationResult,
+  presetId?: string,
+): object {
+  const params = 'model' in result ? bookParameterRecord(result.params) : result.params;
   return {
     ...(presetId === undefined ? {} : { preset: presetId }),
-    params: { ...result.params, v0: result.v0, u0: result.u0 },
+    ...('model' in result ? { model: result.model } : {}),
+    params: { ...params, v0: result.v0, u0: result.u0 },
     integrator: result.integrator,
     input: result.input,
     dt: result.dt,
@@ -26,7 +36,7 @@ export function runToJson(result: SimulationResult, presetId?: string): object {
 }
 
 /** `t,v,u,I`, one row per step, or `spike_t`, one spike per row, when the run kept no trace. */
-export function runToCsv(result: SimulationResult): Generator<string> {
+export function runToCsv(result: SimulationResult | BookSimulationResult): Generator<string> {
   const trace = result.trace;
   if (trace === undefined) {
     const spikes = result.spikes;

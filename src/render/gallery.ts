@@ -1,11 +1,15 @@
 /**
- * The galleries: the 20 features of [2004] Fig. 1 in a 5 × 4 grid, and the 8 neuron types of
- * [2003] Fig. 2, each panel a voltage trace on a common scale with its stimulus underneath.
+ * The galleries: the 20 features of [2004] Fig. 1 in a 5 × 4 grid, the 8 neuron types of
+ * [2003] Fig. 2, and the cell types of [2007] chapter 8 in the 2007 form, each panel a voltage
+ * trace on a common scale with its stimulus underneath.
  */
 import { scaleLinear } from 'd3-scale';
 import { ParameterError } from '../errors.js';
 import { simulate, type SimulationResult } from '../model/simulate.js';
+import { simulate2007, type BookSimulationResult } from '../model/simulate-2007.js';
+import { CELLS_2007, type BookPreset } from '../presets/cells-2007.js';
 import { presetOptions } from '../presets/lookup.js';
+import { bookPresetOptions } from '../presets/lookup-2007.js';
 import { PRESETS, type Preset } from '../presets/presets.js';
 import { scaleBar, scaleBarLength, type Box } from './axis.js';
 import { formatValue, parameterLine, presetTitle } from './labels.js';
@@ -13,17 +17,22 @@ import { seriesPath, spikePeaks, stimulusTrace, extent } from './series.js';
 import { element, svgDocument, text } from './svg.js';
 import { fitText, fittingFontSize } from './text.js';
 import { THEME } from './theme.js';
+import { bookParameterLine, bookSpikePeak } from './trace-2007.js';
 
-/** Which gallery: [2004] Fig. 1 or [2003] Fig. 2. */
-export type GallerySet = 'features' | 'types';
+/** Which gallery: [2004] Fig. 1, [2003] Fig. 2 or the cell types of [2007] chapter 8. */
+export type GallerySet = 'features' | 'types' | 'cortical-2007';
 
-export const GALLERY_SETS: readonly GallerySet[] = ['features', 'types'];
+export const GALLERY_SETS: readonly GallerySet[] = ['features', 'types', 'cortical-2007'];
 
-/** One panel's preset and its run (with the trace). */
-export interface GalleryPanel {
+/** A panel of the papers' galleries: a preset of the 2003 form and its run (with the trace). */
+export interface PaperPanel {
   readonly preset: Preset;
   readonly result: SimulationResult;
 }
+
+/** One panel's preset and its run (with the trace), of either form of the model. */
+export type GalleryPanel =
+  PaperPanel | { readonly preset: BookPreset; readonly result: BookSimulationResult };
 
 export interface GalleryOptions {
   /** Panels per row (5 for features, 4 for types by default). */
@@ -41,7 +50,16 @@ interface GalleryLayout {
   readonly panelHeight: number;
   /** Show the parameters under each panel's title. */
   readonly parameters: boolean;
+  /** The common voltage range of every panel (mV), as in the figures. */
+  readonly voltageDomain: readonly [number, number];
+  /** The caption's last sentence: where the protocols come from. */
+  readonly protocols: string;
 }
+
+const PAPER_PROTOCOLS = 'Published protocols, reference scheme.';
+
+/** The common voltage range of the papers' panels (mV). */
+const VOLTAGE_DOMAIN: readonly [number, number] = [-90, 32];
 
 const LAYOUTS: Readonly<Record<GallerySet, GalleryLayout>> = {
   features: {
@@ -50,6 +68,8 @@ const LAYOUTS: Readonly<Record<GallerySet, GalleryLayout>> = {
     panelWidth: 212,
     panelHeight: 150,
     parameters: false,
+    voltageDomain: VOLTAGE_DOMAIN,
+    protocols: PAPER_PROTOCOLS,
   },
   types: {
     title: 'Neuron types of the Izhikevich model — [2003] Fig. 2',
@@ -57,28 +77,50 @@ const LAYOUTS: Readonly<Record<GallerySet, GalleryLayout>> = {
     panelWidth: 240,
     panelHeight: 180,
     parameters: true,
+    voltageDomain: VOLTAGE_DOMAIN,
+    protocols: PAPER_PROTOCOLS,
+  },
+  'cortical-2007': {
+    title: 'Cortical and thalamic cell types in the 2007 form — [2007] chapter 8',
+    columns: 3,
+    panelWidth: 300,
+    panelHeight: 190,
+    parameters: true,
+    voltageDomain: [-90, 52],
+    protocols: "Step currents (pA) of the book's figures, the book's scheme.",
   },
 };
 
-/** The common voltage range of every panel (mV), as in the papers' figures. */
-const VOLTAGE_DOMAIN: readonly [number, number] = [-90, 32];
 const MARGIN = { left: 16, right: 16, top: 44, bottom: 40 } as const;
 const PANEL_PAD = 10;
 
 /** The presets of a gallery, in the papers' order. */
-export function galleryPresets(set: GallerySet): Preset[] {
+export function galleryPresets(set: GallerySet): (Preset | BookPreset)[] {
   if (!GALLERY_SETS.includes(set)) {
     throw new ParameterError(
       'set',
       `unknown gallery '${String(set)}'; known: ${GALLERY_SETS.join(', ')}`,
     );
   }
+  if (set === 'cortical-2007') return [...CELLS_2007];
   return PRESETS.filter((preset) => preset.group === set);
 }
 
 /** Runs every preset of a gallery on its published protocol. */
+export function galleryPanels(set: 'features' | 'types'): PaperPanel[];
+export function galleryPanels(set: GallerySet): GalleryPanel[];
 export function galleryPanels(set: GallerySet): GalleryPanel[] {
-  return galleryPresets(set).map((preset) => ({ preset, result: simulate(presetOptions(preset)) }));
+  galleryPresets(set); // throws ParameterError for an unknown set
+  if (set === 'cortical-2007') {
+    return CELLS_2007.map((preset) => ({
+      preset,
+      result: simulate2007(bookPresetOptions(preset)),
+    }));
+  }
+  return PRESETS.filter((preset) => preset.group === set).map((preset) => ({
+    preset,
+    result: simulate(presetOptions(preset)),
+  }));
 }
 
 /**
@@ -114,15 +156,15 @@ export function renderGallery(
       width: panelWidth,
       height: panelHeight,
     };
-    const drawn = galleryPanel(panel, box, base.parameters);
+    const drawn = galleryPanel(panel, box, base);
     body += drawn.markup;
     samples += drawn.samples;
     points += drawn.points;
   });
   const caption =
-    `Each panel: v(t) on a common scale (${formatValue(VOLTAGE_DOMAIN[0])} to ` +
-    `${formatValue(VOLTAGE_DOMAIN[1])} mV), the input I(t) underneath (scaled per panel), and a time scale bar. ` +
-    'Published protocols, reference scheme.';
+    `Each panel: v(t) on a common scale (${formatValue(base.voltageDomain[0])} to ` +
+    `${formatValue(base.voltageDomain[1])} mV), the input I(t) underneath (scaled per panel), and a time scale bar. ` +
+    base.protocols;
   body += text(
     MARGIN.left + PANEL_PAD,
     height - 14,
@@ -145,10 +187,11 @@ export function renderGallery(
 }
 
 function galleryPanel(
-  { preset, result }: GalleryPanel,
+  panel: GalleryPanel,
   box: Box,
-  parameters: boolean,
+  layout: GalleryLayout,
 ): { markup: string; samples: number; points: number } {
+  const { preset, result } = panel;
   const trace = result.trace;
   if (trace === undefined) {
     throw new ParameterError('plot', `the run of '${preset.id}' has no trace to draw`);
@@ -163,9 +206,13 @@ function galleryPanel(
     'font-size': titleSize,
     fill: THEME.text,
   });
-  if (parameters) {
+  if (layout.parameters) {
     y += THEME.smallSize + 4;
-    out += text(left, y, fitText(parameterLine(preset.params), THEME.smallSize, inner), {
+    const line =
+      'model' in panel.result
+        ? bookParameterLine(panel.result.params)
+        : parameterLine(panel.result.params);
+    out += text(left, y, fitText(line, THEME.smallSize, inner), {
       class: 'panel-parameters',
       'font-size': THEME.smallSize,
       fill: THEME.mutedText,
@@ -181,7 +228,7 @@ function galleryPanel(
     .range([left, left + inner]);
   const [lo, hi] = extent(trace.v);
   const vScale = scaleLinear()
-    .domain([Math.min(lo, VOLTAGE_DOMAIN[0]), Math.max(hi, VOLTAGE_DOMAIN[1])])
+    .domain([Math.min(lo, layout.voltageDomain[0]), Math.max(hi, layout.voltageDomain[1])])
     .range([y + voltageHeight, y]);
   const voltage = seriesPath(t, trace.v, tScale, vScale, {
     class: 'trace trace-v',
@@ -189,7 +236,8 @@ function galleryPanel(
     'stroke-width': THEME.traceWidth,
     'stroke-linejoin': 'round',
   });
-  const recording = { t, v: trace.v, spikes: result.spikes, vpeak: result.params.vpeak };
+  const vpeak = 'model' in panel.result ? bookSpikePeak(panel.result) : panel.result.params.vpeak;
+  const recording = { t, v: trace.v, spikes: result.spikes, vpeak };
   out += voltage.markup + spikePeaks(recording, tScale, vScale);
   y += voltageHeight + 6;
   const stimulus = stimulusTrace(t, trace.I, tScale, {

@@ -4,7 +4,7 @@ import { DEFAULT_PARAMETERS } from '../model/izhikevich.js';
 import type { Preset } from '../presets/presets.js';
 
 /** "(A) tonic spiking" for a feature of [2004] Fig. 1, the name alone for a neuron type. */
-export function presetTitle(preset: Preset): string {
+export function presetTitle(preset: Pick<Preset, 'name' | 'letter'>): string {
   return preset.letter === undefined ? preset.name : `(${preset.letter}) ${preset.name}`;
 }
 

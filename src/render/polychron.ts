@@ -65,13 +65,19 @@ function polyline(
 function rasterPanel(result: PolychronResult, outer: Box, ne: number, n: number): string {
   const { t, i } = result.lastSecond;
   const start = (result.seconds - 1) * 1000;
-  const x = scaleLinear().domain([start, start + 1000]);
+  const x = scaleLinear().domain([0, 1000]);
   const y = scaleLinear().domain([0, n]);
-  const { box, markup } = axesPanel(outer, x, y, 'time (ms)', 'neuron');
+  const { box, markup } = axesPanel(
+    outer,
+    x,
+    y,
+    `time within second ${result.seconds} (ms)`,
+    'neuron',
+  );
   let excitatory = '';
   let inhibitory = '';
   for (let s = 0; s < t.length; s++) {
-    const mark = `M${px(x((t[s] as number) + 0.5) - 0.6)},${px(y((i[s] as number) + 0.5))}h1.2`;
+    const mark = `M${px(x((t[s] as number) - start + 0.5) - 0.6)},${px(y((i[s] as number) + 0.5))}h1.2`;
     if ((i[s] as number) < ne) excitatory += mark;
     else inhibitory += mark;
   }
@@ -103,10 +109,10 @@ function historyPanels(result: PolychronResult, left: Box, right: Box): string {
   let top = 1;
   for (const r of inhibitoryRate) if (Number.isFinite(r)) top = Math.max(top, r);
   for (const r of excitatoryRate) top = Math.max(top, r);
-  const x = scaleLinear().domain([1, span]).nice();
+  const x = scaleLinear().domain([1, span]);
   const y = scaleLinear().domain([0, top]).nice();
   const rates = axesPanel(left, x, y, 'model time (s)', 'rate (Hz)');
-  const x2 = scaleLinear().domain([1, span]).nice();
+  const x2 = scaleLinear().domain([1, span]);
   const y2 = scaleLinear()
     .domain([0, Math.max(5, ...strongPercent)])
     .nice();

@@ -6,8 +6,9 @@
  * Draw order (fixed, so that a seed means the same network everywhere): one r per neuron for
  * i = 0 … N − 1 (as the dense network); then the sources, neuron by neuron (i = 0 … N − 1), each
  * its Ke excitatory sources ⌊U·Ne⌋ then its K − Ke inhibitory sources Ne + ⌊U·Ni⌋ (uniform, with
- * replacement); then the weights, in the same order as the sources: 0.5·U·800/Ke excitatory,
- * −U·200/(K − Ke) inhibitory. The sources are drawn twice from the same state (once to count each
+ * replacement); then the weights, in the same order as the sources: wₑ·U·800/Ke excitatory,
+ * −wᵢ·U·200/(K − Ke) inhibitory (wₑ = 0.5 and wᵢ = 1 as in [2003]: `excitatoryWeight`,
+ * `inhibitoryWeight`). The sources are drawn twice from the same state (once to count each
  * neuron's outgoing synapses, once to place them), so that no list of N·K sources is ever held.
  */
 import {
@@ -86,8 +87,8 @@ export function buildSparseNetwork(
   );
   const weights = new Float32Array(sparseBuffer(4 * count, shared));
   const scales = sparseWeightScales(options);
-  const excitatory = 0.5 * scales.excitatory;
-  const inhibitory = -scales.inhibitory;
+  const excitatory = options.excitatoryWeight * scales.excitatory;
+  const inhibitory = -options.inhibitoryWeight * scales.inhibitory;
   const next = groupStart.slice(0, n);
   const sources = NetworkRandom.fromState(sourceState);
   for (let i = 0; i < n; i++) {

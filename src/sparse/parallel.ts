@@ -9,7 +9,8 @@
  * step k + 2, and overwrite step k's copy, before every thread has reached step k + 1.
  */
 import type { SparseNetworkState } from './build.js';
-import { NOISE_BLOCK, NoiseBlocks } from './noise.js';
+import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
+import { NoiseBlocks } from './noise.js';
 import {
   deliverRange,
   synapseSplit,
@@ -17,53 +18,6 @@ import {
   updateRange,
   type SynapseSplit,
 } from './step.js';
-
-/** Words of the control array: the barrier, the command and its steps, then the counts. */
-export const CONTROL = {
-  arrived: 0,
-  generation: 1,
-  /** Incremented to issue a command; what it is; how many steps from which step. */
-  command: 2,
-  kind: 3,
-  steps: 4,
-  start: 5,
-  /** Then two copies of the fired count of each thread. */
-  counts: 8,
-} as const;
-
-export const COMMAND_RUN = 1;
-export const COMMAND_EXIT = 2;
-
-/** Int32 words of the control array for `parties` threads. */
-export const controlWords = (parties: number): number => CONTROL.counts + 2 * parties;
-
-/** The first neuron of each thread's range and, last, n: whole noise blocks, as even as they come. */
-export function threadBounds(n: number, parties: number): Int32Array {
-  const blocks = Math.ceil(n / NOISE_BLOCK);
-  const bounds = new Int32Array(parties + 1);
-  for (let t = 0; t <= parties; t++) {
-    bounds[t] = Math.min(n, Math.floor((t * blocks) / parties) * NOISE_BLOCK);
-  }
-  return bounds;
-}
-
-/** Spins briefly, then sleeps, until every one of `parties` threads has arrived. */
-export function barrier(control: Int32Array, parties: number): void {
-  if (parties === 1) return;
-  const generation = Atomics.load(control, CONTROL.generation);
-  if (Atomics.add(control, CONTROL.arrived, 1) === parties - 1) {
-    Atomics.store(control, CONTROL.arrived, 0);
-    Atomics.add(control, CONTROL.generation, 1);
-    Atomics.notify(control, CONTROL.generation);
-    return;
-  }
-  for (let spin = 0; spin < 20000; spin++) {
-    if (Atomics.load(control, CONTROL.generation) !== generation) return;
-  }
-  while (Atomics.load(control, CONTROL.generation) === generation) {
-    Atomics.wait(control, CONTROL.generation, generation, 1000);
-  }
-}
 
 /** What a thread is given to take its part (structured-cloneable: shared arrays, numbers). */
 export interface SparseThreadInit {

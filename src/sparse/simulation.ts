@@ -15,18 +15,10 @@ import {
   type ResolvedSparseOptions,
   type SparseNetworkOptions,
 } from './options.js';
-import {
-  COMMAND_RUN,
-  CONTROL,
-  controlWords,
-  runSteps,
-  threadBounds,
-  threadPart,
-  type SparseThreadInit,
-  type SparseThreadPart,
-} from './parallel.js';
+import { COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
+import { NOISE_BLOCK } from '../network/random.js';
+import { runSteps, threadPart, type SparseThreadInit, type SparseThreadPart } from './parallel.js';
 import { startThreads, threadsAvailable, type ThreadPool } from './threads.js';
-import { NOISE_BLOCK } from './noise.js';
 
 export interface SparseNetworkResult extends NetworkResult {
   /** K: incoming synapses per neuron. */
@@ -211,7 +203,7 @@ export class SparseNetworkSimulation {
 
   /** The spikes, traces and analyses of the steps taken so far (the whole run once `done`). */
   result(): SparseNetworkResult {
-    const { ne, ni, dt, duration, seed, scale, steps, record } = this.options;
+    const { ne, ni, dt, duration, seed, scale, steps, record, noise } = this.options;
     const spikes = this.spikes.toSpikes(dt);
     const span = this.step === 0 ? dt : this.step * dt;
     const t = new Float64Array(record.length === 0 ? 0 : steps);
@@ -233,6 +225,15 @@ export class SparseNetworkSimulation {
       duration,
       seed,
       scaled: scale,
+      noise: {
+        excitatory: noise ? this.options.excitatoryNoise : 0,
+        inhibitory: noise ? this.options.inhibitoryNoise : 0,
+      },
+      weightScale: {
+        excitatory: this.options.excitatoryWeight,
+        inhibitory: this.options.inhibitoryWeight,
+      },
+      heterogeneity: this.options.heterogeneity,
       steps: this.step,
       spikes,
       ...analyseNetwork(spikes, ne, ni, span),

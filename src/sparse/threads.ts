@@ -3,7 +3,8 @@
  * serving its part of the steps (`parallel.ts`). Where there are none (browsers), a run takes
  * every step on its own thread, with the same spikes.
  */
-import { COMMAND_EXIT, CONTROL, type SparseThreadInit } from './parallel.js';
+import { COMMAND_EXIT, CONTROL } from '../network/parallel.js';
+import type { SparseThreadInit } from './parallel.js';
 
 /** Whether this engine can run worker threads on shared memory. */
 export function threadsAvailable(): boolean {

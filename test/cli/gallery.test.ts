@@ -48,6 +48,28 @@ describe('izhikit gallery', () => {
     expect(png.height).toBe(Number(root.getAttribute('height')));
   });
 
+  it('--set cortical-2007 draws the cell types of [2007] and --data FILE.json holds their runs', () => {
+    const { status, stderr } = runCli([
+      'gallery',
+      '--set',
+      'cortical-2007',
+      '--out',
+      file('c.svg'),
+      '--data',
+      file('c.json'),
+    ]);
+    expect(status, stderr).toBe(0);
+    const panels = byClass(parseSvg(readFileSync(file('c.svg'), 'utf8')), 'panel');
+    expect(panels.length).toBeGreaterThanOrEqual(8);
+    const json = JSON.parse(readFileSync(file('c.json'), 'utf8')) as {
+      set: string;
+      panels: { preset: string; model: string; spikes: number[] }[];
+    };
+    expect(json.set).toBe('cortical-2007');
+    expect(json.panels[0]).toMatchObject({ preset: 'rs-2007', model: '2007' });
+    expect(json.panels[0]!.spikes).toEqual([203, 350, 499, 649, 796, 943]);
+  });
+
   it('--data FILE.csv and FILE.json hold every sample and spike the figure was drawn from', async () => {
     expect(await main(['gallery', '--out', file('g.svg'), '--data', file('g.csv')])).toBe(0);
     expect(await main(['gallery', '--out', file('g.svg'), '--data', file('g.json')])).toBe(0);

@@ -50,6 +50,58 @@ describe('izhikit network', () => {
     expect(lines[1]).toBe(`${library.spikes.t[0]},${library.spikes.i[0]}`);
   });
 
+  it('--sigma-e, --sigma-i, --weight-e, --weight-i and --no-heterogeneity reach the network', () => {
+    const args = ['network', '--ne', '40', '--ni', '10', '--duration', '200', '--seed', '4'];
+    const changed = ['--sigma-e', '7', '--sigma-i', '0', '--weight-e', '0.3', '--weight-i', '1.5'];
+    const { status, stdout, stderr } = runCli([
+      ...args,
+      ...changed,
+      '--no-heterogeneity',
+      '--format',
+      'json',
+    ]);
+    expect(status, stderr).toBe(0);
+    const output = JSON.parse(stdout);
+    const library = simulateNetwork({
+      ne: 40,
+      ni: 10,
+      duration: 200,
+      seed: 4,
+      excitatoryNoise: 7,
+      inhibitoryNoise: 0,
+      excitatoryWeight: 0.3,
+      inhibitoryWeight: 1.5,
+      heterogeneity: false,
+    });
+    expect(output).toMatchObject({
+      noise: { excitatory: 7, inhibitory: 0 },
+      weightScale: { excitatory: 0.3, inhibitory: 1.5 },
+      heterogeneity: false,
+    });
+    expect(output.spikes.t).toEqual(Array.from(library.spikes.t));
+    expect(output.spikes.i).toEqual(Array.from(library.spikes.i));
+    // The defaults are the paper's: the same spikes as no flags at all.
+    const paper = runCli([
+      ...args,
+      ...['--sigma-e', '5', '--sigma-i', '2', '--weight-e', '0.5', '--weight-i', '1'],
+      '--format',
+      'csv',
+    ]);
+    expect(paper.stdout).toBe(runCli([...args, '--format', 'csv']).stdout);
+    expect(output.spikes.t).not.toEqual(
+      JSON.parse(runCli([...args, '--format', 'json']).stdout).spikes.t,
+    );
+  });
+
+  it('--threads 2 gives the spikes of --threads 1', () => {
+    const args = ['network', '--duration', '200', '--format', 'csv'];
+    const one = runCli([...args, '--threads', '1']);
+    const two = runCli([...args, '--threads', '2']);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout.split('\n').length).toBeGreaterThan(1000);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('prints a summary by default, with no progress bar when stderr is not a terminal', () => {
     const { status, stdout, stderr } = runCli(['network', '--duration', '200']);
     expect(status, stderr).toBe(0);
@@ -64,6 +116,7 @@ describe('izhikit network', () => {
   it('bad sizes, steps, indices and oversized networks fail with one line', () => {
     expectOneLineError(['network', '--ne', '-5'], /ne must be a whole number ≥ 0, got -5/);
     expectOneLineError(['network', '--ne', '2.5'], /expected a whole number, got '2\.5'/);
+    expectOneLineError(['network', '--threads', '0'], /threads must be at least 1/);
     expectOneLineError(['network', '--ne', '0', '--ni', '0'], /at least one neuron/);
     expectOneLineError(['network', '--dt', '0'], /dt must be positive/);
     expectOneLineError(['network', '--dt', '5', '--duration', '2'], /must not exceed the duration/);
@@ -75,6 +128,8 @@ describe('izhikit network', () => {
     );
     expectOneLineError(['network', '--max-memory', '1'], /needs 4\.07 MB .*\(limit 1\.00 MB\)/);
     expectOneLineError(['network', '--format', 'xml'], /expected one of summary, json, csv/);
+    expectOneLineError(['network', '--sigma-e', '-1'], /--sigma-e must be ≥ 0, got -1/);
+    expectOneLineError(['network', '--weight-i', 'x'], /expected a finite number, got 'x'/);
   });
 });
 

@@ -51,6 +51,35 @@ describe('buildNetwork', () => {
     expect(state.noiseScale[99]).toBe(2 / Math.sqrt(0.25));
   });
 
+  it('buildNetwork takes the noise σ and weight scales given, and r = 0 without heterogeneity', () => {
+    const options = resolveNetworkOptions({
+      ne: 3,
+      ni: 2,
+      excitatoryNoise: 1.5,
+      inhibitoryNoise: 0,
+      excitatoryWeight: 0.25,
+      inhibitoryWeight: 2,
+      heterogeneity: false,
+    });
+    const state = buildNetwork(options, new NetworkRandom(7));
+    const random = new NetworkRandom(7);
+    // r is drawn and dropped: every neuron has the parameters of r = 0.
+    for (let i = 0; i < 5; i++) random.uniform();
+    expect(Array.from(state.c)).toEqual([-65, -65, -65, -65, -65]);
+    expect(Array.from(state.d)).toEqual([8, 8, 8, 2, 2]);
+    expect(Array.from(state.a)).toEqual([0.02, 0.02, 0.02, 0.02, 0.02]);
+    expect(Array.from(state.b)).toEqual([0.2, 0.2, 0.2, 0.25, 0.25]);
+    // scaled by 800/3 and 200/2, then by the given weight scales
+    for (let j = 0; j < 5; j++) {
+      for (let i = 0; i < 5; i++) {
+        const u = random.uniform();
+        const expected = j < 3 ? 0.25 * (800 / 3) * u : -2 * 100 * u;
+        expect(state.weights[j * 5 + i]).toBe(Math.fround(expected));
+      }
+    }
+    expect(Array.from(state.noiseScale)).toEqual([1.5, 1.5, 1.5, 0, 0]);
+  });
+
   it('weightScales(ne, ni, scale) is 800/Ne and 200/Ni, 1 and 1 at the defaults or unscaled', () => {
     expect(weightScales(800, 200, true)).toEqual({ excitatory: 1, inhibitory: 1 });
     expect(weightScales(8000, 2000, true)).toEqual({ excitatory: 0.1, inhibitory: 0.1 });

@@ -15,6 +15,11 @@ describe('resolveNetworkOptions', () => {
       seed: 1,
       scale: true,
       noise: true,
+      excitatoryNoise: 5,
+      inhibitoryNoise: 2,
+      excitatoryWeight: 0.5,
+      inhibitoryWeight: 1,
+      heterogeneity: true,
       record: [],
     });
   });
@@ -35,6 +40,10 @@ describe('resolveNetworkOptions', () => {
       [{ maxBytes: 0 }, 'maxBytes', /maxBytes must be positive/],
       [{ ne: 1, ni: 1, weights: [1, 2, 3] }, 'weights', /weights must have 4 values, got 3/],
       [{ v0: [1, 2] }, 'v0', /v0 must have 1000 values/],
+      [{ excitatoryNoise: -1 }, 'excitatoryNoise', /excitatoryNoise must be ≥ 0, got -1/],
+      [{ inhibitoryNoise: NaN }, 'inhibitoryNoise', /finite number/],
+      [{ excitatoryWeight: -0.5 }, 'excitatoryWeight', /must be ≥ 0/],
+      [{ inhibitoryWeight: Infinity }, 'inhibitoryWeight', /finite number/],
     ];
     for (const [options, parameter, message] of bad) {
       let thrown: unknown;

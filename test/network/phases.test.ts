@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { NetworkRandom } from '../../src/network/random.js';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { mixSeed, NetworkRandom } from '../../src/network/random.js';
 import { NetworkSimulation } from '../../src/network/simulation.js';
 
 interface HandNetwork {
@@ -160,7 +161,7 @@ describe('network phases', () => {
     expect(engine.traces[2]!.I[0]).toBe(24);
   });
 
-  it('thalamicInput draws σᵢ/√dt·N(0, 1) per neuron after the parameters and the weights', () => {
+  it("thalamicInput draws σᵢ/√dt·N(0, 1) per neuron from its block's stream: the seed's generator jumped once for block 0", () => {
     const dt = 0.25;
     const run = new NetworkSimulation({
       ne: 3,
@@ -171,8 +172,10 @@ describe('network phases', () => {
       record: [0, 1, 2, 3, 4],
     });
     run.advance(2);
-    const random = new NetworkRandom(12);
-    for (let draw = 0; draw < 5 + 25; draw++) random.uniform(); // r, then the weights
+    const reference = xoroshiro128plus(mixSeed(12));
+    for (let draw = 0; draw < 32; draw++) reference.next();
+    reference.jump();
+    const random = NetworkRandom.fromState(reference.getState());
     const sigma = [5, 5, 5, 2, 2];
     for (let k = 0; k < 2; k++) {
       for (let i = 0; i < 5; i++) {

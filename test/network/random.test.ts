@@ -1,5 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import { NetworkRandom } from '../../src/network/random.js';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import {
+  fillNoise,
+  mixSeed,
+  NetworkRandom,
+  NOISE_BLOCK,
+  noiseStreamWords,
+  seedNoiseStreams,
+  xoroshiroJump,
+  xoroshiroNext,
+  xoroshiroSeed,
+} from '../../src/network/random.js';
 
 /** Standard normal CDF by Simpson's rule on the density (accurate to 1e-10 here). */
 function normalCdf(x: number): number {
@@ -13,6 +24,70 @@ function normalCdf(x: number): number {
   for (let s = 1; s < steps; s++) sum += (s % 2 === 1 ? 4 : 2) * f(from + s * h);
   return (sum * h) / 3 / Math.sqrt(2 * Math.PI);
 }
+
+describe('xoroshiroSeed and xoroshiroNext', () => {
+  it("give pure-rand's xoroshiro128+ outputs, word for word", () => {
+    for (const seed of [0, 1, -7, 0x7fffffff, 123456789]) {
+      const reference = xoroshiro128plus(seed);
+      const state = new Int32Array(8);
+      xoroshiroSeed(state, 4, seed);
+      for (let k = 0; k < 5000; k++) expect(xoroshiroNext(state, 4)).toBe(reference.next());
+      expect(Array.from(state.subarray(4))).toEqual(reference.getState());
+    }
+  });
+});
+
+describe('noise streams', () => {
+  it("xoroshiroJump jumps as pure-rand's jump() does", () => {
+    const reference = xoroshiro128plus(99);
+    const state = new Int32Array(4);
+    xoroshiroSeed(state, 0, 99);
+    for (let k = 0; k < 3; k++) {
+      reference.jump();
+      xoroshiroJump(state, 0);
+      expect(Array.from(state)).toEqual(reference.getState());
+    }
+  });
+
+  it("seedNoiseStreams gives block b the seed's generator, warmed up, jumped b + 1 times", () => {
+    const n = 3 * NOISE_BLOCK + 5;
+    const state = new Int32Array(noiseStreamWords(n));
+    expect(state.length).toBe(16);
+    seedNoiseStreams(state, 77);
+    const reference = xoroshiro128plus(mixSeed(77));
+    for (let draw = 0; draw < 32; draw++) reference.next();
+    for (let b = 0; b < 4; b++) {
+      reference.jump();
+      expect(Array.from(state.subarray(4 * b, 4 * b + 4))).toEqual(reference.getState());
+    }
+  });
+
+  it('fillNoise draws each block from its own stream, whatever the range split', () => {
+    const n = 2 * NOISE_BLOCK + 40;
+    const scale = Float64Array.from({ length: n }, (_, i) => 1 + (i % 3));
+    const whole = new Float64Array(n);
+    const split = new Float64Array(n);
+    const a = new Int32Array(noiseStreamWords(n));
+    const b = new Int32Array(noiseStreamWords(n));
+    seedNoiseStreams(a, 5);
+    seedNoiseStreams(b, 5);
+    for (let step = 0; step < 3; step++) {
+      fillNoise(a, whole, scale, 0, n);
+      fillNoise(b, split, scale, NOISE_BLOCK, n);
+      fillNoise(b, split, scale, 0, NOISE_BLOCK);
+      expect(Array.from(split)).toEqual(Array.from(whole));
+    }
+    // block 1's numbers are normal() of its generator, times the scale
+    const streams = new Int32Array(noiseStreamWords(n));
+    seedNoiseStreams(streams, 5);
+    const block1 = NetworkRandom.fromState(streams.subarray(4, 8));
+    const first = new Float64Array(n);
+    fillNoise(streams, first, scale, 0, n);
+    for (let i = NOISE_BLOCK; i < 2 * NOISE_BLOCK; i++) {
+      expect(first[i]).toBe(scale[i]! * block1.normal());
+    }
+  });
+});
 
 describe('NetworkRandom', () => {
   it('new NetworkRandom(seed) gives the same numbers for the same seed and others for another', () => {

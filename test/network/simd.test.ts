@@ -9,8 +9,11 @@ function run(options: object, simd: boolean) {
 }
 
 describe('SIMD kernels', () => {
-  it('kernelModuleBytes() is a valid WebAssembly module', () => {
+  it('kernelModuleBytes(shared) are valid WebAssembly modules, importing a shared memory or not', () => {
     expect(WebAssembly.validate(kernelModuleBytes())).toBe(true);
+    expect(WebAssembly.validate(kernelModuleBytes(true))).toBe(true);
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(kernelModuleBytes()));
+    expect(exports.map((e) => e.name)).toEqual(['deliver8', 'deliverRest', 'membrane', 'recovery']);
   });
 
   it('createSimdKernels(n) places the state and the weights in one memory, 16-byte aligned', () => {
@@ -73,6 +76,33 @@ describe('SIMD kernels', () => {
     // neurons 8 and 9 are beyond the kernel's multiple of 4: the JavaScript loop takes them
     expect(Array.from(simd.input)).toEqual(expected);
     expect(simd.input[8]).toBe(4);
+  });
+
+  it('deliverRest adds the last 1 … 4 columns as the JavaScript loop sums them', () => {
+    const n = 12;
+    for (let count = 1; count <= 4; count++) {
+      const simd = createSimdKernels(n)!;
+      for (let k = 0; k < n * n; k++) simd.weights[k] = Math.fround(Math.cos(3 * k) * 0.61);
+      simd.fired.set([7, 2, 11, 2]);
+      simd.input.set(Array.from({ length: n }, (_, i) => 0.3 * i - 1));
+      const expected = Array.from(simd.input);
+      const w = (i: number, f: number) => simd.weights[simd.fired[f]! * n + i]!;
+      for (let i = 0; i < 8; i++) {
+        const sum =
+          count === 4
+            ? w(i, 0) + w(i, 1) + (w(i, 2) + w(i, 3))
+            : count === 3
+              ? w(i, 0) + w(i, 1) + w(i, 2)
+              : count === 2
+                ? w(i, 0) + w(i, 1)
+                : w(i, 0);
+        expected[i] = expected[i]! + sum * (1 / 0.7);
+      }
+      simd.kernels.deliverRest(simd.layout.fired, count, 1 / 0.7, 4, 8);
+      simd.kernels.deliverRest(simd.layout.fired, count, 1 / 0.7, 0, 4);
+      // neurons 8 … 11 are outside both ranges
+      expect(Array.from(simd.input), `count ${count}`).toEqual(expected);
+    }
   });
 
   it('a network with the kernel gives the same bits as one without (N not a multiple of 4)', () => {

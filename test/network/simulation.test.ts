@@ -66,9 +66,9 @@ describe('NetworkSimulation', () => {
       steps: 1000,
     });
     // pinned: any change to the draw order, the sampler or the step shows here
-    expect(result.spikes.t.length).toBe(7478);
-    expect(Array.from(result.spikes.t.subarray(0, 5))).toEqual([6, 7, 7, 7, 7]);
-    expect(Array.from(result.spikes.i.subarray(0, 5))).toEqual([382, 96, 409, 532, 680]);
+    expect(result.spikes.t.length).toBe(7537);
+    expect(Array.from(result.spikes.t.subarray(0, 5))).toEqual([5, 6, 6, 6, 6]);
+    expect(Array.from(result.spikes.i.subarray(0, 5))).toEqual([376, 128, 154, 252, 671]);
     for (let s = 1; s < result.spikes.t.length; s++) {
       expect(result.spikes.t[s]! >= result.spikes.t[s - 1]!).toBe(true);
     }

@@ -2,7 +2,12 @@
 // depress, by the amounts of [2006] for both variants.
 import { describe, expect, it } from 'vitest';
 import { NetworkRandom } from '../../src/network/random.js';
-import { assembleState, type PolychronState } from '../../src/polychron/network.js';
+import {
+  assembleState,
+  LTD_TABLE,
+  NEVER_FIRED,
+  type PolychronState,
+} from '../../src/polychron/network.js';
 import { resolvePolychronOptions, type PolychronVariant } from '../../src/polychron/options.js';
 import {
   decayTraces,
@@ -150,5 +155,31 @@ describe('the millisecond of [2006]', () => {
       }
       expect(state.weight[8]).toBe(-5);
     }
+  });
+});
+
+describe('LTD_TABLE', () => {
+  it('holds 0.12 multiplied by 0.95 once per millisecond, down to the subnormal value that ×0.95 keeps', () => {
+    let x = 0.12;
+    for (let k = 0; k < LTD_TABLE.length; k++) {
+      expect(LTD_TABLE[k]).toBe(x);
+      x = x * 0.95;
+    }
+    const last = LTD_TABLE[LTD_TABLE.length - 1]!;
+    expect(last * 0.95).toBe(last);
+    expect(last).toBeGreaterThan(0);
+  });
+
+  it('cpp: a target silent for longer than the table is depressed by the last value, one never fired by 0', () => {
+    const fresh = tiny('cpp');
+    fresh.time = 30000;
+    fresh.lastSpike[1] = 0;
+    step(fresh, [0]);
+    expect(fresh.weightChange[0]).toBe(-LTD_TABLE[LTD_TABLE.length - 1]!);
+    const never = tiny('cpp');
+    never.time = 30000;
+    step(never, [0]);
+    expect(never.lastSpike[1]).toBe(NEVER_FIRED);
+    expect(never.weightChange[0]).toBe(0);
   });
 });

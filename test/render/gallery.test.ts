@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { galleryPanels, galleryPresets, renderGallery } from '../../src/render/gallery.js';
 import { presetTitle } from '../../src/render/labels.js';
+import { CELLS_2007 } from '../../src/presets/cells-2007.js';
 import { ParameterError } from '../../src/errors.js';
 import { byClass, parseSvg, textOf } from './svg-xml.js';
 
@@ -49,5 +50,21 @@ describe('renderGallery(set)', () => {
 
   it('throws ParameterError for an unknown set', () => {
     expect(() => galleryPresets('nope' as 'types')).toThrow(ParameterError);
+  });
+
+  it('cortical-2007: one panel per cell type of [2007], with the book parameters and spikes', () => {
+    const panels = galleryPanels('cortical-2007');
+    const doc = parseSvg(renderGallery('cortical-2007', panels));
+    const drawn = byClass(doc, 'panel');
+    expect(drawn.length).toBe(CELLS_2007.length);
+    drawn.forEach((panel, i) => {
+      const { preset, result } = panels[i]!;
+      expect(panel.getAttribute('data-preset')).toBe(preset.id);
+      expect(textOf(byClass(panel, 'panel-title')[0]!)).toBe(preset.name);
+      expect(textOf(byClass(panel, 'panel-parameters')[0]!)).toMatch(/^C=\S+ k=\S+ vr=/);
+      expect(byClass(panel, 'spike-peak').length).toBe(result.spikes.length);
+    });
+    expect(Array.from(panels[0]!.result.spikes)).toEqual([203, 350, 499, 649, 796, 943]);
+    expect(textOf(byClass(doc, 'caption')[0]!)).toMatch(/−90 to 52 mV.*book's scheme/);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { NetworkRandom } from '../../src/network/random.js';
-import { NOISE_BLOCK, NoiseBlocks } from '../../src/sparse/noise.js';
+import { NOISE_BLOCK } from '../../src/network/random.js';
+import { NoiseBlocks } from '../../src/sparse/noise.js';
 
 describe('NoiseBlocks(seed, input, scale, from, to)', () => {
   it('draws block b from the seed’s generator jumped b + 1 times, whatever range it starts at', () => {

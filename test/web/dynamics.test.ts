@@ -92,6 +92,39 @@ describe('dynamics view', () => {
     await tablet.close();
   });
 
+  it('a map of another neuron is marked stale, and the neuron edited in the neuron view follows into Dynamics', async () => {
+    const { page, errors } = await explorer.open('?view=dynamics&x=a:0:0.2:20&y=b:0:0.3:20', TALL);
+    await finishedMap(page);
+    const staleNote = page.locator(`${view} [data-stale-note]`);
+    const mapOpacity = async (): Promise<number> =>
+      Number(await page.locator(`${view} .map-body`).evaluate((e) => getComputedStyle(e).opacity));
+    expect(await staleNote.isVisible()).toBe(false);
+    expect(await mapOpacity()).toBe(1);
+    // Another preset: the map on screen was computed for RS.
+    await page.locator('[data-field=dyn-preset]').selectOption('ch');
+    await expect.poll(() => staleNote.isVisible()).toBe(true);
+    expect(await mapOpacity()).toBeLessThan(0.6);
+    await screenshot(page, 'dynamics-map-stale', true);
+    await page.locator('[data-action=map-run]').click();
+    await finishedMap(page);
+    expect(await staleNote.isVisible()).toBe(false);
+
+    // In the neuron view: FS with d changed; back in Dynamics, that neuron is there.
+    await page.locator('[data-tab=neuron]').click();
+    await page.locator('[data-field=preset]').selectOption('fs');
+    await page.locator('[data-field=d]').fill('3');
+    await page.locator('[data-tab=dynamics]').click();
+    expect(await page.locator('[data-field=dyn-preset]').inputValue()).toBe('fs');
+    expect(await page.locator('[data-field=dyn-a]').inputValue()).toBe('0.1');
+    expect(await page.locator('[data-field=dyn-d]').inputValue()).toBe('3');
+    expect(page.url()).toContain('preset=fs');
+    expect(page.url()).toContain('d=3');
+    // The map was of chattering: stale again.
+    expect(await staleNote.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the f–I curve of class-2-excitable says Class 2 and that of class-1-excitable Class 1', async () => {
     const { page, errors } = await explorer.open('?view=dynamics&x=c:-70:-40:20&y=d:0:10:20');
     await fiClass(page);

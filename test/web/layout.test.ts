@@ -68,4 +68,72 @@ describe('neuron view layout', () => {
       await page.close();
     }
   });
+
+  it('on a 390 × 844 phone a bottom tab bar reaches all four views, and the plot stays on screen while a slider is dragged', async () => {
+    const viewport = { width: 390, height: 844 };
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs', viewport);
+    await page.locator('[data-value=count]').waitFor();
+    for (const name of ['gallery', 'network', 'dynamics', 'neuron']) {
+      const tab = page.locator(`[data-tab=${name}]`);
+      const box = await tab.boundingBox();
+      if (box === null) throw new Error(`tab ${name} is not visible`);
+      // Each tab is whole on screen, at the bottom, wide enough for a thumb.
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      expect(box.y).toBeGreaterThan(viewport.height - 80);
+      expect(box.width).toBeGreaterThan(60);
+      expect(box.height).toBeGreaterThanOrEqual(36);
+      await tab.click();
+      await expect.poll(() => page.locator(`[data-view=${name}]`).isVisible()).toBe(true);
+      expect(await tab.getAttribute('aria-current')).toBe('page');
+      await screenshot(page, `phone-${name}`);
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // Scroll to the d slider, far below the plot, and drag it: the v(t) plot stays in view,
+    // above the tab bar and below the top bar, and redraws.
+    const slider = page.locator('[data-slider=d]');
+    await slider.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    // The page has scrolled well past the plot's own place, and the slider is not under it.
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    const sliderBox = await slider.boundingBox();
+    if (sliderBox === null) throw new Error('no d slider');
+    const plotBox = await page.locator('.trace-chart').boundingBox();
+    expect(sliderBox.y).toBeGreaterThan((plotBox?.y ?? 0) + (plotBox?.height ?? 0));
+    const plot = page.locator('.trace-v');
+    const pixels = await plot
+      .locator('canvas')
+      .evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    const y = sliderBox.y + sliderBox.height / 2;
+    await page.mouse.move(sliderBox.x + sliderBox.width * 0.6, y);
+    await page.mouse.down();
+    const inView: boolean[] = [];
+    for (const to of [0.65, 0.7, 0.75, 0.8]) {
+      await page.mouse.move(sliderBox.x + sliderBox.width * to, y, { steps: 3 });
+      const box = await plot.boundingBox();
+      const bar = await page.locator('.tabs').boundingBox();
+      const top = await page.locator('.topbar').boundingBox();
+      inView.push(
+        box !== null &&
+          bar !== null &&
+          top !== null &&
+          box.y >= top.y + top.height - 1 &&
+          box.y + box.height <= bar.y + 1 &&
+          box.height > 120,
+      );
+    }
+    await screenshot(page, 'phone-neuron-dragging');
+    await page.mouse.up();
+    expect(inView).toEqual([true, true, true, true]);
+    expect(
+      await plot.locator('canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL()),
+    ).not.toBe(pixels);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -162,6 +162,138 @@ describe('network view', () => {
     await page.close();
   }, 180000);
 
+  it('Cancel stops any run within 100 ms, from its first moment; a too-long duration is refused under its field', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=200&ni=50');
+    expect(await finished(page)).toMatch(/^done/);
+    const spikesBefore = await value(page, 'spikes');
+    // T = 1e9 ms: its spikes and analyses would need far more than the page has.
+    await view(page).locator('[data-field=net-duration]').fill('1e9');
+    const durationError = view(page).locator('[data-field=net-duration]').locator('xpath=../..');
+    await expect.poll(() => durationError.innerText()).toMatch(/needs about .* at most \d+ ms fit/);
+    await view(page).locator('[data-action=run]').click();
+    expect(await status(page)).toBe('failed');
+    await screenshot(page, 'network-duration-refused');
+
+    /** Clicks Run, waits `delay` ms, clicks Cancel; returns the ms from Cancel to "cancelled". */
+    const cancelAfter = (delay: number): Promise<number> =>
+      page.evaluate(
+        (wait) =>
+          new Promise<number>((resolve) => {
+            const root = document.querySelector('[data-view=network]') as HTMLElement;
+            const statusLine = root.querySelector('[data-status]') as HTMLElement;
+            (root.querySelector('[data-action=run]') as HTMLButtonElement).click();
+            setTimeout(() => {
+              const clicked = performance.now();
+              (root.querySelector('[data-action=cancel]') as HTMLButtonElement).click();
+              const check = (): void => {
+                if (statusLine.textContent === 'cancelled') resolve(performance.now() - clicked);
+                else requestAnimationFrame(check);
+              };
+              check();
+            }, wait);
+          }),
+        delay,
+      );
+    // The longest duration the page takes for 1000 neurons, and a 10 000-neuron network still
+    // building its weights: each stopped within 100 ms, at once and after a while.
+    await view(page).locator('[data-field=net-ne]').fill('800');
+    await view(page).locator('[data-field=net-ni]').fill('200');
+    await view(page).locator('[data-field=net-duration]').fill('600000');
+    expect(await durationError.innerText()).not.toMatch(/needs/);
+    for (const delay of [0, 30, 500]) {
+      const ms = await cancelAfter(delay);
+      console.log(
+        `T = 6e5 ms, 1000 neurons: cancelled ${delay} ms after Run in ${ms.toFixed(1)} ms`,
+      );
+      expect(ms).toBeLessThan(100);
+    }
+    await view(page).locator('[data-field=net-ne]').fill('8000');
+    await view(page).locator('[data-field=net-ni]').fill('2000');
+    await view(page).locator('[data-field=net-duration]').fill('1000');
+    for (const delay of [0, 100]) {
+      const ms = await cancelAfter(delay);
+      console.log(`10 000 neurons: cancelled ${delay} ms after Run in ${ms.toFixed(1)} ms`);
+      expect(ms).toBeLessThan(100);
+    }
+    // The cancelled run's settings are not what the plots show: they are marked stale.
+    expect(await value(page, 'spikes')).toBe(spikesBefore);
+    await expect.poll(() => view(page).locator('[data-stale-note]').isVisible()).toBe(true);
+    await screenshot(page, 'network-cancelled-stale');
+    // The view still runs afterwards, and the mark goes once the plots match the settings.
+    await view(page).locator('[data-field=net-ne]').fill('200');
+    await view(page).locator('[data-field=net-ni]').fill('50');
+    await view(page).locator('[data-action=run]').click();
+    expect(await finished(page)).toMatch(/^done/);
+    expect(await view(page).locator('[data-stale-note]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+
+  it('the thalamic noise, weight scales and heterogeneity reach the run and the link', async () => {
+    const query = '?view=network&ne=160&ni=40&seed=2&sigmaE=6.5&sigmaI=1&wE=0.4&wI=1.5&hetero=0';
+    const { page, errors } = await explorer.open(query);
+    expect(await finished(page)).toMatch(/^done/);
+    const reference = simulateNetwork({
+      ne: 160,
+      ni: 40,
+      seed: 2,
+      excitatoryNoise: 6.5,
+      inhibitoryNoise: 1,
+      excitatoryWeight: 0.4,
+      inhibitoryWeight: 1.5,
+      heterogeneity: false,
+    });
+    expect(Number(await value(page, 'spikes'))).toBe(reference.spikes.t.length);
+    expect(await view(page).locator('[data-field=net-excitatoryNoise]').inputValue()).toBe('6.5');
+    expect(await view(page).locator('[data-field=net-hetero]').isChecked()).toBe(false);
+    // Back to the paper's values: the paper's spikes.
+    await view(page).locator('[data-field=net-excitatoryNoise]').fill('5');
+    await view(page).locator('[data-field=net-inhibitoryNoise]').fill('2');
+    await view(page).locator('[data-field=net-excitatoryWeight]').fill('0.5');
+    await view(page).locator('[data-field=net-inhibitoryWeight]').fill('1');
+    await view(page).locator('[data-field=net-hetero]').check();
+    await view(page).locator('[data-action=run]').click();
+    expect(await finished(page)).toMatch(/^done/);
+    const paper = simulateNetwork({ ne: 160, ni: 40, seed: 2 });
+    expect(Number(await value(page, 'spikes'))).toBe(paper.spikes.t.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('dragging across the raster zooms it in time without picking a neuron; a double-click resets', async () => {
+    const { page, errors } = await explorer.open('?view=network&ne=200&ni=50&T=4000');
+    expect(await finished(page)).toMatch(/^done/);
+    const raster = view(page).locator('.raster');
+    const over = raster.locator('.u-over');
+    const box = await over.boundingBox();
+    if (box === null) throw new Error('no raster');
+    const before = await rasterColours(page);
+    const y = box.y + box.height * 0.5;
+    await page.mouse.move(box.x + box.width * 0.25, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, y, { steps: 8 });
+    await page.mouse.up();
+    const [from, to] = ((await raster.getAttribute('data-window')) ?? '').split(',').map(Number);
+    expect(from).toBeGreaterThan(900);
+    expect(from).toBeLessThan(1100);
+    expect(to).toBeGreaterThan(1900);
+    expect(to).toBeLessThan(2100);
+    // A quarter of the run over the whole width: about a quarter of the spikes, none squeezed.
+    const zoomed = await rasterColours(page);
+    expect(zoomed.blue).toBeGreaterThan(before.blue * 0.15);
+    expect(zoomed.blue).toBeLessThan(before.blue * 0.4);
+    // The drag picked no neuron.
+    expect(await view(page).locator('.chart-title[data-neuron]').count()).toBe(0);
+    await screenshot(page, 'network-raster-zoomed');
+    await over.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    expect(await raster.getAttribute('data-window')).toBe('');
+    // The whole run again (the double-click's clicks also pick the row under it, which is
+    // highlighted over a few spikes).
+    expect((await rasterColours(page)).blue).toBeGreaterThan(before.blue * 0.9);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a network too large for memory gets a message, not a crash', async () => {
     const { page, errors } = await explorer.open('?view=network&ne=200&ni=50');
     await finished(page);

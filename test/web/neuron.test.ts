@@ -127,6 +127,16 @@ describe('neuron view', () => {
     expect(await plotPixels(page)).not.toBe(pixels);
     await slider.press('Home');
     expect(await page.locator('[data-field=c]').inputValue()).toBe('-90');
+    // Page Up/Down step by a round amount of each parameter: a 0.01, d 1.
+    await page.locator('[data-slider=a]').press('PageUp');
+    expect(await page.locator('[data-field=a]').inputValue()).toBe('0.03');
+    await page.locator('[data-slider=d]').press('PageDown');
+    await page.locator('[data-slider=d]').press('PageDown');
+    expect(await page.locator('[data-field=d]').inputValue()).toBe('6');
+    // A typed value outside the slider's travel is taken as it is, and the keys go on from it.
+    await page.locator('[data-field=a]').fill('1.5');
+    await page.locator('[data-slider=a]').press('ArrowDown');
+    expect(await page.locator('[data-field=a]').inputValue()).toBe('1.499');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -142,13 +152,114 @@ describe('neuron view', () => {
     expect(await error.locator('mark').getAttribute('data-position')).toBe('6');
     expect(await settledPixels(page)).toBe(pixels);
     expect(await readout(page)).toBe(numbers);
+    // The numbers are those of the last good run: they are marked stale (faded), as the plot is.
+    const readoutBox = page.locator('[data-view=neuron] [data-readout]');
+    expect(await readoutBox.getAttribute('data-stale')).toBe('true');
+    expect(Number(await readoutBox.evaluate((e) => getComputedStyle(e).opacity))).toBeLessThan(0.6);
     await screenshot(page, 'neuron-expression-error');
     await field.press('End');
     await field.pressSequentially('15)');
     expect(await error.innerText()).toBe('');
+    expect(await readoutBox.getAttribute('data-stale')).toBe('false');
     const expected = simulate(presetOptions('rz', { input: '14*(t>15)' })).spikes.length;
     expect(await spikeCount(page)).toBe(expected);
     expect(await plotPixels(page)).not.toBe(pixels);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('dragging across v(t) zooms every panel to that window, values under the cursor, double-click resets', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs&show=I,u');
+    await page.locator('[data-value=count]').waitFor();
+    /** The zoomed window ("min,max", empty for the whole run); every panel shows the same. */
+    const xRange = async (): Promise<string> => {
+      const windows = await page
+        .locator('.trace-panel')
+        .evaluateAll((panels) => panels.map((p) => (p as HTMLElement).dataset.x));
+      expect(windows).toHaveLength(3);
+      expect(new Set(windows).size).toBe(1);
+      return (await page.locator('.trace-chart').getAttribute('data-window')) ?? '';
+    };
+    const whole = await xRange();
+    expect(whole).toBe('');
+    const over = page.locator('.trace-v .u-over');
+    const box = await over.boundingBox();
+    if (box === null) throw new Error('no v(t) plot');
+    // Drag from 40 % to 60 % of the 150 ms run: about 60–90 ms.
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 8 });
+    await page.mouse.up();
+    const chart = page.locator('.trace-chart');
+    expect(await chart.getAttribute('data-zoomed')).toBe('true');
+    const [from, to] = (await xRange()).split(',').map(Number) as [number, number];
+    expect(from).toBeGreaterThan(55);
+    expect(from).toBeLessThan(65);
+    expect(to).toBeGreaterThan(85);
+    expect(to).toBeLessThan(95);
+    // The values under the cursor: t, v, u and I at the step pointed at.
+    await page.mouse.move(box.x + box.width * 0.5, y);
+    const values = await page.locator('[data-cursor-values]').innerText();
+    expect(values).toMatch(/^t = 7\d(\.\d+)? ms\s+v = -?[\d.]+ mV\s+u = -?[\d.]+\s+I = 14$/);
+    // A new run (d changed) keeps the window.
+    await page.locator('[data-field=d]').fill('6');
+    expect(await chart.getAttribute('data-zoomed')).toBe('true');
+    expect(await xRange()).toBe(`${from},${to}`);
+    await screenshot(page, 'neuron-zoomed');
+    await over.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    expect(await chart.getAttribute('data-zoomed')).toBe('false');
+    expect(await xRange()).toBe(whole);
+    // So does the button.
+    await page.mouse.move(box.x + box.width * 0.1, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 8 });
+    await page.mouse.up();
+    expect(await chart.getAttribute('data-zoomed')).toBe('true');
+    await page.locator('[data-action=reset-zoom]').click();
+    expect(await xRange()).toBe(whole);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Hold trace keeps the current v(t) as a faint line behind the next runs; pressed again it goes', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    await page.locator('[data-value=count]').waitFor();
+    /** The v(t) canvas's pixels. */
+    const pixels = () => plotPixels(page);
+    /** How many pixels differ between two data URLs' images, counted in the page. */
+    const differing = (a: string, b: string): Promise<number> =>
+      page.evaluate(
+        async ([first, second]) => {
+          const read = async (url: string) => {
+            const image = new Image();
+            image.src = url;
+            await image.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = image.width;
+            canvas.height = image.height;
+            const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+            context.drawImage(image, 0, 0);
+            return context.getImageData(0, 0, image.width, image.height).data;
+          };
+          const [x, y] = [await read(first as string), await read(second as string)];
+          let count = 0;
+          for (let p = 0; p < x.length; p += 4) if (x[p] !== y[p] || x[p + 2] !== y[p + 2]) count++;
+          return count;
+        },
+        [a, b],
+      );
+    await page.locator('[data-action=hold]').click();
+    expect(await page.locator('[data-action=hold]').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-field=c]').fill('-50');
+    const withHeld = await pixels();
+    expect(await page.locator('.trace-chart').getAttribute('data-held')).toBe('true');
+    await screenshot(page, 'neuron-held-trace');
+    // Dropped: the same run without the faint line, which took hundreds of pixels.
+    await page.locator('[data-action=hold]').click();
+    expect(await page.locator('.trace-chart').getAttribute('data-held')).toBe('false');
+    const without = await pixels();
+    expect(await differing(withHeld, without)).toBeGreaterThan(500);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -29,6 +29,7 @@ export function cellNeuronState(
     dt: spec.dt,
     duration: spec.duration,
     input: String(round(input)),
+    inputScale: 1,
     integrator: 'reference',
     substeps: 1,
     // Only the display toggles: the caller may pass a whole state.

@@ -27,6 +27,10 @@ export interface MapCard {
   layout(): void;
   /** Shows `shown`, computed over `baseName` in `ms` on `workerCount` workers. */
   show(shown: ParameterMap, baseName: string, ms: number, workerCount: number): void;
+  /** Says, where the map will be, that nothing was computed yet and why. */
+  waiting(text: string): void;
+  /** Fades the map and says so when it no longer shows the neuron and settings on screen. */
+  setStale(stale: boolean): void;
 }
 
 /** `current` is the map on screen (for pointing and exports); a cell opens with `onOpenCell`. */
@@ -42,7 +46,8 @@ export function createMapCard(
   const hover = el('p', { class: 'map-hover', 'aria-live': 'polite' }, ' ');
   const restNote = el('p', { class: 'hint', 'data-rest-note': '' });
   const holder = el('div', { class: 'map-holder', 'data-map': '' }, canvas.canvas);
-  const exportBar = createExportBar('Export the map');
+  // Nothing to export until a map has been computed (a link to a large map opens without one).
+  const exportBar = createExportBar('Export the map', { disabled: true });
   const exportMap = (label: string, name: string, action: (shown: ParameterMap) => void) => {
     exportBar.add(label, name, () => {
       const shown = current();
@@ -58,12 +63,18 @@ export function createMapCard(
   exportMap('SVG', 'map-svg', (shown) =>
     downloadSvg(renderParameterMap(shown), 'parameter-map.svg'),
   );
+  const staleNote = el(
+    'p',
+    { class: 'stale-line', 'data-stale-note': '', hidden: true },
+    'This map was computed for other settings or another neuron: press Run to compute it anew.',
+  );
   const element = el(
     'div',
     { class: 'plot-card map-card' },
     el('div', { class: 'plot-head' }, title),
     subtitle,
     message,
+    staleNote,
     el('div', { class: 'map-body' }, holder, legend),
     hover,
     restNote,
@@ -90,6 +101,7 @@ export function createMapCard(
   );
 
   function show(shown: ParameterMap, baseName: string, ms: number, workerCount: number): void {
+    exportBar.enable();
     const { spec } = shown;
     title.textContent = `Firing patterns over (${spec.x.name}, ${spec.y.name})`;
     const fixed = (['a', 'b', 'c', 'd'] as const)
@@ -116,7 +128,16 @@ export function createMapCard(
     legend.replaceChildren(...legendItems(shown));
   }
 
-  return { element, message, layout, show };
+  function setStale(stale: boolean): void {
+    element.classList.toggle('stale', stale);
+    staleNote.hidden = !stale;
+  }
+
+  function waiting(text: string): void {
+    subtitle.textContent = text;
+  }
+
+  return { element, message, layout, show, setStale, waiting };
 }
 
 /** One line per firing pattern, with its colour and share of the cells; "diverged" if any did. */

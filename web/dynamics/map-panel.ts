@@ -36,6 +36,23 @@ export interface MapPanel {
   runOnce(base: NeuronParameters, baseName: string): void;
 }
 
+/**
+ * Whether two base neurons give the same map: every parameter equal (model terms included, as a
+ * preset brings them) except those the axes sweep.
+ */
+function sameNeuron(
+  one: NeuronParameters,
+  other: NeuronParameters,
+  swept: readonly string[],
+): boolean {
+  const keys = new Set([...Object.keys(one), ...Object.keys(other)]);
+  return [...keys].every(
+    (key) =>
+      swept.includes(key) ||
+      one[key as keyof NeuronParameters] === other[key as keyof NeuronParameters],
+  );
+}
+
 export function createMapPanel(options: {
   readonly initial: MapSettings;
   readonly onSettings: (settings: MapSettings) => void;
@@ -103,12 +120,11 @@ export function createMapPanel(options: {
         ) &&
         spec.input === settings.input &&
         mapBase !== undefined &&
-        (['a', 'b', 'c', 'd'] as const).every(
-          (k) => k === spec.x.name || k === spec.y.name || mapBase?.[k] === base[k],
-        );
+        sameNeuron(mapBase, base, [spec.x.name, spec.y.name]);
       status.textContent = same
         ? 'the map shows these settings'
         : 'settings changed: press Run to compute the new map';
+      card.setStale(!same);
     },
     run(base, baseName) {
       ranOnce = true;
@@ -153,6 +169,7 @@ export function createMapPanel(options: {
             mapBase = base;
             map = result;
             card.show(result, baseName, ms, workers.size);
+            card.setStale(false);
             performance.measure(MAP_MEASURE, {
               start,
               end: performance.now(),
@@ -180,8 +197,16 @@ export function createMapPanel(options: {
     },
     runOnce(base, baseName) {
       card.layout();
-      if (!ranOnce && settings.x.steps * settings.y.steps <= AUTO_RUN_CELLS)
-        panel.run(base, baseName);
+      const cells = settings.x.steps * settings.y.steps;
+      if (ranOnce) return;
+      if (cells <= AUTO_RUN_CELLS) panel.run(base, baseName);
+      else {
+        const text =
+          `A ${settings.x.steps} × ${settings.y.steps} map (${cells} cells) does not start by ` +
+          `itself (over ${AUTO_RUN_CELLS} cells takes seconds): press Run to compute it.`;
+        card.waiting(text);
+        status.textContent = 'press Run to compute the map';
+      }
     },
   };
   return panel;

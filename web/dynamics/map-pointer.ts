@@ -9,7 +9,7 @@ import {
   axisValue,
   type ParameterMap,
 } from 'izhikit';
-import { formatNumber } from '../ui/dom.js';
+import { formatOnGrid } from '../ui/dom.js';
 import type { Cell, MapCanvas } from './map-canvas.js';
 
 export interface MapPointer {
@@ -25,7 +25,8 @@ export function describeCell(map: ParameterMap, cell: Cell): string {
     code === MAP_DIVERGED
       ? 'diverged'
       : FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] ?? 'quiescent'];
-  return `${x.name} = ${formatNumber(axisValue(x, cell.ix), 4)}, ${y.name} = ${formatNumber(axisValue(y, cell.iy), 4)}: ${name} · click to open this neuron`;
+  const spacing = (axis: typeof x): number => (axis.to - axis.from) / Math.max(1, axis.steps - 1);
+  return `${x.name} = ${formatOnGrid(axisValue(x, cell.ix), spacing(x))}, ${y.name} = ${formatOnGrid(axisValue(y, cell.iy), spacing(y))}: ${name} · click to open this neuron`;
 }
 
 /** Wires `canvas` for pointing: `current` is the map shown, `hover` the line describing a cell. */

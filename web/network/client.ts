@@ -20,6 +20,8 @@ export class NetworkClient {
   private nextId = 1;
   private readonly runs = new Map<number, RunCallbacks>();
   private readonly traces = new Map<number, TraceCallbacks>();
+  /** The requests not answered yet, to send again to a fresh worker. */
+  private readonly pending = new Map<number, ToWorker>();
 
   private get connection(): Worker {
     if (this.worker === undefined) {
@@ -40,6 +42,7 @@ export class NetworkClient {
         }
         this.runs.clear();
         this.traces.clear();
+        this.pending.clear();
         this.worker?.terminate();
         this.worker = undefined;
       });
@@ -48,6 +51,7 @@ export class NetworkClient {
   }
 
   private send(message: ToWorker): void {
+    if (message.type !== 'cancel') this.pending.set(message.id, message);
     this.connection.postMessage(message);
   }
 
@@ -67,11 +71,25 @@ export class NetworkClient {
     return id;
   }
 
+  /**
+   * Stops request `id`. A run is stopped at once: the worker, busy in its time loop or still
+   * building the weights, is ended and a fresh one takes the other requests; its `onFailed` is
+   * called (kind `cancelled`) before this returns. A trace is dropped at the worker's next chunk.
+   */
   cancel(id: number): void {
-    if (this.runs.has(id) || this.traces.has(id)) this.send({ type: 'cancel', id });
+    const run = this.runs.get(id);
+    if (run !== undefined) {
+      this.runs.delete(id);
+      this.pending.delete(id);
+      this.worker?.terminate();
+      this.worker = undefined;
+      for (const message of this.pending.values()) this.connection.postMessage(message);
+      run.onFailed({ type: 'failed', id, kind: 'cancelled', message: 'the run was cancelled' });
+    } else if (this.traces.has(id)) this.send({ type: 'cancel', id });
   }
 
   private receive(message: FromWorker): void {
+    if (message.type !== 'progress') this.pending.delete(message.id);
     const run = this.runs.get(message.id);
     const trace = this.traces.get(message.id);
     if (message.type === 'progress') run?.onProgress(message.fraction);

@@ -1,6 +1,7 @@
 /**
  * The network view's settings column: the size and run fields, the weight-scaling switch, the
- * Run box and the field that picks one neuron's v(t).
+ * thalamic noise, weight scales and heterogeneity, the Run box and the field that picks one
+ * neuron's v(t).
  */
 import { el, uniqueId } from '../ui/dom.js';
 import { createRunBox, type RunBox } from '../ui/run-box.js';
@@ -48,6 +49,10 @@ export function createNetworkControls(
   const scaleId = uniqueId('scale');
   const scale = el('input', { id: scaleId, type: 'checkbox', 'data-field': 'net-scale' });
   scale.addEventListener('change', () => handlers.onSettings({ scale: scale.checked }));
+
+  const heteroId = uniqueId('hetero');
+  const hetero = el('input', { id: heteroId, type: 'checkbox', 'data-field': 'net-hetero' });
+  hetero.addEventListener('change', () => handlers.onSettings({ heterogeneity: hetero.checked }));
 
   const runBox = createRunBox('', 'submit');
 
@@ -104,6 +109,25 @@ export function createNetworkControls(
       ),
     ),
     el('fieldset', {}, el('legend', {}, 'Run'), field('dt'), field('duration'), field('seed')),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Input and synapses'),
+      field('excitatoryNoise'),
+      field('inhibitoryNoise'),
+      field('excitatoryWeight'),
+      field('inhibitoryWeight'),
+      el(
+        'label',
+        {
+          class: 'toggle',
+          for: heteroId,
+          title: 'off: every neuron has r = 0 (regular spiking and low-threshold spiking cells)',
+        },
+        hetero,
+        ' heterogeneity (a, b, c, d spread by r)',
+      ),
+    ),
     el('fieldset', { class: 'run-box' }, el('legend', {}, 'Simulation'), ...runBox.parts),
     el(
       'fieldset',
@@ -137,6 +161,7 @@ export function createNetworkControls(
         if (Number(f.number.value) !== state.settings[key]) f.set(state.settings[key]);
       }
       scale.checked = state.settings.scale;
+      hetero.checked = state.settings.heterogeneity;
       if (state.neuron !== undefined) neuronField.value = String(state.neuron);
     },
   };

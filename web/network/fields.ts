@@ -1,6 +1,6 @@
 /**
- * The slider ranges of the network view's settings: the two sizes, the time step, the duration and
- * the seed.
+ * The slider ranges of the network view's settings: the two sizes, the time step, the duration,
+ * the seed, and the thalamic noise and weight scales.
  */
 import type { SliderSpec } from '../ui/slider-field.js';
 import type { SettingKey } from './validate.js';
@@ -37,5 +37,39 @@ export const NETWORK_FIELDS: readonly NetworkFieldSpec[] = [
     min: 0,
     max: 100,
     step: 1,
+  },
+  {
+    key: 'excitatoryNoise',
+    label: 'σ excitatory',
+    unit: 'mV',
+    help: 'standard deviation of the thalamic noise of excitatory neurons (the paper: 5)',
+    min: 0,
+    max: 10,
+    step: 0.1,
+  },
+  {
+    key: 'inhibitoryNoise',
+    label: 'σ inhibitory',
+    unit: 'mV',
+    help: 'standard deviation of the thalamic noise of inhibitory neurons (the paper: 2)',
+    min: 0,
+    max: 10,
+    step: 0.1,
+  },
+  {
+    key: 'excitatoryWeight',
+    label: 'w excitatory',
+    help: 'weights from an excitatory neuron are w·U(0,1) (the paper: 0.5)',
+    min: 0,
+    max: 2,
+    step: 0.01,
+  },
+  {
+    key: 'inhibitoryWeight',
+    label: 'w inhibitory',
+    help: 'weights from an inhibitory neuron are −w·U(0,1) (the paper: 1)',
+    min: 0,
+    max: 4,
+    step: 0.01,
   },
 ];

@@ -26,6 +26,8 @@ export interface NetworkPlots {
   traceFailed(message: string): void;
   /** Empties the v(t) chart. */
   clearTrace(): void;
+  /** Fades the plots and says so when they no longer show the settings on screen. */
+  setStale(stale: boolean): void;
 }
 
 /** `exportBar` goes at the foot, beside the hint; clicking a raster row calls `onPick`. */
@@ -72,19 +74,40 @@ export function createNetworkPlots(
     rateBox,
     el('div', { class: 'network-lower' }, spectrumBox, traceBox),
   );
+  const staleNote = el(
+    'p',
+    { class: 'stale-line', 'data-stale-note': '', hidden: true },
+    'These plots show an earlier run, not the settings now shown: press Run to simulate them.',
+  );
   const element = el(
     'div',
     { class: 'plot-area network-plot-area' },
     el('div', { class: 'plot-head' }, title, readout),
     message,
+    staleNote,
     plots,
     el(
       'div',
       { class: 'plot-foot' },
-      el('span', { class: 'hint' }, 'Runs in a Web Worker: the page stays responsive.'),
+      el(
+        'span',
+        { class: 'hint' },
+        'Runs in a Web Worker: the page stays responsive. Drag across the raster to zoom in time; double-click to reset.',
+      ),
       exportBar,
     ),
   );
+
+  // A zoom of the raster zooms the rate and v(t) charts, which share its time axis.
+  raster.onZoom = (window) => {
+    zoomWindow = window;
+    const duration = shownDuration ?? 1000;
+    for (const chart of [rateChart, traceChart]) {
+      chart.setScale('x', window ?? { min: 0, max: duration });
+    }
+  };
+  let shownDuration: number | undefined;
+  let zoomWindow: { min: number; max: number } | undefined;
 
   new ResizeObserver(() => layout()).observe(plots);
   function layout(): void {
@@ -100,6 +123,7 @@ export function createNetworkPlots(
 
   function showSummary(result: NetworkSummary): void {
     const { ne, ni, duration } = result.settings;
+    shownDuration = duration;
     title.textContent = `Network of ${ne} excitatory + ${ni} inhibitory neurons`;
     const hz = (rate: number): string => (Number.isNaN(rate) ? '—' : `${formatNumber(rate, 4)} Hz`);
     const all = (result.spikeTimes.length / (ne + ni)) * (1000 / duration);
@@ -116,6 +140,7 @@ export function createNetworkPlots(
     for (let k = 0; k < binTimes.length; k++) binTimes[k] = k + 0.5;
     rateChart.setData([binTimes, result.populationRate]);
     rateChart.setScale('x', { min: 0, max: duration });
+    raster.setWindow(undefined);
     spectrumTitle.textContent = `Spectrum of the population rate: peak at ${formatNumber(result.dominantFrequency, 4)} Hz`;
     // Show the band where the rhythms are (up to 100 Hz), not the flat tail to 500 Hz, but
     // always the dominant frequency that the readout names (a tiny network's can be 286 Hz).
@@ -139,13 +164,17 @@ export function createNetworkPlots(
       traceTitle.textContent = `v(t) of neuron ${neuron} (${kind})`;
       traceTitle.dataset.neuron = String(neuron);
       traceChart.setData([t, v]);
-      traceChart.setScale('x', { min: 0, max: duration });
+      traceChart.setScale('x', zoomWindow ?? { min: 0, max: duration });
     },
     traceFailed(text) {
       traceTitle.textContent = text;
     },
     clearTrace() {
       traceChart.setData([new Float64Array(0), new Float64Array(0)]);
+    },
+    setStale(stale) {
+      element.classList.toggle('stale', stale);
+      staleNote.hidden = !stale;
     },
   };
 }

@@ -7,6 +7,24 @@
  */
 export const MAX_BYTES = 1e9;
 
+/**
+ * Bytes a recorded spike takes at the peak: (step, neuron) in the growable recorder, doubled while
+ * it grows, then (t, neuron) in the result.
+ */
+export const BYTES_PER_SPIKE = 28;
+
+/**
+ * Bytes of analysis per millisecond of run: the population rate (1 ms bins) and its spectrum
+ * (Bluestein's FFT works on buffers up to 4 times the signal, as complex numbers).
+ */
+export const BYTES_PER_MS = 256;
+
+/**
+ * The mean rate (Hz) assumed when the spikes of a run are estimated before it starts: several
+ * times the paper's 8 Hz. A run that fires more is stopped when its spikes reach the limit.
+ */
+export const ESTIMATED_RATE = 50;
+
 /** What the view asks of a network run: the settings the user can change. */
 export interface NetworkSettings {
   readonly ne: number;
@@ -15,6 +33,14 @@ export interface NetworkSettings {
   readonly duration: number;
   readonly seed: number;
   readonly scale: boolean;
+  /** σ of the thalamic noise, excitatory and inhibitory. */
+  readonly excitatoryNoise: number;
+  readonly inhibitoryNoise: number;
+  /** Weight scales: w·U(0,1) from excitatory, −w·U(0,1) from inhibitory neurons. */
+  readonly excitatoryWeight: number;
+  readonly inhibitoryWeight: number;
+  /** Parameters spread by each neuron's r (the paper), or r = 0 for all. */
+  readonly heterogeneity: boolean;
 }
 
 export type ToWorker =

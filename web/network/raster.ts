@@ -2,7 +2,8 @@
  * The spike raster: a uPlot chart (so that its time axis lines up with the rate chart under it)
  * whose plotting area is painted from an ImageData, one pixel per spike in the colour of its
  * population, so that millions of spikes draw in one pass. Neuron 0 is at the bottom, as in the
- * paper's figure; clicking a row picks that neuron.
+ * paper's figure; clicking a row picks that neuron. Dragging across it zooms to that time
+ * window (a long run's spikes spread out again), a double-click shows the whole run.
  */
 import uPlot from 'uplot';
 import { TIME_AXIS, axis } from '../ui/chart-theme.js';
@@ -28,6 +29,11 @@ export class Raster {
   private data: RasterData | undefined;
   private selected: number | undefined;
   private readonly offscreen = document.createElement('canvas');
+  /** Where the last press on the plot started (a drag is a zoom, not a pick). */
+  private pressX = 0;
+
+  /** Called with the time window after a zoom or its reset (undefined: the whole run). */
+  onZoom: ((window: { min: number; max: number } | undefined) => void) | undefined;
 
   constructor(onPick: (neuron: number) => void) {
     this.element = document.createElement('div');
@@ -38,11 +44,20 @@ export class Raster {
       legend: { show: false },
       cursor: {
         sync: { key: 'network-time' },
-        drag: { x: false, y: false },
+        drag: { x: true, y: false, setScale: true },
         points: { show: false },
       },
       scales: {
-        x: { time: false, range: () => [0, this.data?.duration ?? 1000] },
+        x: {
+          time: false,
+          // A window inside the run is kept (a zoom); anything else shows the whole run.
+          range: (_u, min, max) => {
+            const duration = this.data?.duration ?? 1000;
+            return min > 0 || max < duration
+              ? [Math.max(0, min), Math.min(duration, max)]
+              : [0, duration];
+          },
+        },
         y: { range: () => [0, this.data === undefined ? 1000 : this.data.ne + this.data.ni] },
       },
       series: [{}, { show: false }],
@@ -51,7 +66,18 @@ export class Raster {
         axis(undefined, { size: 24, ...TIME_AXIS }),
         axis('neuron', { size: 64, incrs: NEURON_STEPS }),
       ],
-      hooks: { draw: [(u) => this.paint(u)] },
+      hooks: {
+        draw: [(u) => this.paint(u)],
+        setScale: [
+          (u, key) => {
+            if (key !== 'x') return;
+            const { min = 0, max = 0 } = u.scales.x ?? {};
+            const whole = min <= 0 && max >= (this.data?.duration ?? 0);
+            this.element.dataset.window = whole ? '' : `${min},${max}`;
+            this.onZoom?.(whole ? undefined : { min, max });
+          },
+        ],
+      },
     };
     this.chart = new uPlot(
       options,
@@ -62,8 +88,10 @@ export class Raster {
       this.element,
     );
     this.chart.over.style.cursor = 'pointer';
-    this.chart.over.title = 'Click a row to see that neuron’s v(t)';
+    this.chart.over.title = 'Click a row to see that neuron’s v(t); drag across to zoom in time';
+    this.chart.over.addEventListener('mousedown', (event) => (this.pressX = event.offsetX));
     this.chart.over.addEventListener('click', (event) => {
+      if (Math.abs(event.offsetX - this.pressX) > 3) return;
       const neuron = this.neuronAt(event.offsetY);
       if (neuron !== undefined) onPick(neuron);
     });
@@ -93,6 +121,12 @@ export class Raster {
     this.chart.redraw(false, false);
   }
 
+  /** Shows the time window `window` (from another chart), or the whole run. */
+  setWindow(window: { min: number; max: number } | undefined): void {
+    const duration = this.data?.duration ?? 1000;
+    this.chart.setScale('x', window ?? { min: 0, max: duration });
+  }
+
   setSize(width: number, height: number): void {
     this.chart.setSize({ width, height });
   }
@@ -105,16 +139,20 @@ export class Raster {
     const n = data.ne + data.ni;
     const image = new ImageData(Math.round(width), Math.round(height));
     const pixels = image.data;
-    const { t, i, ne, duration } = data;
+    const { t, i, ne } = data;
     const w = image.width;
     const h = image.height;
-    const xScale = w / duration;
+    const from = u.scales.x?.min ?? 0;
+    const to = u.scales.x?.max ?? data.duration;
+    const xScale = w / (to - from);
     const yScale = h / n;
     // Rows taller than a pixel are drawn as short bars, so that small networks stay readable.
     const rowPixels = Math.max(1, Math.floor(yScale * 0.8));
     for (let s = 0; s < t.length; s++) {
+      const time = t[s] as number;
+      if (time < from || time > to) continue;
       const neuron = i[s] as number;
-      const x = Math.min(w - 1, Math.floor((t[s] as number) * xScale));
+      const x = Math.min(w - 1, Math.floor((time - from) * xScale));
       const bottom = h - 1 - Math.floor(neuron * yScale);
       const [r, g, b] = neuron < ne ? EXCITATORY : INHIBITORY;
       for (let row = 0; row < rowPixels && bottom - row >= 0; row++) {

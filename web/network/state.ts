@@ -9,6 +9,11 @@ export const DEFAULT_NETWORK: NetworkSettings = {
   duration: 1000,
   seed: 1,
   scale: true,
+  excitatoryNoise: 5,
+  inhibitoryNoise: 2,
+  excitatoryWeight: 0.5,
+  inhibitoryWeight: 1,
+  heterogeneity: true,
 };
 
 export interface NetworkViewState {
@@ -17,13 +22,24 @@ export interface NetworkViewState {
   readonly neuron: number | undefined;
 }
 
-const NAMES = { ne: 'ne', ni: 'ni', dt: 'dt', duration: 'T', seed: 'seed' } as const;
+const NAMES = {
+  ne: 'ne',
+  ni: 'ni',
+  dt: 'dt',
+  duration: 'T',
+  seed: 'seed',
+  excitatoryNoise: 'sigmaE',
+  inhibitoryNoise: 'sigmaI',
+  excitatoryWeight: 'wE',
+  inhibitoryWeight: 'wI',
+} as const;
 
 export function writeNetworkParams(state: NetworkViewState, params: URLSearchParams): void {
   for (const [key, name] of Object.entries(NAMES) as [keyof typeof NAMES, string][]) {
     params.set(name, String(state.settings[key]));
   }
   params.set('scale', state.settings.scale ? '1' : '0');
+  params.set('hetero', state.settings.heterogeneity ? '1' : '0');
   if (state.neuron !== undefined) params.set('neuron', String(state.neuron));
 }
 
@@ -37,6 +53,8 @@ export function readNetworkParams(params: URLSearchParams): NetworkViewState {
   }
   const scale = params.get('scale');
   if (scale !== null) settings.scale = scale !== '0' && scale !== 'false';
+  const hetero = params.get('hetero');
+  if (hetero !== null) settings.heterogeneity = hetero !== '0' && hetero !== 'false';
   const neuron = Number(params.get('neuron') ?? Number.NaN);
   return {
     settings: settings as unknown as NetworkSettings,

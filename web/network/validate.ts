@@ -7,13 +7,29 @@ import {
   MemoryLimitError,
   ParameterError,
   checkNetworkMemory,
+  formatBytes,
   networkMemory,
   resolveNetworkOptions,
 } from 'izhikit';
-import { MAX_BYTES, type NetworkSettings } from './protocol.js';
+import {
+  BYTES_PER_MS,
+  BYTES_PER_SPIKE,
+  ESTIMATED_RATE,
+  MAX_BYTES,
+  type NetworkSettings,
+} from './protocol.js';
 
 /** The settings that have a field of their own. */
-export type SettingKey = 'ne' | 'ni' | 'dt' | 'duration' | 'seed';
+export type SettingKey =
+  | 'ne'
+  | 'ni'
+  | 'dt'
+  | 'duration'
+  | 'seed'
+  | 'excitatoryNoise'
+  | 'inhibitoryNoise'
+  | 'excitatoryWeight'
+  | 'inhibitoryWeight';
 
 export interface SettingsProblem {
   /** The field to show the message under. */
@@ -21,7 +37,28 @@ export interface SettingsProblem {
   readonly message: string;
 }
 
-const KEYS: readonly string[] = ['ne', 'ni', 'dt', 'duration', 'seed'];
+const KEYS: readonly string[] = [
+  'ne',
+  'ni',
+  'dt',
+  'duration',
+  'seed',
+  'excitatoryNoise',
+  'inhibitoryNoise',
+  'excitatoryWeight',
+  'inhibitoryWeight',
+];
+
+/** The bytes the spikes (at `ESTIMATED_RATE`) and the analyses of a run of `duration` ms take. */
+export function durationBytes(neurons: number, duration: number): number {
+  return neurons * (duration / 1000) * ESTIMATED_RATE * BYTES_PER_SPIKE + duration * BYTES_PER_MS;
+}
+
+/** The longest duration (ms, rounded down to 1000) whose spikes and analyses fit beside `fixed`. */
+function longestDuration(neurons: number, fixed: number): number {
+  const perMs = (neurons * ESTIMATED_RATE * BYTES_PER_SPIKE) / 1000 + BYTES_PER_MS;
+  return Math.max(0, Math.floor((MAX_BYTES - fixed) / perMs / 1000) * 1000);
+}
 
 /** The library names the sizes ne and ni; the fields are labelled Ne and Ni, as in the paper. */
 function labelled(message: string): string {
@@ -37,7 +74,18 @@ export function settingsProblem(
   sizeField: 'ne' | 'ni' = 'ne',
 ): SettingsProblem | undefined {
   try {
-    checkNetworkMemory(resolveNetworkOptions({ ...settings, maxBytes: MAX_BYTES }));
+    const options = resolveNetworkOptions({ ...settings, maxBytes: MAX_BYTES });
+    const fixed = checkNetworkMemory(options).total;
+    const bytes = fixed + durationBytes(options.n, options.duration);
+    if (bytes > MAX_BYTES) {
+      return {
+        key: 'duration',
+        message:
+          `a run of ${options.duration} ms needs about ${formatBytes(bytes)} for its spikes ` +
+          `(at ${ESTIMATED_RATE} Hz) and analyses, more than the page's ${formatBytes(MAX_BYTES)}: ` +
+          `at most ${longestDuration(options.n, fixed)} ms fit with ${options.n} neurons`,
+      };
+    }
     return undefined;
   } catch (error) {
     if (error instanceof ParameterError && KEYS.includes(error.parameter)) {

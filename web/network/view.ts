@@ -97,6 +97,19 @@ export function createNetworkView(
     return problem === undefined;
   }
 
+  /** Whether the plots show the settings now on screen (true before any run: nothing to mislead). */
+  function plotsCurrent(): boolean {
+    if (summary === undefined) return true;
+    const shown = summary.settings;
+    return (Object.keys(shown) as (keyof NetworkSettings)[]).every(
+      (key) => shown[key] === state.settings[key],
+    );
+  }
+
+  function markStale(): void {
+    plots.setStale(!plotsCurrent());
+  }
+
   function setSettings(settings: Partial<NetworkSettings>): void {
     state = { ...state, settings: { ...state.settings, ...settings } };
     if ('ne' in settings) sizeField = 'ne';
@@ -107,14 +120,11 @@ export function createNetworkView(
     if (runId === undefined && !valid) {
       status.textContent = 'fix the marked setting, then press Run';
     } else if (runId === undefined && summary !== undefined) {
-      const shown = summary.settings;
-      const same = (Object.keys(shown) as (keyof NetworkSettings)[]).every(
-        (key) => shown[key] === state.settings[key],
-      );
-      status.textContent = same
+      status.textContent = plotsCurrent()
         ? 'the plots show these settings'
         : 'settings changed: press Run to simulate them';
     }
+    markStale();
     onChange(state);
   }
 
@@ -155,6 +165,7 @@ export function createNetworkView(
         runId = undefined;
         runBox.setRunning(false, element);
         progress.value = 0;
+        markStale();
         if (failure.kind === 'cancelled') {
           status.textContent = 'cancelled';
         } else {
@@ -173,6 +184,7 @@ export function createNetworkView(
 
   function show(result: NetworkSummary): void {
     summary = result;
+    markStale();
     exportBar.enable();
     plots.showSummary(result);
     const { ne, ni, seed, scale: scaled } = result.settings;
@@ -238,6 +250,7 @@ export function createNetworkView(
       state = next;
       controls.show(state);
       checkSettings();
+      markStale();
     },
     onShow() {
       plots.layout();

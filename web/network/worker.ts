@@ -10,8 +10,16 @@ import {
   MemoryLimitError,
   NetworkSimulation,
   ParameterError,
+  formatBytes,
+  networkMemory,
 } from 'izhikit';
-import { MAX_BYTES, type FromWorker, type NetworkSettings, type ToWorker } from './protocol.js';
+import {
+  BYTES_PER_SPIKE,
+  MAX_BYTES,
+  type FromWorker,
+  type NetworkSettings,
+  type ToWorker,
+} from './protocol.js';
 
 /** The network neurons' spike cut-off (mV). */
 const NETWORK_VPEAK = 30;
@@ -32,6 +40,20 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
+/** Stops a run whose spikes grew past what the page may hold (the estimate before it was low). */
+function checkSpikeMemory(run: NetworkSimulation, fixedBytes: number): void {
+  const bytes = fixedBytes + run.spikeCount * BYTES_PER_SPIKE;
+  if (bytes > MAX_BYTES) {
+    const t = run.stepsDone * run.options.dt;
+    throw new MemoryLimitError(
+      `the run had ${run.spikeCount} spikes by t = ${t} ms, more than the page's memory holds ` +
+        `(limit ${formatBytes(MAX_BYTES)}): use a shorter duration or fewer neurons`,
+      bytes,
+      MAX_BYTES,
+    );
+  }
+}
+
 async function runChunked(
   id: number,
   settings: NetworkSettings,
@@ -39,17 +61,19 @@ async function runChunked(
   progress: boolean,
 ): Promise<NetworkSimulation> {
   const run = new NetworkSimulation({ ...settings, record, maxBytes: MAX_BYTES });
-  // Start with a small chunk, then size chunks to take about SLICE_MS each.
-  let chunk = Math.max(1, Math.ceil(run.totalSteps / 200));
+  const fixedBytes = networkMemory(run.options).total;
+  // Start with one step whatever the duration, then size chunks to take about SLICE_MS each
+  // (growing at most fourfold at a time).
+  let chunk = 1;
   while (!run.done) {
     await yieldToMessages();
     if (cancelled.has(id)) throw new CancelledError('the network run was cancelled');
     const start = performance.now();
     const taken = run.advance(chunk);
     const spent = performance.now() - start;
-    if (spent > 0 && taken > 0) {
-      chunk = Math.max(1, Math.round((taken * SLICE_MS) / spent));
-    }
+    const fitted = spent > 0 ? Math.round((taken * SLICE_MS) / spent) : chunk * 4;
+    chunk = Math.max(1, Math.min(chunk * 4, fitted));
+    checkSpikeMemory(run, fixedBytes);
     if (progress) post({ type: 'progress', id, fraction: run.progress });
   }
   return run;

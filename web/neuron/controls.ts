@@ -10,6 +10,7 @@ import { createExpressionField, type ExpressionField } from './expression-field.
 import {
   ADVANCED_FIELDS,
   NEURON_FIELDS,
+  INPUT_SCALE_FIELD,
   START_FIELDS,
   SUBSTEPS_FIELD,
   type FieldSpec,
@@ -109,7 +110,13 @@ export function createNeuronControls(
       el('legend', {}, 'Neuron'),
       ...NEURON_FIELDS.map((spec) => makeField(spec).element),
     ),
-    el('fieldset', {}, el('legend', {}, 'Input'), expression.element),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Input'),
+      expression.element,
+      makeField(INPUT_SCALE_FIELD).element,
+    ),
     el(
       'fieldset',
       {},

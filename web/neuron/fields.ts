@@ -1,4 +1,7 @@
-/** The slider ranges of the neuron view: wide enough for every preset, negative a and b included. */
+/**
+ * The slider ranges of the neuron view: wide enough for every preset, negative a and b included,
+ * with most of the travel over the usual values (a 0–0.2, b −0.5–0.5, c −75–−45, d 0–10).
+ */
 import type { SliderSpec } from '../ui/slider-field.js';
 import type { NumericKey } from './state.js';
 
@@ -15,6 +18,8 @@ export const NEURON_FIELDS: readonly FieldSpec[] = [
     min: -0.1,
     max: 1.1,
     step: 0.001,
+    usual: [0, 0.2],
+    page: 0.01,
   },
   {
     key: 'b',
@@ -23,6 +28,8 @@ export const NEURON_FIELDS: readonly FieldSpec[] = [
     min: -1.2,
     max: 1.2,
     step: 0.005,
+    usual: [-0.5, 0.5],
+    page: 0.05,
   },
   {
     key: 'c',
@@ -32,8 +39,19 @@ export const NEURON_FIELDS: readonly FieldSpec[] = [
     min: -90,
     max: -30,
     step: 0.5,
+    usual: [-75, -45],
+    page: 5,
   },
-  { key: 'd', label: 'd', help: 'after-spike jump of u', min: -25, max: 12, step: 0.05 },
+  {
+    key: 'd',
+    label: 'd',
+    help: 'after-spike jump of u',
+    min: -25,
+    max: 12,
+    step: 0.05,
+    usual: [0, 10],
+    page: 1,
+  },
 ];
 
 export const START_FIELDS: readonly FieldSpec[] = [
@@ -114,6 +132,16 @@ export const ADVANCED_FIELDS: readonly FieldSpec[] = [
     step: 1,
   },
 ];
+
+/** A scale on I(t): its amplitude, draggable like a, b, c, d. */
+export const INPUT_SCALE_FIELD: FieldSpec = {
+  key: 'inputScale',
+  label: 'I(t) ×',
+  help: 'multiplies the input I(t): drag to change its amplitude (1 gives I(t) as typed)',
+  min: 0,
+  max: 3,
+  step: 0.01,
+};
 
 export const SUBSTEPS_FIELD: FieldSpec = {
   key: 'substeps',

@@ -125,9 +125,15 @@ export class PhaseChart {
     context.fillText('u', 0, 0);
     context.restore();
 
+    // The plot's edge, drawn: the nullclines and the trajectory end on it (its box, in CSS
+    // pixels of the canvas, is kept for tests).
+    this.canvas.dataset.plotBox = `${left},${top},${right},${bottom}`;
+    context.strokeStyle = COLORS.axis;
+    context.strokeRect(left + 0.5, top + 0.5, right - left - 1, bottom - top - 1);
+
     context.save();
     context.beginPath();
-    context.rect(left, top, right - left, bottom - top);
+    context.rect(left + 1, top + 1, right - left - 2, bottom - top - 2);
     context.clip();
 
     // Reset line and cut-off.

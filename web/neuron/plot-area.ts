@@ -47,6 +47,37 @@ export function createNeuronPlotArea(
   const showU = toggle('recovery u(t)', 'showU');
   const showPhase = toggle('phase plane (v, u)', 'showPhase');
 
+  // Hold: the trace on screen stays, faint, behind the next ones, to compare a change with.
+  let current: SimulationResult | undefined;
+  const holdButton = el(
+    'button',
+    { type: 'button', class: 'small', 'data-action': 'hold', 'aria-pressed': 'false' },
+    'Hold trace',
+  );
+  holdButton.addEventListener('click', () => {
+    const holding = holdButton.getAttribute('aria-pressed') === 'true';
+    const trace = current?.trace;
+    chart.hold(holding || trace === undefined ? undefined : { t: trace.t, v: trace.v });
+    holdButton.setAttribute('aria-pressed', String(!holding && trace !== undefined));
+    holdButton.textContent = !holding && trace !== undefined ? 'Drop held trace' : 'Hold trace';
+  });
+  const resetZoom = el(
+    'button',
+    {
+      type: 'button',
+      class: 'small',
+      'data-action': 'reset-zoom',
+      title: 'or double-click the plot',
+    },
+    'Whole run',
+  );
+  resetZoom.addEventListener('click', () => chart.resetZoom());
+  const zoomHint = el(
+    'span',
+    { class: 'hint' },
+    'Drag across the plot to zoom; double-click to reset.',
+  );
+
   const title = el('h2', { class: 'plot-title' });
   const readout = el('dl', { class: 'readout', 'aria-live': 'polite', 'data-readout': '' });
   const message = el('div', { class: 'run-error', role: 'alert' });
@@ -69,7 +100,13 @@ export function createNeuronPlotArea(
       chart.element,
       el('div', { class: 'phase-box' }, phase.element, phaseCaption),
     ),
-    el('div', { class: 'plot-foot' }, toggles, exportBar),
+    el(
+      'div',
+      { class: 'plot-foot' },
+      toggles,
+      el('div', { class: 'plot-tools' }, holdButton, resetZoom, zoomHint),
+      exportBar,
+    ),
   );
 
   function showPhasePlane(
@@ -106,6 +143,7 @@ export function createNeuronPlotArea(
       title.textContent = preset === undefined ? 'Custom neuron' : presetTitle(preset);
     },
     showRun(run, state) {
+      current = run;
       if (run.trace !== undefined) chart.setData(run.trace);
       showPhasePlane(run, state, undefined);
       readout.replaceChildren(...readoutItems(run, state));
@@ -113,6 +151,7 @@ export function createNeuronPlotArea(
     showPhasePlane,
     setStale(stale, hasRun) {
       element.classList.toggle('stale', stale);
+      readout.dataset.stale = String(stale);
       if (stale) {
         // A link with a bad value opens with no run to keep.
         staleNote.textContent = hasRun

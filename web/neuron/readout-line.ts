@@ -9,12 +9,16 @@ import { spikeReadout } from './readout.js';
 import type { NeuronState } from './state.js';
 import { stepWindow } from './step-window.js';
 
+/** A time in ms to the microsecond (1.70515 shows as 1.705). */
+const ms = (time: number): string => String(Number(time.toFixed(3)));
+
 /** The readout items of `run`, simulated from `state`. */
 export function readoutItems(run: SimulationResult, state: NeuronState): HTMLElement[] {
-  // A preset's own input has a known stimulus onset; an edited input gets it from I(t).
-  const preset = PRESETS.find((p) => p.id === state.preset);
-  const onset =
-    preset !== undefined && preset.input === state.input ? preset.stimulus[0]?.start : undefined;
+  // A preset's input has a known stimulus onset, whichever neuron it drives (the same run reads
+  // the same as a preset and as a custom neuron); another input gets its onset from I(t).
+  const own = PRESETS.find((p) => p.id === state.preset && p.input === state.input);
+  const preset = own ?? PRESETS.find((p) => p.input === state.input);
+  const onset = preset?.stimulus[0]?.start;
   const r = spikeReadout(run, onset);
   // Say what the latency counts from: a rebound burst (tc-burst) counts from t = 0, not from
   // the release of the inhibition, and "51 ms" alone read as the latter.
@@ -22,8 +26,8 @@ export function readoutItems(run: SimulationResult, state: NeuronState): HTMLEle
     r.latency === undefined
       ? '—'
       : r.latencyFrom === 0
-        ? `${formatNumber(r.latency, 6)} ms (from t = 0)`
-        : `${formatNumber(r.latency, 6)} ms (input onset ${formatNumber(r.latencyFrom, 6)} ms)`;
+        ? `${ms(r.latency)} ms (from t = 0)`
+        : `${ms(r.latency)} ms (input onset ${ms(r.latencyFrom)} ms)`;
   return [
     readoutItem('spikes', String(r.count), 'count'),
     readoutItem('first-spike latency', latency, 'latency'),

@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_PARAMETERS,
+  compileExpression,
   getPreset,
   isIntegratorName,
   type IntegratorName,
@@ -21,6 +22,8 @@ export interface NeuronState extends ModelParameters {
   readonly dt: number;
   readonly duration: number;
   readonly input: string;
+  /** I(t) is multiplied by this (1: as typed), so that its amplitude can be dragged. */
+  readonly inputScale: number;
   readonly integrator: IntegratorName;
   readonly substeps: number;
   readonly showU: boolean;
@@ -45,8 +48,15 @@ export const NUMERIC_KEYS = [
   'kappa',
   'vpeak',
   'substeps',
+  'inputScale',
 ] as const;
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
+
+/**
+ * The longest I(t) the explorer takes: its link must fit the request a server accepts (about
+ * 8–16 kB; a 20 kB link got HTTP 431), with room for the other values.
+ */
+export const MAX_INPUT_CHARS = 2000;
 
 /** The first preset of the list opens when the URL names nothing. */
 export const DEFAULT_PRESET = 'rs';
@@ -69,6 +79,7 @@ export function stateFromPreset(
     dt: preset.dt,
     duration: preset.duration,
     input: preset.input,
+    inputScale: 1,
     integrator: 'reference',
     substeps: 1,
     showU: toggles.showU,
@@ -83,6 +94,21 @@ export function isEdited(preset: Preset, state: NeuronState): boolean {
   return (Object.keys(reference) as (keyof NeuronState)[]).some(
     (key) => reference[key] !== state[key],
   );
+}
+
+/**
+ * I(t) times `scale`: the expression as typed at scale 1, else compiled (its errors keep their
+ * positions in the typed text) and multiplied, with a source that says so.
+ */
+export function scaledInput(input: string, scale: number): SimulationOptions['input'] {
+  if (scale === 1) return input;
+  const compiled = compileExpression(input);
+  return {
+    ...compiled,
+    source: `${scale}*(${compiled.source})`,
+    evaluate: (t: number) => scale * compiled.evaluate(t),
+    constantValue: scale * compiled.constantValue,
+  };
 }
 
 /** The options `simulate` takes for this state. */
@@ -102,14 +128,14 @@ export function simulationOptions(state: NeuronState): SimulationOptions {
     ...(state.u0 === undefined ? {} : { u0: state.u0 }),
     dt: state.dt,
     duration: state.duration,
-    input: state.input,
+    input: scaledInput(state.input, state.inputScale),
     integrator: state.integrator,
     ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
   };
 }
 
 /** Short URL names: `T` for the duration and `I` for the input, as the papers write them. */
-const URL_NAMES: Record<NumericKey, string> = {
+export const URL_NAMES: Record<NumericKey, string> = {
   a: 'a',
   b: 'b',
   c: 'c',
@@ -124,6 +150,7 @@ const URL_NAMES: Record<NumericKey, string> = {
   kappa: 'kappa',
   vpeak: 'vpeak',
   substeps: 'substeps',
+  inputScale: 'Iscale',
 };
 
 /** The `u0` of a link whose preset gives u0 but whose user chose u0 = b·v0. */
@@ -149,6 +176,7 @@ export function writeNeuronParams(state: NeuronState, params: URLSearchParams): 
   const base = baseState(state.preset);
   for (const key of NUMERIC_KEYS) {
     if (key === 'substeps' && state.integrator === 'reference') continue;
+    if (key === 'inputScale' && state.inputScale === 1) continue;
     const advanced = key in DEFAULT_PARAMETERS;
     const value = state[key];
     if (advanced && value === base[key]) continue;
@@ -156,7 +184,8 @@ export function writeNeuronParams(state: NeuronState, params: URLSearchParams): 
   }
   if (state.u0 !== undefined) params.set('u0', String(state.u0));
   else if (base.u0 !== undefined) params.set('u0', U0_FROM_B_V0);
-  params.set('I', state.input);
+  // An I(t) the explorer refuses stays out of the link, which must fit in a URL.
+  if (state.input.length <= MAX_INPUT_CHARS) params.set('I', state.input);
   if (state.integrator !== 'reference') params.set('integrator', state.integrator);
   const shown = [state.showI ? 'I' : '', state.showU ? 'u' : '', state.showPhase ? 'phase' : '']
     .filter((name) => name !== '')
@@ -194,8 +223,10 @@ export function readNeuronParams(params: URLSearchParams): NeuronState {
   const integrator = params.get('integrator');
   if (integrator !== null && isIntegratorName(integrator)) state.integrator = integrator;
   const show = params.get('show');
-  if (show !== null) {
-    const shown = new Set(show.split(','));
+  // A show list with no panel name in it (a garbled link) keeps the default panels.
+  const names = new Set((show ?? '').split(','));
+  if (show !== null && ['I', 'u', 'phase', 'none'].some((name) => names.has(name))) {
+    const shown = names;
     state.showI = shown.has('I');
     state.showU = shown.has('u');
     state.showPhase = shown.has('phase');

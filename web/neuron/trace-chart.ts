@@ -1,15 +1,26 @@
 /**
  * The neuron view's plot: v(t) on top, the stimulus I(t) underneath and u(t) on request, as
  * uPlot charts stacked on a shared time axis and cursor. The simulation's Float64Array columns
- * are handed to uPlot as they are, without copying.
+ * are handed to uPlot as they are, without copying. Dragging across a panel zooms every panel to
+ * that time window (uPlot's select-to-zoom), a double-click resets it, the values under the
+ * cursor are shown over the plot, and a held trace is drawn faintly behind v(t).
  */
 import uPlot from 'uplot';
-import type { TraceColumns } from 'izhikit';
+import { decimateMinMax, type TraceColumns } from 'izhikit';
 import { COLORS, TIME_AXIS, axis } from '../ui/chart-theme.js';
+import { formatNumber } from '../ui/dom.js';
 
 const SYNC_KEY = 'neuron-trace';
 
 type Column = 'v' | 'u' | 'I';
+
+/** A trace kept for comparison: its times and v. */
+export interface HeldTrace {
+  readonly t: Float64Array;
+  readonly v: Float64Array;
+}
+
+const UNITS: Record<Column, string> = { v: ' mV', u: '', I: '' };
 
 const PANELS: Record<Column, { label: string; color: string; share: number }> = {
   v: { label: 'v (mV)', color: COLORS.v, share: 0.62 },
@@ -28,6 +39,13 @@ export class TraceChart {
   private panels: Panel[] = [];
   private columns: Column[] = [];
   private trace: TraceColumns | undefined;
+  /** The time window zoomed to, or undefined for the whole run. */
+  private zoom: { min: number; max: number } | undefined;
+  /** True while one panel's zoom is copied to the others. */
+  private syncing = false;
+  private held: HeldTrace | undefined;
+  /** The values under the cursor, over the top right of the plot. */
+  readonly values: HTMLElement;
 
   /** Called with the step index under the cursor as it moves over any panel (none: undefined). */
   onCursor: ((index: number | undefined) => void) | undefined;
@@ -35,6 +53,10 @@ export class TraceChart {
   constructor() {
     this.element = document.createElement('div');
     this.element.className = 'trace-chart';
+    this.values = document.createElement('div');
+    this.values.className = 'cursor-values';
+    this.values.dataset.cursorValues = '';
+    this.element.append(this.values);
     this.setVisible(false, true);
     new ResizeObserver(() => this.resize()).observe(this.element);
   }
@@ -71,12 +93,27 @@ export class TraceChart {
       width,
       height,
       legend: { show: false },
-      cursor: { sync: { key: SYNC_KEY }, drag: { x: false, y: false } },
+      cursor: { sync: { key: SYNC_KEY }, drag: { x: true, y: false, setScale: true } },
       scales: { x: { time: false } },
       series: [{}, { label, stroke: color, width: 1.25, points: { show: false } }],
       axes: [timeAxis, axis(label, { size: 56 })],
       hooks: {
-        setCursor: [(u) => this.onCursor?.(u.cursor.idx ?? undefined)],
+        setCursor: [
+          (u) => {
+            const index = u.cursor.idx ?? undefined;
+            this.showValues(index);
+            this.onCursor?.(index);
+          },
+        ],
+        setScale: [
+          (u, key) => {
+            if (key !== 'x') return;
+            // Each panel's own window, for tests and styles to read.
+            holder.dataset.x = `${u.scales.x?.min},${u.scales.x?.max}`;
+            this.zoomed(u);
+          },
+        ],
+        ...(column === 'v' ? { drawAxes: [(u: uPlot) => this.drawHeld(u)] } : {}),
       },
     };
     const empty = new Float64Array(0);
@@ -84,12 +121,104 @@ export class TraceChart {
     return { column, chart, holder };
   }
 
-  /** Plots a trace, synchronously (so that the caller can time the redraw). */
+  /** Plots a trace, synchronously (so that the caller can time the redraw); a zoom is kept. */
   setData(trace: TraceColumns): void {
     this.trace = trace;
+    const zoom = this.zoom;
+    this.syncing = true;
     for (const panel of this.panels) {
-      panel.chart.batch(() => panel.chart.setData([trace.t, trace[panel.column]]));
+      panel.chart.batch(() => {
+        panel.chart.setData([trace.t, trace[panel.column]], zoom === undefined);
+        if (zoom !== undefined) panel.chart.setScale('x', zoom);
+      });
     }
+    this.syncing = false;
+  }
+
+  /** The time window on screen, or undefined when the whole run is shown. */
+  get window(): { min: number; max: number } | undefined {
+    return this.zoom;
+  }
+
+  /** Shows the whole run again. */
+  resetZoom(): void {
+    this.markZoom(undefined);
+    if (this.trace !== undefined) this.setData(this.trace);
+  }
+
+  private markZoom(zoom: { min: number; max: number } | undefined): void {
+    this.zoom = zoom;
+    this.element.dataset.zoomed = String(zoom !== undefined);
+    this.element.dataset.window = zoom === undefined ? '' : `${zoom.min},${zoom.max}`;
+  }
+
+  /** Keeps `trace` (copied) as a faint line behind v(t), or drops the held trace. */
+  hold(trace: HeldTrace | undefined): void {
+    this.held = trace === undefined ? undefined : { t: trace.t.slice(), v: trace.v.slice() };
+    this.element.dataset.held = String(this.held !== undefined);
+    for (const panel of this.panels) if (panel.column === 'v') panel.chart.redraw(false);
+  }
+
+  /** A panel's x scale changed (a drag, a double-click, new data): the others follow. */
+  private zoomed(chart: uPlot): void {
+    if (this.syncing) return;
+    const scale = chart.scales.x;
+    const t = this.trace?.t;
+    if (scale === undefined) return;
+    const { min, max } = scale;
+    if (min === undefined || max === undefined || t === undefined || t.length === 0) return;
+    const whole = min <= (t[0] as number) && max >= (t.at(-1) as number);
+    this.markZoom(whole ? undefined : { min, max });
+    this.syncing = true;
+    for (const panel of this.panels) {
+      if (panel.chart !== chart) panel.chart.setScale('x', { min, max });
+    }
+    this.syncing = false;
+  }
+
+  private showValues(index: number | undefined): void {
+    const trace = this.trace;
+    if (index === undefined || trace === undefined || index >= trace.t.length) {
+      this.values.textContent = '';
+      return;
+    }
+    const parts = [`t = ${formatNumber(trace.t[index] as number, 6)} ms`];
+    for (const column of this.columns) {
+      parts.push(`${column} = ${formatNumber(trace[column][index] as number, 4)}${UNITS[column]}`);
+    }
+    this.values.textContent = parts.join('  ');
+  }
+
+  /** Draws the held trace, min/max per pixel column over the window on screen, behind v(t). */
+  private drawHeld(chart: uPlot): void {
+    const held = this.held;
+    const scale = chart.scales.x;
+    if (held === undefined || scale === undefined) return;
+    const { min, max } = scale;
+    if (held.t.length === 0 || min === undefined || max === undefined) return;
+    const columns = Math.max(1, Math.round(chart.bbox.width));
+    let line;
+    try {
+      line = decimateMinMax(held.t, held.v, min, max, columns);
+    } catch {
+      return;
+    }
+    const context = chart.ctx;
+    context.save();
+    context.beginPath();
+    context.rect(chart.bbox.left, chart.bbox.top, chart.bbox.width, chart.bbox.height);
+    context.clip();
+    context.strokeStyle = COLORS.held;
+    context.lineWidth = 1.5 * devicePixelRatio;
+    context.beginPath();
+    for (let k = 0; k < line.x.length; k++) {
+      const x = chart.valToPos(line.x[k] as number, 'x', true);
+      const y = chart.valToPos(line.y[k] as number, 'y', true);
+      if (k === 0) context.moveTo(x, y);
+      else context.lineTo(x, y);
+    }
+    context.stroke();
+    context.restore();
   }
 
   private layout(): { width: number; heights: number[] } {

@@ -3,14 +3,28 @@
  * picker, the plot and its readout. Every input event re-simulates and redraws synchronously;
  * a bad value shows its message next to its field while the last good plot stays.
  */
-import { TRACE_BYTES_PER_STEP, simulate, type SimulationResult } from 'izhikit';
+import {
+  ExpressionError,
+  TRACE_BYTES_PER_STEP,
+  getPreset,
+  simulate,
+  type SimulationResult,
+} from 'izhikit';
 import { el } from '../ui/dom.js';
 import { createExportBar } from '../ui/export-bar.js';
-import { createNeuronControls } from './controls.js';
+import { createNeuronControls, type FieldKey } from './controls.js';
 import { createErrorDisplay } from './error-display.js';
 import { addNeuronExports } from './export-buttons.js';
 import { createNeuronPlotArea } from './plot-area.js';
-import { simulationOptions, type NeuronState } from './state.js';
+import { linkProblems } from './link-check.js';
+import {
+  DEFAULT_PRESET,
+  MAX_INPUT_CHARS,
+  readNeuronParams,
+  simulationOptions,
+  stateFromPreset,
+  type NeuronState,
+} from './state.js';
 
 /** The name of the performance measure taken from an input event to the end of the redraw. */
 export const REDRAW_MEASURE = 'izhikit:redraw';
@@ -31,6 +45,8 @@ export interface NeuronView {
   readonly result: SimulationResult | undefined;
   /** Extra buttons (SVG, PNG export) added once the figure renderer is available. */
   readonly exportBar: HTMLElement;
+  /** Opens the link `params`: its state, with every value that cannot run marked. */
+  openLink(params: URLSearchParams): void;
 }
 
 export function createNeuronView(
@@ -73,6 +89,13 @@ export function createNeuronView(
     controls.show(state);
     plots.show(state);
     try {
+      if (state.input.length > MAX_INPUT_CHARS) {
+        throw new ExpressionError(
+          `I(t) is ${state.input.length} characters long; the explorer takes at most ` +
+            `${MAX_INPUT_CHARS} (its link must fit in a URL)`,
+          MAX_INPUT_CHARS,
+        );
+      }
       const run = simulate({
         ...simulationOptions(state),
         maxTraceBytes: EXPLORER_MAX_TRACE_BYTES,
@@ -102,6 +125,17 @@ export function createNeuronView(
     exportBar: exportBar.element,
     setState(next) {
       update(next, 'state');
+    },
+    openLink(params) {
+      const linked = readNeuronParams(params);
+      update(linked, 'state');
+      const base = stateFromPreset(getPreset(linked.preset ?? DEFAULT_PRESET), linked);
+      for (const [key, message] of linkProblems(params, base, linked, EXPLORER_MAX_TRACE_BYTES)) {
+        const field = controls.fields.get(key as FieldKey);
+        field?.setError(message);
+        // A marked field of the Advanced group is shown, not left folded away.
+        field?.element.closest('details')?.setAttribute('open', '');
+      }
     },
   };
 }

@@ -12,6 +12,8 @@ export const COLORS = {
   grid: '#e5e7eb',
   axis: '#475569',
   stimulus: 'rgba(21, 128, 61, 0.12)',
+  /** A held trace, drawn behind the current one for comparison. */
+  held: 'rgba(100, 116, 139, 0.45)',
 } as const;
 
 /** An axis with the explorer's fonts and light grid. */

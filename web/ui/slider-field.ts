@@ -1,7 +1,10 @@
 /**
  * A labelled number control: a slider for dragging and a numeric field for exact values, kept in
  * step. The field accepts any finite number (the slider's range is only its travel), and an
- * inline message shows when the value is not accepted.
+ * inline message shows when the value is not accepted. A slider with a usual range gives that
+ * range 80 % of its travel (fine control where the values usually are) and the rest of its range
+ * the two ends; the keys step by `step` (arrows) and `page` (Page Up/Down), Home and End go to
+ * the ends.
  */
 import { el, uniqueId } from './dom.js';
 
@@ -14,6 +17,10 @@ export interface SliderFieldOptions {
   readonly min: number;
   readonly max: number;
   readonly step: number;
+  /** The range most values fall in: 80 % of the slider's travel (none: the travel is linear). */
+  readonly usual?: readonly [number, number];
+  /** The step of Page Up and Page Down (ten steps by default). */
+  readonly page?: number;
   readonly value: number;
   /** Called with every accepted value, while the slider moves or the field is typed in. */
   readonly onInput: (value: number) => void;
@@ -37,10 +44,58 @@ function decimalsOf(step: number): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/** Positions of a slider's travel. */
+const TRAVEL = 1000;
+
+/**
+ * The map between a value and a position 0 … TRAVEL on the slider: linear, or with `usual`
+ * spread over the middle 80 % and the rest of [min, max] over 10 % at each end.
+ */
+export function sliderScale(
+  min: number,
+  max: number,
+  usual: readonly [number, number] | undefined,
+): { toPosition(value: number): number; toValue(position: number): number } {
+  const [lo, hi] = usual ?? [min, max];
+  // Stretches: [value from, value to, position from, position to].
+  const pieces: [number, number, number, number][] =
+    usual === undefined
+      ? [[min, max, 0, TRAVEL]]
+      : [
+          [min, lo, 0, TRAVEL * 0.1],
+          [lo, hi, TRAVEL * 0.1, TRAVEL * 0.9],
+          [hi, max, TRAVEL * 0.9, TRAVEL],
+        ];
+  const along = (x: number, [x0, x1, y0, y1]: [number, number, number, number]): number =>
+    x1 === x0 ? y0 : y0 + ((x - x0) * (y1 - y0)) / (x1 - x0);
+  return {
+    toPosition(value) {
+      const v = Math.min(max, Math.max(min, value));
+      const piece = pieces.find(([, x1]) => v <= x1) ?? (pieces.at(-1) as (typeof pieces)[0]);
+      return Math.round(along(v, piece));
+    },
+    toValue(position) {
+      const piece =
+        pieces.find(([, , , y1]) => position <= y1) ?? (pieces.at(-1) as (typeof pieces)[0]);
+      const [x0, x1, y0, y1] = piece;
+      return along(position, [y0, y1, x0, x1]);
+    },
+  };
+}
+
 export function createSliderField(options: SliderFieldOptions): SliderField {
   const id = uniqueId(`field-${options.name}`);
   const errorId = `${id}-error`;
   const decimals = decimalsOf(options.step);
+  const scale = sliderScale(options.min, options.max, options.usual);
+  const page = options.page ?? options.step * 10;
+  /** A value on the grid of `step` (from min), without binary noise. */
+  const onGrid = (value: number): number =>
+    Number(
+      (options.min + Math.round((value - options.min) / options.step) * options.step).toFixed(
+        decimals,
+      ),
+    );
   const number = el('input', {
     id,
     type: 'number',
@@ -54,10 +109,11 @@ export function createSliderField(options: SliderFieldOptions): SliderField {
   const slider = el('input', {
     type: 'range',
     class: 'slider',
-    min: options.min,
-    max: options.max,
-    step: options.step,
-    value: String(options.value),
+    min: 0,
+    max: TRAVEL,
+    step: 1,
+    value: String(scale.toPosition(options.value)),
+    'aria-valuetext': String(options.value),
     'aria-label': `${options.label} slider`,
     'data-slider': options.name,
   });
@@ -80,13 +136,33 @@ export function createSliderField(options: SliderFieldOptions): SliderField {
   let accepted = options.value;
   const isNumber = (text: string): boolean => text !== '' && Number.isFinite(Number(text));
 
-  slider.addEventListener('input', () => {
-    // Round away the binary noise of min + n·step (0.020000000000000004).
-    const value = Number(Number(slider.value).toFixed(decimals));
+  /** Takes `value` as the slider's (dragged or stepped): shows it and hands it on. */
+  const take = (value: number): void => {
     number.value = String(value);
+    slider.setAttribute('aria-valuetext', String(value));
     accepted = value;
     field.setError(undefined);
     options.onInput(value);
+  };
+  slider.addEventListener('input', () => take(onGrid(scale.toValue(Number(slider.value)))));
+  // Keys step the value, not the travel: an arrow is one `step`, Page Up/Down one `page`.
+  slider.addEventListener('keydown', (event) => {
+    const keys: Record<string, () => number> = {
+      ArrowUp: () => accepted + options.step,
+      ArrowRight: () => accepted + options.step,
+      ArrowDown: () => accepted - options.step,
+      ArrowLeft: () => accepted - options.step,
+      PageUp: () => accepted + page,
+      PageDown: () => accepted - page,
+      Home: () => options.min,
+      End: () => options.max,
+    };
+    const next = keys[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const value = Number(next().toFixed(Math.max(decimals, decimalsOf(page))));
+    slider.value = String(scale.toPosition(value));
+    take(value);
   });
   number.addEventListener('input', () => {
     const text = number.value.trim();
@@ -96,7 +172,8 @@ export function createSliderField(options: SliderFieldOptions): SliderField {
       return;
     }
     field.setError(undefined);
-    slider.value = String(value);
+    slider.value = String(scale.toPosition(value));
+    slider.setAttribute('aria-valuetext', String(value));
     accepted = value;
     options.onInput(value);
   });
@@ -115,7 +192,8 @@ export function createSliderField(options: SliderFieldOptions): SliderField {
     set(value) {
       accepted = value;
       number.value = String(value);
-      slider.value = String(value);
+      slider.value = String(scale.toPosition(value));
+      slider.setAttribute('aria-valuetext', String(value));
       field.setError(undefined);
     },
     setError(message) {
@@ -135,6 +213,10 @@ export interface SliderSpec {
   readonly min: number;
   readonly max: number;
   readonly step: number;
+  /** The range most values fall in, given 80 % of the travel. */
+  readonly usual?: readonly [number, number];
+  /** The step of Page Up and Page Down. */
+  readonly page?: number;
 }
 
 /** A slider field for a listed `spec`, named `name` (`data-field`) and showing `value`. */
@@ -152,6 +234,8 @@ export function createSpecField(
     min: spec.min,
     max: spec.max,
     step: spec.step,
+    ...(spec.usual === undefined ? {} : { usual: spec.usual }),
+    ...(spec.page === undefined ? {} : { page: spec.page }),
     value,
     onInput,
   });

@@ -1,0 +1,84 @@
+// Benchmark: what a CLI user gets from a fresh process. The loop time of one run of the paper's
+// network (1000 neurons, 1000 ms) in a new Node process, and the whole-process wall time of
+// `izhikit network` and `izhikit run --preset rs` (start, run, write), beside `node -e 0` and the
+// plain C anchor run the same way. Uses the compiled library in dist/ (built first when missing).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, printTable } from './stats.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = 15;
+
+if (!existsSync(join(root, 'dist/network/simulate.js'))) {
+  spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+/** Wall time (ms) of a whole process, and its standard output. */
+function wall(command: string, args: string[]): { ms: number; stdout: string } {
+  const start = performance.now();
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout: 120000 });
+  const ms = performance.now() - start;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.trim()}`);
+  }
+  return { ms, stdout: result.stdout };
+}
+
+const firstRun = `
+const { simulateNetwork } = await import(${JSON.stringify(join(root, 'dist/network/simulate.js'))});
+const r = simulateNetwork({ seed: Number(process.argv[1]) });
+console.log(r.elapsedMs, r.setupMs, r.spikes.t.length / 1000);`;
+
+const loops: number[] = [];
+const setups: number[] = [];
+let rate = 0;
+const processes = {
+  node: [] as number[],
+  network: [] as number[],
+  run: [] as number[],
+  c: [] as number[],
+};
+const cBinary = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), 'net');
+const cBuilt =
+  spawnSync('cc', ['-O3', '-o', cBinary, join(root, 'bench/anchors/net.c'), '-lm']).status === 0;
+const cLoops: number[] = [];
+const cli = join(root, 'bin/izhikit.js');
+for (let run = 0; run < RUNS; run++) {
+  const seed = String(run + 1);
+  const [loop, setup, hz] = wall(process.execPath, [
+    '--input-type=module',
+    '-e',
+    firstRun,
+    seed,
+  ]).stdout.split(/\s+/);
+  loops.push(Number(loop));
+  setups.push(Number(setup));
+  rate = Number(hz);
+  processes.node.push(wall(process.execPath, ['-e', '0']).ms);
+  processes.network.push(wall(process.execPath, [cli, 'network', '--seed', seed]).ms);
+  processes.run.push(wall(process.execPath, [cli, 'run', '--preset', 'rs']).ms);
+  if (cBuilt) {
+    const c = wall(cBinary, ['800', '200']);
+    processes.c.push(c.ms);
+    cLoops.push(Number(c.stdout.trim().split(/\s+/)[0]));
+  }
+}
+
+const ms = (values: number[]) =>
+  values.length === 0 ? 'no C compiler' : median(values).toFixed(1);
+console.log(
+  `A fresh process each time, median of ${RUNS}: the paper's network (1000 neurons, 1000 ms, dt = 1 ms)`,
+);
+printTable(
+  ['what', 'loop (ms)', 'setup (ms)', 'whole process (ms)'],
+  [
+    [`izhikit, one run in a new process (${rate.toFixed(1)} Hz)`, ms(loops), ms(setups), ''],
+    ['izhikit network (start, run, write the summary)', '', '', ms(processes.network)],
+    ['izhikit run --preset rs (start, run, write the CSV)', '', '', ms(processes.run)],
+    ['node -e 0 (Node alone)', '', '', ms(processes.node)],
+    ['plain C anchor, cc -O3 (bench/anchors/net.c)', ms(cLoops), '', ms(processes.c)],
+  ],
+);

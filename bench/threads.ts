@@ -1,0 +1,80 @@
+// Benchmark: the paper's network of 10 000 neurons (1000 ms, dt = 1 ms) on 1 and 2 threads (Node
+// worker threads on shared memory), each in its own process with as many cores as threads; the
+// spikes must be the same for both. Target: ≤ 150 ms of loop time on 2 threads.
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { NetworkSimulation } from '../src/network/simulation.js';
+import { median, printTable } from './stats.js';
+
+const RUNS = 5;
+
+interface Report {
+  readonly elapsedMs: number;
+  readonly setupMs: number;
+  readonly spikes: number;
+  /** A checksum of the spike raster, to compare thread counts. */
+  readonly checksum: number;
+}
+
+/** In a child: a warm-up run, then the measured runs, on `threads` threads. */
+async function child(threads: number): Promise<void> {
+  const reports: Report[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const simulation = new NetworkSimulation({ ne: 8000, ni: 2000, seed: 1, threads });
+    await simulation.ready;
+    simulation.advance(Infinity);
+    const result = simulation.result();
+    let checksum = 0;
+    for (let s = 0; s < result.spikes.t.length; s++) {
+      checksum = (Math.imul(checksum, 31) + result.spikes.i[s]! * 1009 + result.spikes.t[s]!) | 0;
+    }
+    if (run > 0) {
+      reports.push({
+        elapsedMs: result.elapsedMs,
+        setupMs: result.setupMs,
+        spikes: result.spikes.t.length,
+        checksum,
+      });
+    }
+  }
+  process.stdout.write(JSON.stringify(reports));
+}
+
+function measure(threads: number): Report[] | string {
+  const script = fileURLToPath(import.meta.url);
+  const node = [process.execPath, ...process.execArgv, script, '--child', String(threads)];
+  const pinned = spawnSync('taskset', ['--version']).status === 0;
+  const cores = `0-${threads - 1}`;
+  const [command, ...args] = pinned ? ['taskset', '-c', cores, ...node] : node;
+  const result = spawnSync(command as string, args, { encoding: 'utf8', timeout: 600000 });
+  if (result.status !== 0) return `failed: ${result.stderr.trim().split('\n').pop() ?? ''}`;
+  return JSON.parse(result.stdout) as Report[];
+}
+
+if (process.argv[2] === '--child') {
+  await child(Number(process.argv[3]));
+} else {
+  const rows: string[][] = [];
+  let reference: number | undefined;
+  for (const threads of [1, 2].filter((t) => t <= availableParallelism())) {
+    const reports = measure(threads);
+    if (typeof reports === 'string') {
+      rows.push([String(threads), reports, '', '', '']);
+      continue;
+    }
+    const checksum = reports[0]!.checksum;
+    reference ??= checksum;
+    rows.push([
+      String(threads),
+      median(reports.map((r) => r.elapsedMs)).toFixed(0),
+      median(reports.map((r) => r.setupMs)).toFixed(0),
+      (reports[0]!.spikes / 10000).toFixed(2),
+      checksum === reference ? 'yes' : 'NO',
+    ]);
+  }
+  console.log(
+    `The paper's network, 10 000 neurons, 1000 ms, on worker threads: median of ${RUNS} runs after a warm-up`,
+  );
+  printTable(['threads', 'loop (ms)', 'setup (ms)', 'rate (Hz)', 'same spikes as 1'], rows);
+}

@@ -1,0 +1,308 @@
+/**
+ * Export of a network to Brian2 and PyNN scripts, SPEC §11: the script and, beside it, the data it
+ * loads (.npy files): the neurons' parameters, initial state and noise, and the connections as a
+ * synapse list (pre, post, weight, delay). Any network given as such a list exports the same way:
+ * the paper's dense network (every pair, delay 0) today; sparse and delayed networks and the
+ * polychronization network's plastic synapses by passing their lists.
+ */
+import { buildNetwork } from '../network/build.js';
+import { checkNetworkMemory } from '../network/memory.js';
+import { resolveNetworkOptions, type NetworkOptions } from '../network/options.js';
+import { NetworkRandom } from '../network/random.js';
+import { npyBytes, type NpyArray } from './npy.js';
+
+/** Connections: synapse s goes from neuron pre[s] to post[s] with weight[s] after delay[s] ms. */
+export interface SynapseList {
+  readonly pre: Int32Array;
+  readonly post: Int32Array;
+  readonly weight: Float64Array;
+  readonly delay: Float64Array;
+}
+
+/** A network as the exporters take it: neurons 0 … Ne − 1 excitatory, then Ni inhibitory. */
+export interface ExportableNetwork {
+  readonly ne: number;
+  readonly ni: number;
+  readonly dt: number;
+  readonly duration: number;
+  readonly seed: number;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly c: Float64Array;
+  readonly d: Float64Array;
+  readonly v0: Float64Array;
+  /** σᵢ of the thalamic input: Iᵢ = σᵢ/√dt·N(0, 1) at every step (zeros: no noise). */
+  readonly sigma: Float64Array;
+  readonly synapses: SynapseList;
+}
+
+export type ExportTarget = 'brian2' | 'pynn';
+
+/**
+ * The paper's dense network as izhikit builds it for these options (the same seed gives the same
+ * parameters and weights): every pair j → i with weight S[i][j], delay 0.
+ *
+ * @throws ParameterError, MemoryLimitError
+ */
+export function denseNetworkForExport(options: NetworkOptions = {}): ExportableNetwork {
+  const resolved = resolveNetworkOptions({ ...options, simd: false, threads: 1, record: [] });
+  const { n, ne, ni, dt, duration, seed } = resolved;
+  // the weights, then the list: 4 + 24 bytes per synapse
+  checkNetworkMemory({ ...resolved, n: Math.ceil(n * Math.sqrt(7)) });
+  const state = buildNetwork(resolved, new NetworkRandom(seed));
+  const count = n * n;
+  const pre = new Int32Array(count);
+  const post = new Int32Array(count);
+  const weight = new Float64Array(count);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const s = j * n + i;
+      pre[s] = j;
+      post[s] = i;
+      weight[s] = state.weights[s] as number;
+    }
+  }
+  const sigma = new Float64Array(n);
+  if (resolved.noise) {
+    for (let i = 0; i < n; i++) {
+      sigma[i] = i < ne ? resolved.excitatoryNoise : resolved.inhibitoryNoise;
+    }
+  }
+  return {
+    ne,
+    ni,
+    dt,
+    duration,
+    seed,
+    a: Float64Array.from(state.a),
+    b: Float64Array.from(state.b),
+    c: Float64Array.from(state.c),
+    d: Float64Array.from(state.d),
+    v0: Float64Array.from(state.v),
+    sigma,
+    synapses: { pre, post, weight, delay: new Float64Array(count) },
+  };
+}
+
+/** The data files of a network: name (without .npy) and contents. */
+export function exportData(network: ExportableNetwork): { name: string; bytes: Uint8Array }[] {
+  const arrays: [string, NpyArray][] = [
+    ['a', network.a],
+    ['b', network.b],
+    ['c', network.c],
+    ['d', network.d],
+    ['v0', network.v0],
+    ['sigma', network.sigma],
+    ['pre', network.synapses.pre],
+    ['post', network.synapses.post],
+    ['weight', network.synapses.weight],
+    ['delay', network.synapses.delay],
+  ];
+  return arrays.map(([name, array]) => ({ name, bytes: npyBytes(array) }));
+}
+
+/** A number as Python reads it back exactly. */
+const py = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
+
+function header(network: ExportableNetwork, dataDir: string): string {
+  return `NE = ${network.ne}
+NI = ${network.ni}
+DT = ${py(network.dt)}  # ms
+DURATION = ${py(network.duration)}  # ms
+SEED = ${network.seed}
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), ${JSON.stringify(dataDir)})
+
+
+def load(name):
+    return np.load(os.path.join(DATA, name + '.npy'))
+
+
+def rates(i):
+    """Mean rates (Hz) of the two populations from the spikes' neuron indices."""
+    seconds = DURATION / 1000
+    return {
+        'excitatory': float(np.sum(i < NE)) / NE / seconds if NE > 0 else None,
+        'inhibitory': float(np.sum(i >= NE)) / NI / seconds if NI > 0 else None,
+    }
+`;
+}
+
+/**
+ * A Brian2 script of the network with the paper's step order: noise at the start of a step, then
+ * threshold, delivery (I += w/dt) and reset, then v's two half-steps and u's step at its end.
+ */
+export function brian2Script(
+  network: ExportableNetwork,
+  dataDir: string,
+  scriptName = 'net.py',
+): string {
+  return `#!/usr/bin/env python3
+"""The network of Izhikevich (2003), exported by izhikit to Brian2.
+
+Usage: python3 ${scriptName} [--out result.json] [--codegen numpy|cython|auto]
+Writes {"rates": {"excitatory", "inhibitory"}, "spikes": {"t", "i"}} (t in ms, at the end of
+the step that fired, as izhikit reports it). The data (.npy) are in the folder DATA.
+"""
+import argparse
+import json
+import os
+
+import numpy as np
+import brian2 as b2
+
+${header(network, dataDir)}
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--out', default='result.json')
+    parser.add_argument('--codegen', default='numpy', choices=['numpy', 'cython', 'auto'])
+    args = parser.parse_args()
+    b2.prefs.codegen.target = args.codegen
+    b2.seed(SEED)
+    b2.defaultclock.dt = DT * b2.ms
+    group = b2.NeuronGroup(
+        NE + NI,
+        'a : 1\\nb : 1\\nc : 1\\nd : 1\\nv : 1\\nu : 1\\nI : 1\\nnoise : 1',
+        threshold='v >= 30',
+        reset='v = c\\nu = u + d',
+    )
+    for name in 'abcd':
+        setattr(group, name, load(name))
+    group.v = load('v0')
+    group.u = load('b') * load('v0')
+    group.noise = load('sigma') / np.sqrt(DT)
+    group.run_regularly('I = noise * randn()', when='start')
+    half = 'v = v + %r * (0.04 * (v * v) + 5 * v + 140 - u + I)' % (DT / 2)
+    group.run_regularly(half + '\\n' + half + '\\nu = u + %r * a * (b * v - u)' % DT, when='end')
+    synapses = b2.Synapses(group, group, 'w : 1', on_pre='I_post += w')
+    synapses.connect(i=load('pre'), j=load('post'))
+    synapses.w = load('weight') / DT
+    delay = load('delay')
+    if np.any(delay > 0):
+        synapses.delay = delay * b2.ms
+    monitor = b2.SpikeMonitor(group)
+    b2.run(DURATION * b2.ms)
+    i = np.asarray(monitor.i)
+    t = np.asarray(monitor.t / b2.ms) + DT
+    with open(args.out, 'w') as out:
+        json.dump({'rates': rates(i), 'spikes': {'t': t.tolist(), 'i': i.tolist()}}, out)
+
+
+if __name__ == '__main__':
+    main()
+`;
+}
+
+/**
+ * A PyNN script of the network: two populations of Izhikevich cells, thalamic noise as noisy
+ * currents, the synapse list as four projections. PyNN needs delays of at least one step, and
+ * NEST's izhikevich model adds a spike's weight to v, the paper's (dt = 1 ms) effect of adding it
+ * to I; currents are in nA, where the paper's unit is 1 pA in NEST.
+ */
+export function pynnScript(
+  network: ExportableNetwork,
+  dataDir: string,
+  scriptName = 'net.py',
+): string {
+  return `#!/usr/bin/env python3
+"""The network of Izhikevich (2003), exported by izhikit to PyNN.
+
+Usage: python3 ${scriptName} [--simulator nest|neuron|brian2|mock] [--out result.json]
+On a cluster: mpirun -n 64 python3 ${scriptName} --simulator nest
+Writes {"rates", "spikes": {"t", "i"}, "populations": {"excitatory", "inhibitory"},
+"connections"}. The data (.npy) are in the folder DATA.
+"""
+import argparse
+import importlib
+import json
+import os
+
+import numpy as np
+
+${header(network, dataDir)}
+# the paper's unit of current is 1 pA in NEST's izhikevich model; PyNN's currents are in nA
+CURRENT = 0.001
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--simulator', default='nest', choices=['nest', 'neuron', 'brian2', 'mock'])
+    parser.add_argument('--out', default='result.json')
+    args = parser.parse_args()
+    sim = importlib.import_module('pyNN.' + args.simulator)
+    delay = np.maximum(load('delay'), DT)
+    sim.setup(timestep=DT, min_delay=DT, max_delay=float(max(DT, delay.max(initial=DT))))
+    if args.simulator == 'nest':
+        import nest
+        # the paper's numerics (two half-steps of v, then u), not NEST's consistent integration
+        nest.SetDefaults('izhikevich', {'consistent_integration': False})
+    a, b, c, d, v0, sigma = (load(name) for name in ('a', 'b', 'c', 'd', 'v0', 'sigma'))
+    bounds = {'excitatory': (0, NE), 'inhibitory': (NE, NE + NI)}
+    populations = {}
+    for label, (start, stop) in bounds.items():
+        if stop == start:
+            continue
+        part = slice(start, stop)
+        cells = sim.Izhikevich(a=a[part], b=b[part], c=c[part], d=d[part], i_offset=0.0)
+        population = sim.Population(stop - start, cells, label=label,
+                                    initial_values={'v': v0[part], 'u': b[part] * v0[part]})
+        if sigma[start] > 0:
+            noise = sim.NoisyCurrentSource(mean=0.0, stdev=float(sigma[start] / np.sqrt(DT)) * CURRENT,
+                                           dt=DT, start=0.0, stop=DURATION)
+            population.inject(noise)
+        population.record('spikes')
+        populations[label] = population
+    pre, post, weight = load('pre'), load('post'), load('weight')
+    connections = 0
+    for source, (s0, s1) in bounds.items():
+        for target, (t0, t1) in bounds.items():
+            if source not in populations or target not in populations:
+                continue
+            chosen = (pre >= s0) & (pre < s1) & (post >= t0) & (post < t1)
+            if not np.any(chosen):
+                continue
+            table = np.column_stack((pre[chosen] - s0, post[chosen] - t0,
+                                     np.abs(weight[chosen]), delay[chosen]))
+            projection = sim.Projection(
+                populations[source], populations[target],
+                sim.FromListConnector(table, column_names=['weight', 'delay']),
+                sim.StaticSynapse(),
+                receptor_type='excitatory' if source == 'excitatory' else 'inhibitory')
+            connections += int(projection.size())
+    sim.run(DURATION)
+    t, i = [], []
+    for label, population in populations.items():
+        offset = bounds[label][0]
+        block = population.get_data('spikes', gather=True).segments[0]
+        for train in block.spiketrains:
+            index = offset + int(train.annotations.get('source_index', 0))
+            t.extend(float(x) for x in train.magnitude)
+            i.extend([index] * len(train))
+    if sim.rank() == 0:
+        result = {
+            'rates': rates(np.asarray(i, dtype=int)),
+            'spikes': {'t': t, 'i': i},
+            'populations': {label: int(p.size) for label, p in populations.items()},
+            'connections': connections,
+        }
+        with open(args.out, 'w') as out:
+            json.dump(result, out)
+    sim.end()
+
+
+if __name__ == '__main__':
+    main()
+`;
+}
+
+/** The script for a target. */
+export function exportScript(
+  network: ExportableNetwork,
+  target: ExportTarget,
+  dataDir: string,
+  scriptName = 'net.py',
+): string {
+  return target === 'brian2'
+    ? brian2Script(network, dataDir, scriptName)
+    : pynnScript(network, dataDir, scriptName);
+}

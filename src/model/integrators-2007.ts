@@ -1,0 +1,188 @@
+/**
+ * The integrators of the 2007 form, registered by name like those of the 2003 form: `reference`
+ * is the book's scheme to the letter, `euler` and `rk4` serve accuracy studies. Each is one time
+ * loop over preallocated arrays.
+ */
+import { DivergenceError } from '../errors.js';
+import type { InputFunction } from '../input/compile.js';
+import type { GrowableFloat64Array } from '../record/growable.js';
+import {
+  INTEGRATORS,
+  eulerAdvance,
+  rk4Advance,
+  type Advance,
+  type Derivative,
+  type TraceColumns,
+} from './integrators.js';
+import type { BookParameters } from './izhikevich-2007.js';
+
+/** Everything an integrator of the 2007 form needs. */
+export interface BookIntegrationTask {
+  readonly params: BookParameters;
+  readonly v0: number;
+  readonly u0: number;
+  readonly dt: number;
+  /** K = round(T/dt): the grid is t_i = i·dt for i = 0 … K − 1. */
+  readonly samples: number;
+  readonly substeps: number;
+  readonly input: InputFunction;
+  readonly spikes: GrowableFloat64Array;
+  readonly trace: TraceColumns | undefined;
+}
+
+function diverged(t: number, v: number, u: number, I: number, dt: number): never {
+  const inputBad = !Number.isFinite(I);
+  throw new DivergenceError(
+    `the simulation diverged at t = ${t} ms (${inputBad ? `I(t) is ${I}` : `v = ${v}, u = ${u}`}); ` +
+      (inputBad ? 'check the input expression' : `try a smaller dt than ${dt} ms`),
+    t,
+    inputBad ? 'input' : 'state',
+  );
+}
+
+/**
+ * The recovery drive U(v) with du/dt = a·(U(v) − u): b·(v − vr) in general, with b switched to
+ * bHyper at or below vHyper, or the cubic b·(v − vb)³ above vb and 0 below.
+ */
+export function recoveryDrive(p: BookParameters, v: number): number {
+  if (p.cubicVb !== undefined) {
+    const vb = p.cubicVb;
+    return v < vb ? 0 : p.b * (v - vb) * (v - vb) * (v - vb);
+  }
+  const b = p.vHyper !== undefined && v <= p.vHyper ? (p.bHyper as number) : p.b;
+  return b * (v - p.vr);
+}
+
+/**
+ * The book's scheme (chapter 8's MATLAB code): for i = 0 … K − 2, v and u both advance from the
+ * old values,
+ *
+ *     v_{i+1} = v_i + dt·(k·(v_i − vr)·(v_i − vt) − u_i + I(t_i))/C
+ *     u_{i+1} = u_i + dt·a·(U(v_i) − u_i)
+ *
+ * and when v_{i+1} ≥ vpeak (+ vpeakU·u_{i+1}) a spike is recorded at t_{i+1}, the trace at t_i is
+ * padded to the cut-off, v_{i+1} ← c (+ cU·u_{i+1}) and u_{i+1} ← u_{i+1} + d (at most uMax).
+ */
+function runBook(task: BookIntegrationTask): void {
+  const p = task.params;
+  const { C, k, vr, vt, vpeak, a, c, d, vpeakU, cU } = p;
+  const uMax = p.uMax ?? Infinity;
+  const { dt, samples, input, spikes, trace } = task;
+  let v = task.v0;
+  let u = task.u0;
+  if (trace !== undefined) {
+    trace.t[0] = 0;
+    trace.v[0] = v;
+    trace.u[0] = u;
+  }
+  for (let i = 0; i < samples - 1; i++) {
+    const t = i * dt;
+    const I = input(t);
+    let vNext = v + (dt * (k * (v - vr) * (v - vt) - u + I)) / C;
+    let uNext = u + dt * a * (recoveryDrive(p, v) - u);
+    if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) diverged(t + dt, vNext, uNext, I, dt);
+    const cutoff = vpeak + vpeakU * uNext;
+    if (vNext >= cutoff) {
+      spikes.push((i + 1) * dt);
+      if (trace !== undefined) trace.v[i] = cutoff;
+      vNext = c + cU * uNext;
+      uNext = Math.min(uNext + d, uMax);
+    }
+    v = vNext;
+    u = uNext;
+    if (trace !== undefined) {
+      trace.I[i] = I;
+      trace.t[i + 1] = (i + 1) * dt;
+      trace.v[i + 1] = v;
+      trace.u[i + 1] = u;
+    }
+  }
+  if (trace !== undefined) trace.I[samples - 1] = input((samples - 1) * dt);
+}
+
+/** dv/dt and du/dt of the 2007 form, written into `out`. */
+function derivative(p: BookParameters, v: number, u: number, I: number, out: Float64Array): void {
+  out[0] = (p.k * (v - p.vr) * (v - p.vt) - u + I) / p.C;
+  out[1] = p.a * (recoveryDrive(p, v) - u);
+}
+
+/**
+ * Shared loop of the sub-stepping integrators: the trace starts at (v0, u0), each step advances
+ * from t_{i−1} to t_i in `substeps` sub-steps, and a spike's time is interpolated linearly where
+ * v − cut-off changes sign within a sub-step.
+ */
+function runSubstepped(task: BookIntegrationTask, advance: Advance): void {
+  const p = task.params;
+  const { vpeak, c, d, vpeakU, cU } = p;
+  const uMax = p.uMax ?? Infinity;
+  const { dt, samples, input, spikes, trace, substeps } = task;
+  const h = dt / substeps;
+  const next = new Float64Array(2);
+  let v = task.v0;
+  let u = task.u0;
+  if (trace !== undefined) {
+    trace.t[0] = 0;
+    trace.v[0] = v;
+    trace.u[0] = u;
+    trace.I[0] = input(0);
+  }
+  for (let i = 1; i < samples; i++) {
+    const start = (i - 1) * dt;
+    let peak = NaN;
+    for (let s = 0; s < substeps; s++) {
+      const t = start + s * h;
+      advance(v, u, t, h, next);
+      const vNext = next[0] as number;
+      const uNext = next[1] as number;
+      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) {
+        diverged(t + h, vNext, uNext, input(t), dt);
+      }
+      const cutoff = vpeak + vpeakU * uNext;
+      if (vNext >= cutoff) {
+        const before = v - (vpeak + vpeakU * u);
+        const after = vNext - cutoff;
+        spikes.push(before >= 0 ? t : t + (h * before) / (before - after));
+        peak = cutoff;
+        v = c + cU * uNext;
+        u = Math.min(uNext + d, uMax);
+      } else {
+        v = vNext;
+        u = uNext;
+      }
+    }
+    if (trace !== undefined) {
+      trace.t[i] = i * dt;
+      trace.v[i] = Number.isNaN(peak) ? v : peak;
+      trace.u[i] = u;
+      trace.I[i] = input(i * dt);
+    }
+  }
+}
+
+/** dv/dt and du/dt of a neuron as the shared sub-steps take them. */
+function bookDerivative(params: BookParameters, slope: Float64Array): Derivative {
+  return (v, u, I) => derivative(params, v, u, I, slope);
+}
+
+/** Forward Euler with sub-steps: the book's update without its grid, spike times interpolated. */
+function runEuler(task: BookIntegrationTask): void {
+  const slope = new Float64Array(2);
+  runSubstepped(task, eulerAdvance(bookDerivative(task.params, slope), slope, task.input));
+}
+
+/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
+function runRk4(task: BookIntegrationTask): void {
+  const slope = new Float64Array(2);
+  runSubstepped(task, rk4Advance(bookDerivative(task.params, slope), slope, task.input));
+}
+
+/** The integrators of the 2007 form by name; the same names as the 2003 form's. */
+export const BOOK_INTEGRATORS = {
+  reference: {
+    description:
+      "the book's scheme: v and u from the old values, spike at t_{i+1} when v ≥ vpeak, trace padded to vpeak",
+    run: runBook,
+  },
+  euler: { description: INTEGRATORS.euler.description, run: runEuler },
+  rk4: { description: INTEGRATORS.rk4.description, run: runRk4 },
+} as const;

@@ -1,0 +1,105 @@
+/**
+ * The threads of a network run: Node worker threads on the shared state, each serving its part
+ * of the steps (`parallel.ts`). Where there are no worker threads (browsers: see the docs), a
+ * run takes every part itself, with the same spikes.
+ */
+import { sharedStateView, type SharedNetworkMemory } from './build.js';
+import { COMMAND_EXIT, CONTROL, type ThreadPart } from './parallel.js';
+import { bindKernels, firedSlotAddress, kernelModule } from './simd.js';
+
+/** What a thread is started with (structured-cloned to it; the buffers stay shared). */
+export interface ThreadInit {
+  readonly shared: SharedNetworkMemory;
+  readonly control: SharedArrayBuffer;
+  readonly n: number;
+  readonly ne: number;
+  readonly dt: number;
+  readonly noise: boolean;
+  readonly index: number;
+  readonly parties: number;
+  readonly bounds: Int32Array;
+}
+
+/** Thread `init.index`'s view of the run: its fired list, its kernels, the fired buffers. */
+export function threadPart(init: ThreadInit): ThreadPart {
+  const { shared, n, ne, index, parties } = init;
+  const module = shared.memory === undefined ? null : kernelModule(true);
+  const simd =
+    module === null || shared.memory === undefined
+      ? undefined
+      : { kernels: bindKernels(module, shared.memory, shared.layout) };
+  const slot = (s: number) => new Int32Array(shared.buffer, firedSlotAddress(shared.layout, s), n);
+  return {
+    state: sharedStateView(shared, n, ne, index, simd),
+    index,
+    parties,
+    bounds: init.bounds,
+    buffers: [slot(parties), slot(parties + 1)],
+    control: new Int32Array(init.control),
+    dt: init.dt,
+    noise: init.noise,
+  };
+}
+
+/** Whether this engine can run worker threads on shared memory. */
+export function threadsAvailable(): boolean {
+  return (
+    typeof SharedArrayBuffer === 'function' &&
+    typeof Atomics === 'object' &&
+    typeof process === 'object' &&
+    typeof process.versions?.node === 'string'
+  );
+}
+
+/** Running workers: `close` tells them to exit. */
+export interface ThreadPool {
+  readonly close: () => void;
+}
+
+interface NodeWorker {
+  once(event: 'message' | 'error', listener: (value: unknown) => void): void;
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+/** Starts a Node worker per init and resolves once each is ready to serve steps. */
+export async function startThreads(
+  inits: readonly ThreadInit[],
+  control: Int32Array,
+): Promise<ThreadPool> {
+  // a specifier in a variable, so that browser bundlers leave this Node-only module alone
+  const specifier = 'node:worker_threads';
+  const { Worker } = (await import(/* @vite-ignore */ specifier)) as {
+    Worker: new (script: URL | string, options: object) => NodeWorker;
+  };
+  // from the sources (tests, benchmarks) the worker is TypeScript: it starts by registering tsx
+  const typescript = import.meta.url.endsWith('.ts');
+  const file = typescript ? './thread-worker.ts' : './thread-worker.js';
+  const url = new URL(file, import.meta.url);
+  const script = typescript
+    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
+    : url;
+  const workers = inits.map((init) => new Worker(script, { workerData: init, eval: typescript }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            worker.once('message', () => resolve());
+            worker.once('error', reject);
+          }),
+      ),
+    );
+  } catch (error) {
+    for (const worker of workers) void worker.terminate();
+    throw error;
+  }
+  for (const worker of workers) worker.unref();
+  return {
+    close: () => {
+      Atomics.store(control, CONTROL.kind, COMMAND_EXIT);
+      Atomics.add(control, CONTROL.command, 1);
+      Atomics.notify(control, CONTROL.command);
+    },
+  };
+}

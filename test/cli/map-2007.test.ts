@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('izhikit map for the 2007 form', () => {
+  it('--model 2007 --format json maps d against I in pA by default, for the book RS neuron', () => {
+    const { status, stdout, stderr } = runCli([
+      'map',
+      '--model',
+      '2007',
+      '--x',
+      'd:0:150:4',
+      '--duration',
+      '300',
+      '--format',
+      'json',
+    ]);
+    expect(status, stderr).toBe(0);
+    const map = JSON.parse(stdout);
+    expect(map.model).toBe('2007');
+    expect(map.spec.x).toEqual({ name: 'd', from: 0, to: 150, steps: 4 });
+    expect(map.spec.y).toMatchObject({ name: 'I', from: 0, to: 300 });
+    expect(map.spec.base).toMatchObject({ C: 100, k: 0.7, vr: -60 });
+    expect(map.codes).toHaveLength(4 * map.spec.y.steps);
+    expect(map.codes[0]).toBe(0);
+  });
+
+  it('--preset fs-2007 sweeps a cell-type term, as CSV', () => {
+    const args = ['map', '--preset', 'fs-2007', '--x', 'cubicVb:-60:-50:3', '--y', 'I:50:400:2'];
+    const { status, stdout } = runCli([...args, '--format', 'csv']);
+    expect(status).toBe(0);
+    const rows = stdout.trim().split('\n');
+    expect(rows[0]).toBe('cubicVb,I,code,pattern');
+    expect(rows).toHaveLength(7);
+  });
+
+  it.each([
+    [['map', '--model', '2007', '--plot', 'm.png'], /2003 form only/],
+    [['map', '--model', '2007', '--x', 'C:-1:100:3'], /C must be a positive/],
+    [['map', '--x', 'C:1:100:3'], /unknown parameter 'C' for the x axis/],
+  ])('%j fails with one line', (args, pattern) => {
+    const { status, stderr } = runCli(args);
+    expect(status).not.toBe(0);
+    expect(stderr).toMatch(/^izhikit: .+\n$/);
+    expect(stderr).toMatch(pattern);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { NetworkSimulation } from '../../src/network/simulation.js';
+import { simulateNetwork, simulateNetworkAsync } from '../../src/network/simulate.js';
+import { barrier, CONTROL, threadBounds } from '../../src/network/parallel.js';
+
+async function threaded(options: object, threads: number) {
+  const run = new NetworkSimulation({ ...options, threads });
+  await run.ready;
+  expect(run.threads).toBe(threads);
+  while (!run.done) run.advance(37);
+  return { run, result: run.result() };
+}
+
+describe('threadBounds(n, parties)', () => {
+  it('splits the network at whole blocks of 256 neurons, as evenly as they come', () => {
+    expect(Array.from(threadBounds(1000, 2))).toEqual([0, 512, 1000]);
+    expect(Array.from(threadBounds(1000, 3))).toEqual([0, 256, 512, 1000]);
+    expect(Array.from(threadBounds(10000, 2))).toEqual([0, 5120, 10000]);
+  });
+});
+
+describe('barrier(control, parties)', () => {
+  it('lets the last arrival through and starts a new generation', () => {
+    const control = new Int32Array(new SharedArrayBuffer(4 * 16));
+    barrier(control, 1);
+    expect(control[CONTROL.generation]).toBe(1);
+    expect(control[CONTROL.arrived]).toBe(0);
+  });
+});
+
+describe('a network run on worker threads', () => {
+  const options = { ne: 800, ni: 200, duration: 300, seed: 4, record: [3, 700, 999] };
+
+  it('gives the spikes and traces of one thread for 2 and 3 threads, SIMD or not', async () => {
+    const one = simulateNetwork({ ...options, threads: 1 });
+    for (const simd of [true, false]) {
+      for (const threads of [2, 3]) {
+        const { run, result } = await threaded({ ...options, simd }, threads);
+        expect(run.state.simd !== undefined).toBe(simd);
+        expect(result.spikes.t.length).toBeGreaterThan(1000);
+        expect(result.spikes).toEqual(one.spikes);
+        expect(result.traces).toEqual(one.traces);
+      }
+    }
+  });
+
+  it('gives the same spikes whether the threads start at once or after a first chunk', async () => {
+    const run = new NetworkSimulation({ ...options, threads: 2 });
+    run.advance(50); // the workers are not running yet: this thread takes every part
+    await run.ready;
+    expect(run.threads).toBe(2);
+    run.advance(Infinity);
+    expect(run.result().spikes).toEqual(simulateNetwork({ ...options, threads: 1 }).spikes);
+  });
+
+  it('simulateNetworkAsync waits for the threads and reports a divergence from any of them', async () => {
+    const result = await simulateNetworkAsync({ ...options, threads: 2 });
+    expect(result.spikes).toEqual(simulateNetwork({ ...options, threads: 1 }).spikes);
+    const wild = { ne: 600, ni: 0, scale: false, dt: 5, duration: 200, threads: 2 };
+    const error = await simulateNetworkAsync(wild).catch((e: unknown) => e);
+    const alone = (() => {
+      try {
+        simulateNetwork({ ...wild, threads: 1 });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe((alone as Error).message);
+  });
+
+  it('a run finished before its workers are up lets them go when they come', async () => {
+    const run = new NetworkSimulation({ ...options, threads: 2 });
+    run.advance(Infinity);
+    const result = run.result();
+    await run.ready;
+    expect(run.threads).toBe(1);
+    expect(result.spikes).toEqual(simulateNetwork({ ...options, threads: 1 }).spikes);
+  });
+
+  it('threads: 0 is refused', () => {
+    expect(() => new NetworkSimulation({ threads: 0 })).toThrow(/threads must be at least 1/);
+  });
+});
