@@ -179,12 +179,8 @@ describe('izhikit network --synapses K', () => {
     );
   });
 
-  it('bad K, threads alone and oversized sparse networks fail with one line', () => {
+  it('bad K and oversized sparse networks fail with one line', () => {
     expectOneLineError(['network', '--synapses', '0'], /synapses must be a whole number from 1/);
-    expectOneLineError(
-      ['network', '--threads', '2'],
-      /--threads runs a sparse network: give --synapses K too/,
-    );
     expectOneLineError(
       ['network', '--ne', '800000', '--ni', '200000', '--synapses', '1000'],
       /the network of 1000000 neurons × 1000 synapses needs 8\.\d+ GB, 8\.00 GB of it for the synapses \(limit [\d.]+ GB\): use fewer neurons or synapses, or raise the limit \(--max-memory\)/,
