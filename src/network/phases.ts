@@ -33,7 +33,7 @@ export function thalamicInput(
  * (the run diverged).
  */
 export function thresholdRange(
-  state: NetworkState,
+  state: Pick<NetworkState, 'v' | 'u' | 'c' | 'd'>,
   from: number,
   to: number,
   out: Int32Array,

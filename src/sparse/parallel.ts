@@ -11,13 +11,8 @@
 import type { SparseNetworkState } from './build.js';
 import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
 import { NoiseBlocks } from './noise.js';
-import {
-  deliverRange,
-  synapseSplit,
-  thresholdRange,
-  updateRange,
-  type SynapseSplit,
-} from './step.js';
+import { thresholdRange } from '../network/phases.js';
+import { deliverRange, synapseSplit, updateRange, type SynapseSplit } from './step.js';
 
 /** What a thread is given to take its part (structured-cloneable: shared arrays, numbers). */
 export interface SparseThreadInit {

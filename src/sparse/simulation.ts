@@ -18,7 +18,7 @@ import {
 import { COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
 import { NOISE_BLOCK } from '../network/random.js';
 import { runSteps, threadPart, type SparseThreadInit, type SparseThreadPart } from './parallel.js';
-import { startThreads, threadsAvailable, type ThreadPool } from './threads.js';
+import { startThreads, threadsAvailable, type ThreadPool } from '../network/threads.js';
 
 export interface SparseNetworkResult extends NetworkResult {
   /** K: incoming synapses per neuron. */
@@ -111,7 +111,7 @@ export class SparseNetworkSimulation {
     this.ready =
       parties === 1
         ? Promise.resolve()
-        : startThreads(inits.slice(1), control).then((pool) => {
+        : startThreads(inits.slice(1), control, '../sparse/thread-worker').then((pool) => {
             this.pool = pool;
             this.started = true;
           });

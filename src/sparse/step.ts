@@ -1,39 +1,11 @@
 /**
  * The phases of one sparse network step over a range of neurons, in the order of [2003]: thalamic
- * input (`noise.ts`), threshold and reset, event-driven synaptic delivery, the two half-steps of
- * v, and u. Every phase takes a range, so that threads can share a step; the arithmetic of a
+ * input (`noise.ts`), threshold and reset (the dense network's `thresholdRange`), event-driven
+ * synaptic delivery, the two half-steps of v, and u. Every phase takes a range, so that threads can share a step; the arithmetic of a
  * neuron does not depend on the range, so any split gives the same bits.
  */
-import { NETWORK_VPEAK } from '../network/phases.js';
 import type { DelayedSynapses } from '../synapses/delayed-synapses.js';
 import type { SparseNetworkState, SparseTargets } from './build.js';
-
-/**
- * Phase 2 over neurons `from` … `to − 1`: each with v ≥ 30 goes into `fired[offset …]`, then
- * v ← c, u ← u + d. Returns the number fired, or −1 when some v is NaN or infinite.
- */
-export function thresholdRange(
-  state: SparseNetworkState,
-  from: number,
-  to: number,
-  fired: Int32Array,
-  offset: number,
-): number {
-  const { v, u, c, d } = state;
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    const vi = v[i] as number;
-    if (vi >= NETWORK_VPEAK) {
-      if (vi === Infinity) return -1;
-      fired[offset + count++] = i;
-      v[i] = c[i] as number;
-      u[i] = (u[i] as number) + (d[i] as number);
-    } else if (!(vi > -Infinity)) {
-      return -1;
-    }
-  }
-  return count;
-}
 
 /** Where, in each presynaptic neuron's run of synapses, the targets `from` … `to − 1` lie. */
 export interface SynapseSplit {
