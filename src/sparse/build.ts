@@ -27,7 +27,7 @@ export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
 /** The state of a sparse network: the dense network's neuron arrays, length N, and the synapses. */
 export interface SparseNetworkState extends Pick<
   NetworkState,
-  'n' | 'ne' | 'a' | 'b' | 'c' | 'd' | 'v' | 'u' | 'input' | 'noiseScale'
+  'n' | 'ne' | 'a' | 'b' | 'c' | 'd' | 'v' | 'u' | 'input' | 'noiseScale' | 'simd'
 > {
   /** Outgoing synapses by presynaptic neuron, targets ascending within each neuron. */
   readonly synapses: DelayedSynapses<SparseTargets>;
@@ -111,6 +111,8 @@ export function buildSparseNetwork(
     u,
     input,
     noiseScale,
+    // the dense network's kernels do not cover these arrays: its phases run their plain loops
+    simd: undefined,
     synapses: countedSynapses(n, groupStart, target),
     weights,
   };

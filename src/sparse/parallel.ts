@@ -11,8 +11,8 @@
 import type { SparseNetworkState } from './build.js';
 import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
 import { NoiseBlocks } from './noise.js';
-import { thresholdRange } from '../network/phases.js';
-import { deliverRange, synapseSplit, updateRange, type SynapseSplit } from './step.js';
+import { thresholdRange, updateMembrane, updateRecovery } from '../network/phases.js';
+import { deliverRange, synapseSplit, type SynapseSplit } from './step.js';
 
 /** What a thread is given to take its part (structured-cloneable: shared arrays, numbers). */
 export interface SparseThreadInit {
@@ -77,7 +77,8 @@ export function stepPart(part: SparseThreadPart, k: number): number {
     deliverRange(state, part.split, fired, base + (bounds[t] as number), count, charge);
     total += count;
   }
-  updateRange(state, dt, from, to);
+  updateMembrane(state, dt, from, to);
+  updateRecovery(state, dt, from, to);
   if (part.record.length > 0) recordRange(part, k - 1);
   return total;
 }

@@ -1,7 +1,8 @@
 /**
  * The phases of one sparse network step over a range of neurons, in the order of [2003]: thalamic
  * input (`noise.ts`), threshold and reset (the dense network's `thresholdRange`), event-driven
- * synaptic delivery, the two half-steps of v, and u. Every phase takes a range, so that threads can share a step; the arithmetic of a
+ * synaptic delivery (here), the two half-steps of v, and u (the dense network's `updateMembrane`
+ * and `updateRecovery`). Every phase takes a range, so that threads can share a step; the arithmetic of a
  * neuron does not depend on the range, so any split gives the same bits.
  */
 import type { DelayedSynapses } from '../synapses/delayed-synapses.js';
@@ -67,20 +68,5 @@ export function deliverRange(
       const i = target[s] as number;
       input[i] = (input[i] as number) + (weights[s] as number) * charge;
     }
-  }
-}
-
-/** Phases 4 and 5 over `from` … `to − 1`: v's two half-steps, then u with the new v. */
-export function updateRange(state: SparseNetworkState, dt: number, from: number, to: number): void {
-  const { v, u, a, b, input } = state;
-  const half = dt / 2;
-  for (let i = from; i < to; i++) {
-    const ui = u[i] as number;
-    const Ii = input[i] as number;
-    let vi = v[i] as number;
-    vi = vi + half * (0.04 * (vi * vi) + 5 * vi + 140 - ui + Ii);
-    vi = vi + half * (0.04 * (vi * vi) + 5 * vi + 140 - ui + Ii);
-    v[i] = vi;
-    u[i] = ui + dt * (a[i] as number) * ((b[i] as number) * vi - ui);
   }
 }
