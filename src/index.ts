@@ -279,7 +279,30 @@ export {
   type PolychronousGroup,
 } from './polychron/groups.js';
 export { renderPolychronFigure } from './render/polychron.js';
-export { type DelayedSynapses, type IncomingSynapses } from './synapses/delayed-synapses.js';
+export {
+  type DelayedSynapses,
+  type IncomingSynapses,
+  type SynapseTargets,
+} from './synapses/delayed-synapses.js';
+
+// Sparse networks (SPEC §8): K synapses per neuron, event-driven delivery, threads.
+export {
+  resolveSparseOptions,
+  sparseWeightScales,
+  type ResolvedSparseOptions,
+  type SparseNetworkOptions,
+} from './sparse/options.js';
+export { type SparseNetworkState, type SparseTargets } from './sparse/build.js';
+export {
+  checkSparseMemory,
+  sparseNetworkMemory,
+  type SparseNetworkMemory,
+} from './sparse/memory.js';
+export {
+  SparseNetworkSimulation,
+  simulateSparseNetwork,
+  type SparseNetworkResult,
+} from './sparse/simulation.js';
 
 // The 2007 form of the model ([2007] chapter 8) in physical units, and the book's cell types.
 export {

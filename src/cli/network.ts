@@ -14,6 +14,8 @@ import {
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
+import { sparseWeightScales } from '../sparse/options.js';
+import { SparseNetworkSimulation, type SparseNetworkResult } from '../sparse/simulation.js';
 import {
   addFormatOption,
   addOutOption,
@@ -46,6 +48,7 @@ export interface NetworkFlags extends OutputFlags<Format>, PlotFlags, LimitFlags
   heterogeneity: boolean;
   record?: number[];
   maxMemory?: number;
+  synapses?: number;
   threads?: number;
 }
 
@@ -127,6 +130,11 @@ export function registerNetwork(program: Command): Command {
     `threads to run on, the same spikes for any number (default: ${availableParallelism()}, the cores, from ${THREADS_FROM} neurons; 1 below)`,
     parseWholeNumber,
   );
+  command.option(
+    '--synapses <K>',
+    'a sparse network: K incoming synapses per neuron (Ke = round(K·Ne/N) excitatory), weights ×800/Ke and ×200/(K − Ke), spikes delivered event by event',
+    parseWholeNumber,
+  );
   addFormatOption(command, ['summary', 'json', 'csv'], 'one spike per line: t,i');
   addOutOption(command);
   addPlotOptions(
@@ -136,19 +144,24 @@ export function registerNetwork(program: Command): Command {
   addLimitOption(command);
   return command.action(async (flags: NetworkFlags) => {
     await checkOutputs(flags);
+    const synapses = flags.synapses;
     const result = await withFlagNames(async () => {
       // The options and the memory first (the library names what is wrong), then the time.
       const options = networkOptions(flags);
-      checkNetworkMemory(resolveNetworkOptions(options));
-      // Each step costs about one unit per neuron plus the synapses of the neurons that fired,
-      // which grow with the network: counted as n × max(1, n / 1000) per step.
+      if (synapses === undefined) checkNetworkMemory(resolveNetworkOptions(options));
+      // Each step costs about one unit per neuron plus the synapses of the neurons that fired:
+      // counted as n × max(1, n / 1000) per step for the dense network, n × max(1, K / 200)
+      // for a sparse one of K synapses per neuron.
       const n = flags.ne + flags.ni;
+      const perStep = synapses === undefined ? n / 1000 : synapses / 200;
       checkWork(
-        n * Math.max(1, n / 1000) * timeSteps(flags.duration, flags.dt),
+        n * Math.max(1, perStep) * timeSteps(flags.duration, flags.dt),
         flags,
-        'use fewer neurons, a larger dt or a shorter duration',
+        'use fewer neurons or synapses, a larger dt or a shorter duration',
       );
-      return runWithProgress(options);
+      return synapses === undefined
+        ? runWithProgress(new NetworkSimulation(options))
+        : runWithProgress(new SparseNetworkSimulation({ ...options, synapses }));
     });
     await writeResults(flags, networkOutput(result, flags.format), async () => {
       // the renderer (and d3) loads only when a figure is asked for
@@ -199,9 +212,21 @@ export function networkOptions(flags: NetworkFlags): NetworkOptions {
   };
 }
 
-/** Runs in chunks of about 1 % of the steps, with a progress bar on stderr when it is a terminal. */
-async function runWithProgress(options: NetworkOptions): Promise<NetworkResult> {
-  const run = new NetworkSimulation(options);
+/** What `runWithProgress` steps: a dense or a sparse network run. */
+interface SteppedRun<Result> {
+  readonly ready: Promise<void>;
+  readonly totalSteps: number;
+  readonly stepsDone: number;
+  readonly done: boolean;
+  advance(steps: number): number;
+  result(): Result;
+}
+
+/**
+ * Runs once its threads are ready, in chunks of about 1 % of the steps, with a progress bar on
+ * stderr when it is a terminal.
+ */
+async function runWithProgress<Result>(run: SteppedRun<Result>): Promise<Result> {
   await run.ready;
   const chunk = Math.max(1, Math.ceil(run.totalSteps / 100));
   const bar = terminalProgressBar('network');
@@ -222,7 +247,7 @@ async function runWithProgress(options: NetworkOptions): Promise<NetworkResult> 
 }
 
 /** The JSON document of a network run, as `--format json` prints it. */
-export function networkToJson(result: NetworkResult): object {
+export function networkToJson(result: NetworkResult | SparseNetworkResult): object {
   const traces: Record<string, { t: number[]; v: number[]; u: number[]; I: number[] }> = {};
   for (const [index, trace] of Object.entries(result.traces)) {
     traces[index] = {
@@ -242,6 +267,13 @@ export function networkToJson(result: NetworkResult): object {
     noise: result.noise,
     weightScale: result.weightScale,
     heterogeneity: result.heterogeneity,
+    ...('synapses' in result
+      ? {
+          synapses: result.synapses,
+          excitatorySynapses: result.excitatorySynapses,
+          threads: result.threads,
+        }
+      : {}),
     spikes: { t: Array.from(result.spikes.t), i: Array.from(result.spikes.i) },
     rates: result.rates,
     populationRate: Array.from(result.populationRate),
@@ -257,8 +289,19 @@ const hz = (value: number): string =>
   Number.isNaN(value) ? 'none' : `${formatNumber(value, 4)} Hz`;
 
 /** A few lines for people: what ran, its rates, its rhythm and its time. */
-export function networkSummary(result: NetworkResult): string {
-  const scales = weightScales(result.ne, result.ni, result.scaled);
+export function networkSummary(result: NetworkResult | SparseNetworkResult): string {
+  const sparse = 'synapses' in result;
+  const scales = sparse
+    ? sparseWeightScales({
+        synapses: result.synapses,
+        excitatorySynapses: result.excitatorySynapses,
+        scale: result.scaled,
+      })
+    : weightScales(result.ne, result.ni, result.scaled);
+  const synapses = sparse
+    ? `${result.synapses} synapses per neuron (${result.excitatorySynapses} excitatory), ` +
+      `${result.threads} thread${result.threads === 1 ? '' : 's'}, `
+    : '';
   const weights = result.scaled
     ? `weights scaled (×${formatNumber(scales.excitatory, 4)} excitatory, ×${formatNumber(scales.inhibitory, 4)} inhibitory)`
     : "the paper's raw weights";
@@ -266,7 +309,7 @@ export function networkSummary(result: NetworkResult): string {
   return (
     [
       `network: ${result.ne} excitatory + ${result.ni} inhibitory neurons, dt = ${result.dt} ms, ` +
-        `T = ${result.duration} ms, seed ${result.seed}, ${weights}`,
+        `T = ${result.duration} ms, seed ${result.seed}, ${synapses}${weights}`,
       `thalamic noise σ ${formatNumber(result.noise.excitatory, 4)} (excitatory), ` +
         `${formatNumber(result.noise.inhibitory, 4)} (inhibitory); weights ` +
         `${formatNumber(result.weightScale.excitatory, 4)}·U(0,1) and ` +
@@ -281,7 +324,10 @@ export function networkSummary(result: NetworkResult): string {
   );
 }
 
-function networkOutput(result: NetworkResult, format: Format): Iterable<string> {
+function networkOutput(
+  result: NetworkResult | SparseNetworkResult,
+  format: Format,
+): Iterable<string> {
   if (format === 'json') return [JSON.stringify(networkToJson(result)) + '\n'];
   if (format === 'csv') {
     const { t, i } = result.spikes;

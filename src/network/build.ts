@@ -132,6 +132,69 @@ export function weightScales(
 }
 
 /**
+ * Fills a, b, c, d: one r ~ U(0, 1) per neuron in index order (excitatory c = −65 + 15r²,
+ * d = 8 − 6r²; inhibitory a = 0.02 + 0.08r, b = 0.25 − 0.05r), or the parameters given.
+ */
+export function drawNeuronParameters(
+  options: Pick<ResolvedNetworkOptions, 'n' | 'ne' | 'neurons' | 'heterogeneity'>,
+  random: NetworkRandom,
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  d: Float64Array,
+): void {
+  const { n, ne } = options;
+  if (options.neurons === undefined) {
+    for (let i = 0; i < n; i++) {
+      // Without heterogeneity r is still drawn (the weights stay those of the seed), then set to 0.
+      const drawn = random.uniform();
+      const r = options.heterogeneity ? drawn : 0;
+      if (i < ne) {
+        a[i] = 0.02;
+        b[i] = 0.2;
+        c[i] = -65 + 15 * r * r;
+        d[i] = 8 - 6 * r * r;
+      } else {
+        a[i] = 0.02 + 0.08 * r;
+        b[i] = 0.25 - 0.05 * r;
+        c[i] = -65;
+        d[i] = 2;
+      }
+    }
+  } else {
+    a.set(Array.from(options.neurons.a));
+    b.set(Array.from(options.neurons.b));
+    c.set(Array.from(options.neurons.c));
+    d.set(Array.from(options.neurons.d));
+  }
+}
+
+/** v = v0, u = b·v0, and the noise scales σᵢ/√dt (0 with the noise off). */
+export function initialState(
+  options: Pick<
+    ResolvedNetworkOptions,
+    'n' | 'ne' | 'dt' | 'v0' | 'noise' | 'excitatoryNoise' | 'inhibitoryNoise'
+  >,
+  b: Float64Array,
+  v: Float64Array,
+  u: Float64Array,
+  noiseScale: Float64Array,
+): void {
+  const { n, ne, dt } = options;
+  const v0 = options.v0;
+  for (let i = 0; i < n; i++) {
+    v[i] = typeof v0 === 'number' ? v0 : (v0[i] as number);
+    u[i] = (b[i] as number) * (v[i] as number);
+  }
+
+  if (options.noise) {
+    const root = Math.sqrt(dt);
+    for (let i = 0; i < n; i++)
+      noiseScale[i] = (i < ne ? options.excitatoryNoise : options.inhibitoryNoise) / root;
+  }
+}
+
+/**
  * Allocates and fills the state, drawing from `random` in the documented order; on shared memory
  * (returned with the state) when `parties` > 1 threads are to run it.
  */
@@ -140,7 +203,7 @@ export function buildNetwork(
   random: NetworkRandom,
   parties = 1,
 ): NetworkState & { readonly shared?: SharedNetworkMemory } {
-  const { n, ne, dt } = options;
+  const { n, ne } = options;
   let state: NetworkState;
   let shared: SharedNetworkMemory | undefined;
   if (parties > 1) {
@@ -169,29 +232,7 @@ export function buildNetwork(
     };
   }
   const { a, b, c, d, v, u, weights, noiseScale } = state;
-  if (options.neurons === undefined) {
-    for (let i = 0; i < n; i++) {
-      // Without heterogeneity r is still drawn (the weights stay those of the seed), then set to 0.
-      const drawn = random.uniform();
-      const r = options.heterogeneity ? drawn : 0;
-      if (i < ne) {
-        a[i] = 0.02;
-        b[i] = 0.2;
-        c[i] = -65 + 15 * r * r;
-        d[i] = 8 - 6 * r * r;
-      } else {
-        a[i] = 0.02 + 0.08 * r;
-        b[i] = 0.25 - 0.05 * r;
-        c[i] = -65;
-        d[i] = 2;
-      }
-    }
-  } else {
-    a.set(Array.from(options.neurons.a));
-    b.set(Array.from(options.neurons.b));
-    c.set(Array.from(options.neurons.c));
-    d.set(Array.from(options.neurons.d));
-  }
+  drawNeuronParameters(options, random, a, b, c, d);
 
   if (options.weights === undefined) {
     const scales = weightScales(ne, options.ni, options.scale);
@@ -207,17 +248,7 @@ export function buildNetwork(
     for (let k = 0; k < n * n; k++) weights[k] = given[k] as number;
   }
 
-  const v0 = options.v0;
-  for (let i = 0; i < n; i++) {
-    v[i] = typeof v0 === 'number' ? v0 : (v0[i] as number);
-    u[i] = (b[i] as number) * (v[i] as number);
-  }
-
-  if (options.noise) {
-    const root = Math.sqrt(dt);
-    for (let i = 0; i < n; i++)
-      noiseScale[i] = (i < ne ? options.excitatoryNoise : options.inhibitoryNoise) / root;
-  }
+  initialState(options, b, v, u, noiseScale);
   seedNoiseStreams(state.noiseStreams, options.seed);
   return shared === undefined ? state : { ...state, shared };
 }

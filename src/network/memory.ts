@@ -21,12 +21,29 @@ export interface NetworkMemory {
   readonly total: number;
 }
 
+/** Bytes of the v, u and I traces of the recorded neurons, with their shared times. */
+export function traceBytes(options: Pick<ResolvedNetworkOptions, 'record' | 'steps'>): number {
+  const recorded = options.record.length;
+  return recorded === 0 ? 0 : options.steps * 8 * (1 + 3 * recorded);
+}
+
+/** The memory guard's message when the traces are what exceeds the limit. */
+export function tracesMessage(
+  options: Pick<ResolvedNetworkOptions, 'record' | 'steps'>,
+  traces: number,
+  limit: string,
+): string {
+  return (
+    `the traces of ${options.record.length} neurons over ${options.steps} steps need ` +
+    `${formatBytes(traces)} (limit ${limit}): record fewer neurons, or use a larger dt or a shorter duration`
+  );
+}
+
 /** The bytes a network's weights, state and traces need (spikes grow as they come, apart). */
 export function networkMemory(options: ResolvedNetworkOptions): NetworkMemory {
   const weights = options.n * options.n * 4;
   const state = options.n * STATE_BYTES_PER_NEURON;
-  const recorded = options.record.length;
-  const traces = recorded === 0 ? 0 : options.steps * 8 * (1 + 3 * recorded);
+  const traces = traceBytes(options);
   const analysis = Math.ceil(options.duration) * ANALYSIS_BYTES_PER_BIN;
   return { weights, state, traces, analysis, total: weights + state + traces + analysis };
 }
@@ -43,8 +60,7 @@ export function checkNetworkMemory(options: ResolvedNetworkOptions): NetworkMemo
           `${Math.ceil(options.duration)} bins of 1 ms) needs ${formatBytes(memory.analysis)} ` +
           `(in all ${formatBytes(memory.total)}, limit ${limit}): use a shorter duration`
         : largest === memory.traces
-          ? `the traces of ${options.record.length} neurons over ${options.steps} steps need ` +
-            `${formatBytes(memory.traces)} (limit ${limit}): record fewer neurons, or use a larger dt or a shorter duration`
+          ? tracesMessage(options, memory.traces, limit)
           : `the network of ${options.n} neurons needs ${formatBytes(memory.weights)} for its weights ` +
             `(${formatBytes(memory.total)} in all, limit ${limit}): use fewer neurons`;
     throw new MemoryLimitError(message, memory.total, options.maxBytes);

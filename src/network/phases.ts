@@ -33,7 +33,7 @@ export function thalamicInput(
  * (the run diverged).
  */
 export function thresholdRange(
-  state: NetworkState,
+  state: Pick<NetworkState, 'v' | 'u' | 'c' | 'd'>,
   from: number,
   to: number,
   out: Int32Array,
@@ -184,7 +184,12 @@ export function deliverSpikes(state: NetworkState, dt: number, from = 0, to = st
  * Phase 4. v ← v + (dt/2)·(0.04v² + 5v + 140 − u + I), twice: the paper's two half-steps (two
  * neurons per instruction with the SIMD kernel, the same bits).
  */
-export function updateMembrane(state: NetworkState, dt: number, from = 0, to = state.n): void {
+export function updateMembrane(
+  state: Pick<NetworkState, 'n' | 'v' | 'u' | 'input' | 'simd'>,
+  dt: number,
+  from = 0,
+  to = state.n,
+): void {
   const { v, u, input, simd } = state;
   const half = dt / 2;
   let first = from;
@@ -203,7 +208,12 @@ export function updateMembrane(state: NetworkState, dt: number, from = 0, to = s
 }
 
 /** Phase 5. u ← u + dt·a·(b·v − u), with the v just updated (SIMD kernel where available). */
-export function updateRecovery(state: NetworkState, dt: number, from = 0, to = state.n): void {
+export function updateRecovery(
+  state: Pick<NetworkState, 'n' | 'v' | 'u' | 'a' | 'b' | 'simd'>,
+  dt: number,
+  from = 0,
+  to = state.n,
+): void {
   const { v, u, a, b, simd } = state;
   let first = from;
   if (simd !== undefined) {

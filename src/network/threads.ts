@@ -62,10 +62,15 @@ interface NodeWorker {
   terminate(): Promise<number>;
 }
 
-/** Starts a Node worker per init and resolves once each is ready to serve steps. */
-export async function startThreads(
-  inits: readonly ThreadInit[],
+/**
+ * Starts a Node worker per init and resolves once each is ready to serve steps. `worker` is the
+ * worker's module, relative to this one and without its extension (the sparse network passes its
+ * own).
+ */
+export async function startThreads<Init = ThreadInit>(
+  inits: readonly Init[],
   control: Int32Array,
+  worker = './thread-worker',
 ): Promise<ThreadPool> {
   // a specifier in a variable, so that browser bundlers leave this Node-only module alone
   const specifier = 'node:worker_threads';
@@ -74,10 +79,12 @@ export async function startThreads(
   };
   // from the sources (tests, benchmarks) the worker is TypeScript: it starts by registering tsx
   const typescript = import.meta.url.endsWith('.ts');
-  const file = typescript ? './thread-worker.ts' : './thread-worker.js';
-  const url = new URL(file, import.meta.url);
+  const url = new URL(`${worker}.${typescript ? 'ts' : 'js'}`, import.meta.url);
+  // tsx as this module resolves it, so that the worker finds it whatever the working folder
+  const tsx =
+    typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
   const script = typescript
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
+    ? `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
     : url;
   const workers = inits.map((init) => new Worker(script, { workerData: init, eval: typescript }));
   try {

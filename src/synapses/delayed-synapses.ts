@@ -5,15 +5,57 @@
 import { ParameterError } from '../errors.js';
 
 /**
+ * Postsynaptic indices: Int32Array where the store is built from lists, or the narrowest unsigned
+ * type that holds every index of the network (`synapseTargets`) where memory counts.
+ */
+export type SynapseTargets = Int32Array | Uint8Array | Uint16Array | Uint32Array;
+
+/**
  * The synapses of a network of `n` neurons with delays 1 … `maxDelay` ms. Synapse s goes from
  * its presynaptic neuron to `target[s]`; the synapses of neuron j with delay δ are
  * s = `groupStart[j·maxDelay + δ − 1]` … `groupStart[j·maxDelay + δ]` − 1, in the order given.
  */
-export interface DelayedSynapses {
+export interface DelayedSynapses<Targets extends SynapseTargets = Int32Array> {
   readonly n: number;
   readonly maxDelay: number;
-  readonly target: Int32Array;
+  readonly target: Targets;
   readonly groupStart: Int32Array;
+}
+
+/** Bytes per postsynaptic index in a network of `n` neurons: 1, 2 or 4. */
+export function targetBytes(n: number): 1 | 2 | 4 {
+  return n <= 0x100 ? 1 : n <= 0x10000 ? 2 : 4;
+}
+
+/**
+ * An array for `count` postsynaptic indices of a network of `n` neurons, of the narrowest type
+ * that holds them (Uint8, Uint16 or Uint32), on `buffer` when one is given (shared memory).
+ */
+export function synapseTargets(
+  n: number,
+  count: number,
+  buffer?: ArrayBufferLike,
+): Uint8Array | Uint16Array | Uint32Array {
+  const bytes = targetBytes(n);
+  const memory = buffer ?? new ArrayBuffer(count * bytes);
+  if (bytes === 1) return new Uint8Array(memory, 0, count);
+  if (bytes === 2) return new Uint16Array(memory, 0, count);
+  return new Uint32Array(memory, 0, count);
+}
+
+/**
+ * The store of synapses already counted by presynaptic neuron with one delay (1 ms): `start` is
+ * `groupStart` (length n + 1, cumulative), `target` is filled by the caller in the store's order.
+ */
+export function countedSynapses<Targets extends SynapseTargets>(
+  n: number,
+  groupStart: Int32Array,
+  target: Targets,
+): DelayedSynapses<Targets> {
+  if (groupStart.length !== n + 1 || groupStart[n] !== target.length) {
+    throw new ParameterError('synapses', 'groupStart must have n + 1 entries ending at the count');
+  }
+  return { n, maxDelay: 1, target, groupStart };
 }
 
 /**
@@ -59,7 +101,7 @@ export function delayedSynapses(
 }
 
 /** The delay (ms) of every synapse, from the store's groups. */
-export function synapseDelays(synapses: DelayedSynapses): Int32Array {
+export function synapseDelays(synapses: DelayedSynapses<SynapseTargets>): Int32Array {
   const { n, maxDelay, groupStart } = synapses;
   const delays = new Int32Array(synapses.target.length);
   for (let g = 0; g < n * maxDelay; g++) {
@@ -69,7 +111,7 @@ export function synapseDelays(synapses: DelayedSynapses): Int32Array {
 }
 
 /** The presynaptic neuron of every synapse. */
-export function synapseSources(synapses: DelayedSynapses): Int32Array {
+export function synapseSources(synapses: DelayedSynapses<SynapseTargets>): Int32Array {
   const { n, maxDelay, groupStart } = synapses;
   const sources = new Int32Array(synapses.target.length);
   for (let j = 0; j < n; j++) {
@@ -91,7 +133,7 @@ export interface IncomingSynapses {
 }
 
 export function incomingSynapses(
-  synapses: DelayedSynapses,
+  synapses: DelayedSynapses<SynapseTargets>,
   from: number,
   to: number,
 ): IncomingSynapses {

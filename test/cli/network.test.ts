@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateNetwork } from '../../src/network/simulate.js';
+import { simulateSparseNetwork } from '../../src/sparse/simulation.js';
 import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'izhikit-network-'));
@@ -132,5 +133,60 @@ describe('izhikit network', () => {
     expectOneLineError(['network', '--format', 'xml'], /expected one of summary, json, csv/);
     expectOneLineError(['network', '--sigma-e', '-1'], /--sigma-e must be ≥ 0, got -1/);
     expectOneLineError(['network', '--weight-i', 'x'], /expected a finite number.*got 'x'/);
+  });
+});
+
+describe('izhikit network --synapses K', () => {
+  it('--format json prints the sparse run, the same spikes as the library, for 1 and 2 threads', async () => {
+    const args = [
+      'network',
+      '--ne',
+      '1600',
+      '--ni',
+      '400',
+      '--synapses',
+      '50',
+      '--duration',
+      '200',
+    ];
+    const library = await simulateSparseNetwork({ ne: 1600, ni: 400, synapses: 50, duration: 200 });
+    for (const threads of ['1', '2']) {
+      const { status, stdout, stderr } = runCli([
+        ...args,
+        '--threads',
+        threads,
+        '--format',
+        'json',
+      ]);
+      expect(status, stderr).toBe(0);
+      const output = JSON.parse(stdout);
+      expect(output).toMatchObject({ ne: 1600, ni: 400, synapses: 50, excitatorySynapses: 40 });
+      expect(output.threads).toBe(Number(threads));
+      expect(output.spikes.t).toEqual(Array.from(library.spikes.t));
+      expect(output.spikes.i).toEqual(Array.from(library.spikes.i));
+      expect(output.rates).toEqual(library.rates);
+    }
+  });
+
+  it('prints a summary naming K, Ke, the threads and the weights’ factors', () => {
+    const { status, stdout, stderr } = runCli([
+      'network',
+      '--synapses',
+      '100',
+      '--duration',
+      '100',
+    ]);
+    expect(status, stderr).toBe(0);
+    expect(stdout).toMatch(
+      /seed 1, 100 synapses per neuron \(80 excitatory\), 1 thread, weights scaled \(×10 excitatory, ×10 inhibitory\)/,
+    );
+  });
+
+  it('bad K and oversized sparse networks fail with one line', () => {
+    expectOneLineError(['network', '--synapses', '0'], /synapses must be a whole number from 1/);
+    expectOneLineError(
+      ['network', '--ne', '800000', '--ni', '200000', '--synapses', '1000'],
+      /the network of 1000000 neurons × 1000 synapses needs 8\.\d+ GB, 8\.00 GB of it for the synapses \(limit [\d.]+ GB\): use fewer neurons or synapses, or raise the limit \(--max-memory\)/,
+    );
   });
 });

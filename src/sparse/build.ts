@@ -1,0 +1,119 @@
+/**
+ * Builds a sparse network (SPEC §8): the parameters and initial state of [2003], and K incoming
+ * synapses per neuron stored by presynaptic neuron (`DelayedSynapses` with one delay, 1 ms: a
+ * spike's deliveries are one contiguous run), targets ascending within each run.
+ *
+ * Draw order (fixed, so that a seed means the same network everywhere): one r per neuron for
+ * i = 0 … N − 1 (as the dense network); then the sources, neuron by neuron (i = 0 … N − 1), each
+ * its Ke excitatory sources ⌊U·Ne⌋ then its K − Ke inhibitory sources Ne + ⌊U·Ni⌋ (uniform, with
+ * replacement); then the weights, in the same order as the sources: wₑ·U·800/Ke excitatory,
+ * −wᵢ·U·200/(K − Ke) inhibitory (wₑ = 0.5 and wᵢ = 1 as in [2003]: `excitatoryWeight`,
+ * `inhibitoryWeight`). The sources are drawn twice from the same state (once to count each
+ * neuron's outgoing synapses, once to place them), so that no list of N·K sources is ever held.
+ */
+import {
+  countedSynapses,
+  synapseTargets,
+  targetBytes,
+  type DelayedSynapses,
+} from '../synapses/delayed-synapses.js';
+import { drawNeuronParameters, initialState, type NetworkState } from '../network/build.js';
+import { NetworkRandom } from '../network/random.js';
+import { sparseWeightScales, type ResolvedSparseOptions } from './options.js';
+
+/** Postsynaptic indices of a sparse network: the narrowest unsigned type that holds N − 1. */
+export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
+
+/** The state of a sparse network: the dense network's neuron arrays, length N, and the synapses. */
+export interface SparseNetworkState extends Pick<
+  NetworkState,
+  'n' | 'ne' | 'a' | 'b' | 'c' | 'd' | 'v' | 'u' | 'input' | 'noiseScale' | 'simd'
+> {
+  /** Outgoing synapses by presynaptic neuron, targets ascending within each neuron. */
+  readonly synapses: DelayedSynapses<SparseTargets>;
+  /** Weight of each synapse of the store (mV of charge), in the store's order. */
+  readonly weights: Float32Array;
+}
+
+/** A buffer of `bytes`: shared between threads, or plain. */
+export function sparseBuffer(bytes: number, shared: boolean): ArrayBufferLike {
+  return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+}
+
+/** The source of synapse s of a neuron: excitatory for s < Ke, uniform over its population. */
+function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOptions): number {
+  const { ne, ni, excitatorySynapses: ke } = options;
+  return s < ke ? Math.floor(random.uniform() * ne) : ne + Math.floor(random.uniform() * ni);
+}
+
+/** Allocates (in shared memory for threads) and fills the state, drawing from `random`. */
+export function buildSparseNetwork(
+  options: ResolvedSparseOptions,
+  random: NetworkRandom,
+  shared: boolean,
+): SparseNetworkState {
+  const { n, ne, synapses: k } = options;
+  const vector = (): Float64Array => new Float64Array(sparseBuffer(8 * n, shared));
+  const [a, b, c, d, v, u, input, noiseScale] = [0, 1, 2, 3, 4, 5, 6, 7].map(vector) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  drawNeuronParameters(options, random, a, b, c, d);
+  initialState(options, b, v, u, noiseScale);
+
+  const groupStart = new Int32Array(sparseBuffer(4 * (n + 1), shared));
+  const sourceState = random.getState();
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(random, s, options);
+      groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
+    }
+  }
+  for (let j = 0; j < n; j++) {
+    groupStart[j + 1] = (groupStart[j + 1] as number) + (groupStart[j] as number);
+  }
+
+  const count = n * k;
+  const target = synapseTargets(
+    n,
+    count,
+    shared ? sparseBuffer(count * targetBytes(n), true) : undefined,
+  );
+  const weights = new Float32Array(sparseBuffer(4 * count, shared));
+  const scales = sparseWeightScales(options);
+  const excitatory = options.excitatoryWeight * scales.excitatory;
+  const inhibitory = -options.inhibitoryWeight * scales.inhibitory;
+  const next = groupStart.slice(0, n);
+  const sources = NetworkRandom.fromState(sourceState);
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(sources, s, options);
+      const slot = next[j] as number;
+      next[j] = slot + 1;
+      target[slot] = i;
+      weights[slot] = random.uniform() * (j < ne ? excitatory : inhibitory);
+    }
+  }
+  return {
+    n,
+    ne,
+    a,
+    b,
+    c,
+    d,
+    v,
+    u,
+    input,
+    noiseScale,
+    // the dense network's kernels do not cover these arrays: its phases run their plain loops
+    simd: undefined,
+    synapses: countedSynapses(n, groupStart, target),
+    weights,
+  };
+}

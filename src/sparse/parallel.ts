@@ -1,0 +1,133 @@
+/**
+ * One sparse network step shared among threads. Each thread owns the neurons of a range of whole
+ * noise blocks: it draws their noise, finds which of them fire (into its part of a shared fired
+ * buffer), waits for the others at a barrier, then reads everybody's spikes in index order and
+ * delivers them to its own neurons only (each neuron's run of synapses is split at the thread's
+ * range in advance), and updates their v and u. Every neuron receives its inputs in the same order
+ * for any number of threads, so the spikes are the same. The fired buffer and the counts alternate
+ * between two copies from step to step, so one barrier per step suffices: no thread can reach
+ * step k + 2, and overwrite step k's copy, before every thread has reached step k + 1.
+ */
+import type { SparseNetworkState } from './build.js';
+import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
+import { NoiseBlocks } from './noise.js';
+import { thresholdRange, updateMembrane, updateRecovery } from '../network/phases.js';
+import { deliverRange, synapseSplit, type SynapseSplit } from './step.js';
+
+/** What a thread is given to take its part (structured-cloneable: shared arrays, numbers). */
+export interface SparseThreadInit {
+  readonly state: SparseNetworkState;
+  readonly index: number;
+  readonly parties: number;
+  readonly bounds: Int32Array;
+  /** Two fired buffers of n each, one for odd steps and one for even steps. */
+  readonly fired: Int32Array;
+  readonly control: Int32Array;
+  readonly dt: number;
+  readonly seed: number;
+  readonly noise: boolean;
+  /** The recorded neurons and their traces: v, u, I of recorded neuron r at `(3r + x)·K + k − 1`. */
+  readonly record: Int32Array;
+  readonly traces: Float64Array;
+  readonly steps: number;
+}
+
+/** One thread's part: its init, its noise streams, its split of the synapses. */
+export interface SparseThreadPart extends SparseThreadInit {
+  readonly from: number;
+  readonly to: number;
+  readonly noiseBlocks: NoiseBlocks | undefined;
+  readonly split: SynapseSplit;
+}
+
+/** Prepares a thread's part: seeds its noise blocks and splits the synapses at its range. */
+export function threadPart(init: SparseThreadInit): SparseThreadPart {
+  const { state, bounds, index } = init;
+  const from = bounds[index] as number;
+  const to = bounds[index + 1] as number;
+  return {
+    ...init,
+    from,
+    to,
+    noiseBlocks: init.noise
+      ? new NoiseBlocks(init.seed, state.input, state.noiseScale, from, to)
+      : undefined,
+    split: synapseSplit(state.synapses, from, to),
+  };
+}
+
+/**
+ * Takes this thread's part of step k and returns the network's fired count, or −1 when some
+ * thread's neurons diverged (all threads see it at the same step).
+ */
+export function stepPart(part: SparseThreadPart, k: number): number {
+  const { state, index, parties, bounds, control, dt, from, to, fired } = part;
+  const parity = k & 1;
+  const base = parity * state.n;
+  const counts = CONTROL.counts + parity * parties;
+  if (part.noiseBlocks === undefined) state.input.fill(0, from, to);
+  else part.noiseBlocks.fill();
+  Atomics.store(control, counts + index, thresholdRange(state, from, to, fired, base + from));
+  barrier(control, parties);
+  const charge = 1 / dt;
+  let total = 0;
+  for (let t = 0; t < parties; t++) {
+    const count = Atomics.load(control, counts + t);
+    if (count < 0) return -1;
+    deliverRange(state, part.split, fired, base + (bounds[t] as number), count, charge);
+    total += count;
+  }
+  updateMembrane(state, dt, from, to);
+  updateRecovery(state, dt, from, to);
+  if (part.record.length > 0) recordRange(part, k - 1);
+  return total;
+}
+
+/** Writes v, u and I of the recorded neurons of this thread's range at row `row`. */
+function recordRange(part: SparseThreadPart, row: number): void {
+  const { record, traces, steps, state, from, to } = part;
+  for (let r = 0; r < record.length; r++) {
+    const i = record[r] as number;
+    if (i < from || i >= to) continue;
+    traces[3 * r * steps + row] = state.v[i] as number;
+    traces[(3 * r + 1) * steps + row] = state.u[i] as number;
+    traces[(3 * r + 2) * steps + row] = state.input[i] as number;
+  }
+}
+
+/**
+ * Steps k = start … start + steps − 1 (stopping after a divergence), then waits for every
+ * thread. Returns the step at which the network diverged, or 0.
+ */
+export function runSteps(
+  part: SparseThreadPart,
+  start: number,
+  steps: number,
+  onStep?: (k: number, total: number) => void,
+): number {
+  let diverged = 0;
+  for (let k = start; k < start + steps; k++) {
+    const total = stepPart(part, k);
+    if (total < 0) {
+      diverged = k;
+      break;
+    }
+    onStep?.(k, total);
+  }
+  barrier(part.control, part.parties);
+  return diverged;
+}
+
+/** A worker's loop: waits for a command, takes its part of the steps, until told to exit. */
+export function serveSteps(part: SparseThreadPart): void {
+  const { control } = part;
+  let seen = 0;
+  for (;;) {
+    while (Atomics.load(control, CONTROL.command) === seen) {
+      Atomics.wait(control, CONTROL.command, seen);
+    }
+    seen = Atomics.load(control, CONTROL.command);
+    if (Atomics.load(control, CONTROL.kind) === COMMAND_EXIT) return;
+    runSteps(part, Atomics.load(control, CONTROL.start), Atomics.load(control, CONTROL.steps));
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * A sparse network run (SPEC §8) that advances in chunks of steps, on one thread or several:
+ * any chunking and any number of threads give the spikes of one whole run on one thread.
+ */
+import { analyseNetwork } from '../analysis/analyse.js';
+import { DivergenceError, IzhikitError } from '../errors.js';
+import { allocateOrFail } from '../network/memory.js';
+import { NetworkRandom } from '../network/random.js';
+import type { NetworkResult, NeuronTrace } from '../network/simulation.js';
+import { SpikeRecorder } from '../network/spike-recorder.js';
+import { buildSparseNetwork, sparseBuffer, type SparseNetworkState } from './build.js';
+import { checkSparseMemory } from './memory.js';
+import {
+  resolveSparseOptions,
+  type ResolvedSparseOptions,
+  type SparseNetworkOptions,
+} from './options.js';
+import { COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
+import { NOISE_BLOCK } from '../network/random.js';
+import { runSteps, threadPart, type SparseThreadInit, type SparseThreadPart } from './parallel.js';
+import { startThreads, threadsAvailable, type ThreadPool } from '../network/threads.js';
+
+export interface SparseNetworkResult extends NetworkResult {
+  /** K: incoming synapses per neuron. */
+  readonly synapses: number;
+  /** Ke: of them, from excitatory neurons. */
+  readonly excitatorySynapses: number;
+  /** Threads the run took its steps on. */
+  readonly threads: number;
+}
+
+/**
+ * A sparse network run stepped in chunks. With threads, wait for `ready` before `advance`.
+ *
+ * ```ts
+ * const run = new SparseNetworkSimulation({ ne: 8000, ni: 2000, synapses: 1000, threads: 2 });
+ * await run.ready;
+ * while (!run.done) run.advance(100);
+ * const result = run.result();
+ * ```
+ */
+export class SparseNetworkSimulation {
+  readonly options: ResolvedSparseOptions;
+  /** The live state (read it, do not write it). */
+  readonly state: SparseNetworkState;
+  /** Settles when the worker threads are ready (at once on one thread). */
+  readonly ready: Promise<void>;
+  /** Threads the run takes its steps on: fewer than asked when the network has fewer blocks. */
+  readonly threads: number;
+  readonly setupMs: number;
+  private readonly part: SparseThreadPart;
+  private readonly spikes = new SpikeRecorder(1024);
+  private readonly firedNow: Int32Array;
+  private pool: ThreadPool | undefined;
+  private started: boolean;
+  private closed = false;
+  private step = 0;
+  private loopMs = 0;
+  private failure: DivergenceError | undefined;
+
+  /**
+   * Validates the options, checks the memory, draws the parameters and synapses.
+   *
+   * @throws ParameterError for an option out of range
+   * @throws MemoryLimitError when synapses, state and traces would exceed `maxBytes`
+   */
+  constructor(options: SparseNetworkOptions) {
+    const start = performance.now();
+    this.options = resolveSparseOptions(options);
+    const memory = checkSparseMemory(this.options);
+    const { n, steps, record, maxBytes } = this.options;
+    const parties = threadsAvailable()
+      ? Math.min(this.options.threads, Math.ceil(n / NOISE_BLOCK))
+      : 1;
+    this.threads = parties;
+    const shared = parties > 1;
+    const random = new NetworkRandom(this.options.seed);
+    this.state = allocateOrFail(memory.total, maxBytes, () =>
+      buildSparseNetwork(this.options, random, shared),
+    );
+    const control = new Int32Array(sparseBuffer(4 * controlWords(parties), shared));
+    const inits: SparseThreadInit[] = [];
+    for (let index = 0; index < parties; index++) {
+      inits.push({
+        state: this.state,
+        index,
+        parties,
+        bounds: threadBounds(n, parties),
+        fired: new Int32Array(sparseBuffer(8 * n, shared)),
+        control,
+        dt: this.options.dt,
+        seed: this.options.seed,
+        noise: this.options.noise,
+        record: Int32Array.from(record),
+        traces: new Float64Array(sparseBuffer(8 * 3 * record.length * steps, shared)),
+        steps,
+      });
+    }
+    // every thread shares the first thread's fired buffers and traces
+    const first = inits[0] as SparseThreadInit;
+    for (let index = 1; index < parties; index++) {
+      inits[index] = {
+        ...(inits[index] as SparseThreadInit),
+        fired: first.fired,
+        traces: first.traces,
+      };
+    }
+    this.part = threadPart(first);
+    this.firedNow = new Int32Array(n);
+    this.started = parties === 1;
+    this.ready =
+      parties === 1
+        ? Promise.resolve()
+        : startThreads(inits.slice(1), control, '../sparse/thread-worker').then((pool) => {
+            this.pool = pool;
+            this.started = true;
+          });
+    this.setupMs = performance.now() - start;
+  }
+
+  get stepsDone(): number {
+    return this.step;
+  }
+
+  get totalSteps(): number {
+    return this.options.steps;
+  }
+
+  get done(): boolean {
+    return this.step >= this.options.steps;
+  }
+
+  /** Fraction of the steps taken, 0 … 1. */
+  get progress(): number {
+    return this.step / this.options.steps;
+  }
+
+  /**
+   * Takes up to `steps` more steps (fewer at the end) and returns how many it took. The worker
+   * threads exit when the run is done or fails.
+   *
+   * @throws DivergenceError when some v becomes NaN or infinite (dt too large)
+   */
+  advance(steps: number): number {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.closed && this.threads > 1) {
+      throw new IzhikitError('the run’s threads were closed: start a new run');
+    }
+    if (!this.started) throw new IzhikitError('the threads are starting: await run.ready first');
+    const wanted = steps > 0 ? Math.floor(steps) : 0;
+    const taken = Math.min(this.options.steps, this.step + wanted) - this.step;
+    if (taken === 0) return 0;
+    const first = this.step + 1;
+    const start = performance.now();
+    if (this.threads > 1) {
+      const control = this.part.control;
+      Atomics.store(control, CONTROL.kind, COMMAND_RUN);
+      Atomics.store(control, CONTROL.start, first);
+      Atomics.store(control, CONTROL.steps, taken);
+      Atomics.add(control, CONTROL.command, 1);
+      Atomics.notify(control, CONTROL.command);
+    }
+    const diverged = runSteps(this.part, first, taken, (k, total) => this.recordSpikes(k, total));
+    this.loopMs += performance.now() - start;
+    this.step = diverged === 0 ? first + taken - 1 : diverged - 1;
+    if (diverged !== 0) this.diverged(diverged);
+    if (this.done) this.close();
+    return taken;
+  }
+
+  /** Lets the worker threads go (a finished or failed run does so itself). */
+  close(): void {
+    this.pool?.close();
+    this.pool = undefined;
+    this.closed = true;
+  }
+
+  /** Appends step k's spikes, gathered from every thread's part of the fired buffer. */
+  private recordSpikes(k: number, total: number): void {
+    if (total === 0) return;
+    const { fired, bounds, control, parties } = this.part;
+    const base = (k & 1) * this.state.n;
+    const counts = CONTROL.counts + (k & 1) * parties;
+    let size = 0;
+    for (let t = 0; t < parties; t++) {
+      const start = base + (bounds[t] as number);
+      const count = Atomics.load(control, counts + t);
+      this.firedNow.set(fired.subarray(start, start + count), size);
+      size += count;
+    }
+    this.spikes.append(k, this.firedNow, size);
+  }
+
+  private diverged(k: number): never {
+    this.close();
+    const t = k * this.options.dt;
+    this.failure = new DivergenceError(
+      `the network diverged at t = ${t} ms (v became NaN or infinite): try a smaller dt than ${this.options.dt} ms`,
+      t,
+    );
+    throw this.failure;
+  }
+
+  /** The spikes, traces and analyses of the steps taken so far (the whole run once `done`). */
+  result(): SparseNetworkResult {
+    const { ne, ni, dt, duration, seed, scale, steps, record, noise } = this.options;
+    const spikes = this.spikes.toSpikes(dt);
+    const span = this.step === 0 ? dt : this.step * dt;
+    const t = new Float64Array(record.length === 0 ? 0 : steps);
+    for (let k = 0; k < t.length; k++) t[k] = (k + 1) * dt;
+    const traces: Record<number, NeuronTrace> = {};
+    const all = this.part.traces;
+    record.forEach((index, r) => {
+      traces[index] = {
+        t,
+        v: all.slice(3 * r * steps, (3 * r + 1) * steps),
+        u: all.slice((3 * r + 1) * steps, (3 * r + 2) * steps),
+        I: all.slice((3 * r + 2) * steps, (3 * r + 3) * steps),
+      };
+    });
+    return {
+      ne,
+      ni,
+      dt,
+      duration,
+      seed,
+      scaled: scale,
+      noise: {
+        excitatory: noise ? this.options.excitatoryNoise : 0,
+        inhibitory: noise ? this.options.inhibitoryNoise : 0,
+      },
+      weightScale: {
+        excitatory: this.options.excitatoryWeight,
+        inhibitory: this.options.inhibitoryWeight,
+      },
+      heterogeneity: this.options.heterogeneity,
+      steps: this.step,
+      spikes,
+      ...analyseNetwork(spikes, ne, ni, span),
+      traces,
+      elapsedMs: this.loopMs,
+      setupMs: this.setupMs,
+      synapses: this.options.synapses,
+      excitatorySynapses: this.options.excitatorySynapses,
+      threads: this.threads,
+    };
+  }
+}
+
+/**
+ * simulateSparseNetwork(options): builds and runs a sparse network (SPEC §8) on `threads`
+ * threads and analyses its spikes.
+ *
+ * @throws ParameterError, MemoryLimitError, DivergenceError
+ */
+export async function simulateSparseNetwork(
+  options: SparseNetworkOptions,
+): Promise<SparseNetworkResult> {
+  const run = new SparseNetworkSimulation(options);
+  await run.ready;
+  run.advance(run.totalSteps);
+  return run.result();
+}
