@@ -14,7 +14,8 @@ import {
   type NetworkOptions,
 } from '../network/options.js';
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
-import { sparseWeightScales } from '../sparse/options.js';
+import { checkSparseMemory } from '../sparse/memory.js';
+import { resolveSparseOptions, sparseWeightScales } from '../sparse/options.js';
 import { SparseNetworkSimulation, type SparseNetworkResult } from '../sparse/simulation.js';
 import {
   addFormatOption,
@@ -149,6 +150,7 @@ export function registerNetwork(program: Command): Command {
       // The options and the memory first (the library names what is wrong), then the time.
       const options = networkOptions(flags);
       if (synapses === undefined) checkNetworkMemory(resolveNetworkOptions(options));
+      else checkSparseMemory(resolveSparseOptions({ ...options, synapses }));
       // Each step costs about one unit per neuron plus the synapses of the neurons that fired:
       // counted as n × max(1, n / 1000) per step for the dense network, n × max(1, K / 200)
       // for a sparse one of K synapses per neuron.
