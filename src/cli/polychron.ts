@@ -91,10 +91,18 @@ export function registerPolychron(program: Command): Command {
     await writeResults(
       flags,
       text,
-      () => renderPolychronFigure(result, groups?.groups[0]),
+      () => renderPolychronFigure(result, longestGroup(groups)),
       checkpoint,
     );
   });
+}
+
+/** The group the figure draws: the one with the most layers (the first of them). */
+function longestGroup(groups: GroupSearchResult | undefined): PolychronousGroup | undefined {
+  let best: PolychronousGroup | undefined;
+  for (const group of groups?.groups ?? [])
+    if (best === undefined || group.layers > best.layers) best = group;
+  return best;
 }
 
 function distinctOutputs(flags: PolychronFlags): void {
