@@ -64,43 +64,45 @@ export function findPolychronousGroups(
   state: PolychronState,
   options: GroupSearchOptions = {},
 ): GroupSearchResult {
-  const search = new GroupSearch(state);
-  const from = options.from ?? 0;
-  const to = options.to ?? state.options.ne;
-  const started = performance.now();
-  const groups: PolychronousGroup[] = [];
-  for (let neuron = from; neuron < to; neuron++) {
-    if (options.signal?.aborted) throw new CancelledError('the group search was cancelled');
-    search.searchFrom(neuron, groups);
-    options.onProgress?.(neuron - from + 1, to - from, groups.length);
-  }
-  return {
-    count: groups.length,
-    groups,
-    neurons: to - from,
-    elapsedMs: performance.now() - started,
-  };
+  const search = searchNeurons(state, options);
+  let step = search.next();
+  while (step.done !== true) step = search.next();
+  return step.value;
 }
 
-/** The same search in chunks of neurons, yielding to the event loop between them. */
+/** The same search, yielding to the event loop at least every 50 ms between neurons. */
 export async function findPolychronousGroupsAsync(
   state: PolychronState,
   options: GroupSearchOptions = {},
 ): Promise<GroupSearchResult> {
+  const search = searchNeurons(state, options);
+  let lastYield = performance.now();
+  let step = search.next();
+  while (step.done !== true) {
+    if (performance.now() - lastYield > 50) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      lastYield = performance.now();
+    }
+    step = search.next();
+  }
+  return step.value;
+}
+
+/** The search neuron by neuron: pauses after each one, returns the result at the end. */
+function* searchNeurons(
+  state: PolychronState,
+  options: GroupSearchOptions,
+): Generator<void, GroupSearchResult> {
   const search = new GroupSearch(state);
   const from = options.from ?? 0;
   const to = options.to ?? state.options.ne;
   const started = performance.now();
   const groups: PolychronousGroup[] = [];
-  let lastYield = performance.now();
   for (let neuron = from; neuron < to; neuron++) {
     if (options.signal?.aborted) throw new CancelledError('the group search was cancelled');
     search.searchFrom(neuron, groups);
     options.onProgress?.(neuron - from + 1, to - from, groups.length);
-    if (performance.now() - lastYield > 50) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      lastYield = performance.now();
-    }
+    yield;
   }
   return {
     count: groups.length,
