@@ -303,6 +303,16 @@ export {
   simulateSparseNetwork,
   type SparseNetworkResult,
 } from './sparse/simulation.js';
+export { type SparseThreadInit } from './sparse/parallel.js';
+export {
+  serveSparseThread,
+  sharedMemoryAvailable,
+  webWorkerThreads,
+  type SparseThreadPool,
+  type SparseThreadStarter,
+  type WebWorkerLike,
+  type WorkerScopeLike,
+} from './sparse/web-threads.js';
 
 // The 2007 form of the model ([2007] chapter 8) in physical units, and the book's cell types.
 export {

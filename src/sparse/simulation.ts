@@ -18,7 +18,12 @@ import {
 import { COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
 import { NOISE_BLOCK } from '../network/random.js';
 import { runSteps, threadPart, type SparseThreadInit, type SparseThreadPart } from './parallel.js';
-import { startThreads, threadsAvailable, type ThreadPool } from '../network/threads.js';
+import { startThreads, threadsAvailable } from '../network/threads.js';
+import {
+  sharedMemoryAvailable,
+  type SparseThreadPool,
+  type SparseThreadStarter,
+} from './web-threads.js';
 
 export interface SparseNetworkResult extends NetworkResult {
   /** K: incoming synapses per neuron. */
@@ -29,8 +34,14 @@ export interface SparseNetworkResult extends NetworkResult {
   readonly threads: number;
 }
 
+/** Node's worker threads, serving `thread-worker.ts`. */
+const nodeThreads: SparseThreadStarter = (inits, control) =>
+  startThreads(inits, control, '../sparse/thread-worker');
+
 /**
  * A sparse network run stepped in chunks. With threads, wait for `ready` before `advance`.
+ * Threads are Node's worker threads, or those `startThreads` starts (in a browser:
+ * `webWorkerThreads`); where memory cannot be shared the run takes every step on one thread.
  *
  * ```ts
  * const run = new SparseNetworkSimulation({ ne: 8000, ni: 2000, synapses: 1000, threads: 2 });
@@ -51,7 +62,7 @@ export class SparseNetworkSimulation {
   private readonly part: SparseThreadPart;
   private readonly spikes = new SpikeRecorder(1024);
   private readonly firedNow: Int32Array;
-  private pool: ThreadPool | undefined;
+  private pool: SparseThreadPool | undefined;
   private started: boolean;
   private closed = false;
   private step = 0;
@@ -61,17 +72,20 @@ export class SparseNetworkSimulation {
   /**
    * Validates the options, checks the memory, draws the parameters and synapses.
    *
+   * @param startThreads starts the threads beside this one (default: Node's worker threads)
    * @throws ParameterError for an option out of range
    * @throws MemoryLimitError when synapses, state and traces would exceed `maxBytes`
    */
-  constructor(options: SparseNetworkOptions) {
+  constructor(options: SparseNetworkOptions, startThreads?: SparseThreadStarter) {
     const start = performance.now();
     this.options = resolveSparseOptions(options);
     const memory = checkSparseMemory(this.options);
     const { n, steps, record, maxBytes } = this.options;
-    const parties = threadsAvailable()
-      ? Math.min(this.options.threads, Math.ceil(n / NOISE_BLOCK))
-      : 1;
+    const starter = startThreads ?? (threadsAvailable() ? nodeThreads : undefined);
+    const parties =
+      starter !== undefined && sharedMemoryAvailable()
+        ? Math.min(this.options.threads, Math.ceil(n / NOISE_BLOCK))
+        : 1;
     this.threads = parties;
     const shared = parties > 1;
     const random = new NetworkRandom(this.options.seed);
@@ -111,7 +125,7 @@ export class SparseNetworkSimulation {
     this.ready =
       parties === 1
         ? Promise.resolve()
-        : startThreads(inits.slice(1), control, '../sparse/thread-worker').then((pool) => {
+        : (starter as SparseThreadStarter)(inits.slice(1), control).then((pool) => {
             this.pool = pool;
             this.started = true;
           });
@@ -120,6 +134,11 @@ export class SparseNetworkSimulation {
 
   get stepsDone(): number {
     return this.step;
+  }
+
+  /** Spikes recorded so far. */
+  get spikeCount(): number {
+    return this.spikes.length;
   }
 
   get totalSteps(): number {
@@ -248,15 +267,16 @@ export class SparseNetworkSimulation {
 }
 
 /**
- * simulateSparseNetwork(options): builds and runs a sparse network (SPEC §8) on `threads`
+ * simulateSparseNetwork(options, startThreads?): builds and runs a sparse network (SPEC §8) on `threads`
  * threads and analyses its spikes.
  *
  * @throws ParameterError, MemoryLimitError, DivergenceError
  */
 export async function simulateSparseNetwork(
   options: SparseNetworkOptions,
+  startThreads?: SparseThreadStarter,
 ): Promise<SparseNetworkResult> {
-  const run = new SparseNetworkSimulation(options);
+  const run = new SparseNetworkSimulation(options, startThreads);
   await run.ready;
   run.advance(run.totalSteps);
   return run.result();

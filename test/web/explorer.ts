@@ -1,6 +1,7 @@
 /**
  * Test harness of the browser tests: builds the explorer once per test file into a temporary
- * folder, serves it with `vite preview` on a free port, and drives Debian's headless Chromium.
+ * folder, serves it with `vite preview` on a free port (with the cross-origin isolation headers
+ * of vite.config.ts, and on request also without them), and drives Debian's headless Chromium.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,8 @@ export interface Explorer {
   readonly browser: Browser;
   /** A fresh page that records console errors and uncaught exceptions into `errors`. */
   open(query?: string, viewport?: { width: number; height: number }): Promise<TestPage>;
+  /** As `open`, from a second server of the same build that sends no isolation headers. */
+  openWithoutIsolation(query?: string): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -40,9 +43,9 @@ export async function startExplorer(): Promise<Explorer> {
     build: { outDir },
     preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
   });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('preview did not listen');
-  const url = `http://127.0.0.1:${address.port}/`;
+  const url = serverUrl(server);
+  // Without the config file: the same files, none of its headers (as a plain static host).
+  let plain: PreviewServer | undefined;
   // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -57,25 +60,50 @@ export async function startExplorer(): Promise<Explorer> {
     ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
+  const openAt = async (
+    address: string,
+    query: string,
+    viewport: { width: number; height: number },
+  ): Promise<TestPage> => {
+    const page = await browser.newPage({ viewport, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(address + query);
+    return { page, errors };
+  };
   return {
     url,
     browser,
-    async open(query = '', viewport = { width: 1280, height: 800 }) {
-      const page = await browser.newPage({ viewport, acceptDownloads: true });
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
+    open: (query = '', viewport = { width: 1280, height: 800 }) => openAt(url, query, viewport),
+    async openWithoutIsolation(query = '') {
+      plain ??= await preview({
+        configFile: false,
+        root: join(ROOT, 'web'),
+        base: './',
+        logLevel: 'error',
+        build: { outDir },
+        preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
       });
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(url + query);
-      return { page, errors };
+      return openAt(serverUrl(plain), query, { width: 1280, height: 800 });
     },
     async close() {
       await browser.close();
-      await new Promise<void>((done) => server.httpServer.close(() => done()));
+      for (const each of [server, plain]) {
+        if (each !== undefined)
+          await new Promise<void>((done) => each.httpServer.close(() => done()));
+      }
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+function serverUrl(server: PreviewServer): string {
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('preview did not listen');
+  return `http://127.0.0.1:${address.port}/`;
 }
 
 /** Saves a screenshot of the page under artifacts/web/. */

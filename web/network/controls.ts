@@ -1,19 +1,21 @@
 /**
- * The network view's settings column: the size and run fields, the weight-scaling switch, the
- * thalamic noise, weight scales and heterogeneity, the Run box and the field that picks one
- * neuron's v(t).
+ * The network view's settings column: the size, synapses per neuron and run fields, the threads
+ * (with a note when the page cannot share memory), the weight-scaling switch, the thalamic noise,
+ * weight scales and heterogeneity, the Run box and the field that picks one neuron's v(t).
  */
 import { el, uniqueId } from '../ui/dom.js';
 import { createRunBox, type RunBox } from '../ui/run-box.js';
 import { createSpecField, type SliderField } from '../ui/slider-field.js';
-import { NETWORK_FIELDS } from './fields.js';
+import { NETWORK_FIELDS, type SliderKey } from './fields.js';
 import type { NetworkSettings } from './protocol.js';
+import { createSynapsesField } from './synapses-field.js';
 import type { NetworkViewState } from './state.js';
 import type { SettingKey } from './validate.js';
 
 export interface NetworkControls {
   readonly element: HTMLFormElement;
-  readonly fields: ReadonlyMap<SettingKey, SliderField>;
+  /** Where each setting's message goes. */
+  readonly fields: ReadonlyMap<SettingKey, { setError(message: string | undefined): void }>;
   readonly runBox: RunBox;
   readonly neuronField: HTMLInputElement;
   /** The message under the neuron index. */
@@ -35,16 +37,30 @@ export function createNetworkControls(
   initial: NetworkViewState,
   handlers: NetworkControlHandlers,
 ): NetworkControls {
-  const fields = new Map<SettingKey, SliderField>();
+  const sliders = new Map<SliderKey, SliderField>();
   for (const spec of NETWORK_FIELDS) {
-    fields.set(
+    sliders.set(
       spec.key,
       createSpecField(spec, `net-${spec.key}`, initial.settings[spec.key], (value) =>
         handlers.onSettings({ [spec.key]: value }),
       ),
     );
   }
-  const field = (key: SettingKey): HTMLElement => (fields.get(key) as SliderField).element;
+  const field = (key: SliderKey): HTMLElement => (sliders.get(key) as SliderField).element;
+  const synapses = createSynapsesField(initial.settings.synapses, (value) =>
+    handlers.onSettings({ synapses: value }),
+  );
+  const fields = new Map<SettingKey, { setError(message: string | undefined): void }>(sliders);
+  fields.set('synapses', synapses);
+  const isolated = globalThis.crossOriginIsolated === true;
+  const threadsNote = el(
+    'p',
+    { class: 'hint', 'data-threads-note': isolated ? 'shared' : 'single' },
+    isolated
+      ? 'Threads: a sparse network’s Web Workers share its memory; the paper’s network runs in one.'
+      : 'This page is not cross-origin isolated (its server sends no COOP/COEP headers), so it ' +
+          'cannot share memory: a sparse network runs in one Web Worker.',
+  );
 
   const scaleId = uniqueId('scale');
   const scale = el('input', { id: scaleId, type: 'checkbox', 'data-field': 'net-scale' });
@@ -97,6 +113,7 @@ export function createNetworkControls(
       el('legend', {}, 'Network'),
       field('ne'),
       field('ni'),
+      synapses.element,
       el(
         'label',
         {
@@ -108,7 +125,16 @@ export function createNetworkControls(
         ' scale weights with size (800/Ne, 200/Ni)',
       ),
     ),
-    el('fieldset', {}, el('legend', {}, 'Run'), field('dt'), field('duration'), field('seed')),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Run'),
+      field('dt'),
+      field('duration'),
+      field('seed'),
+      field('threads'),
+      threadsNote,
+    ),
     el(
       'fieldset',
       {},
@@ -157,9 +183,10 @@ export function createNetworkControls(
     neuronField,
     neuronError,
     show(state) {
-      for (const [key, f] of fields) {
+      for (const [key, f] of sliders) {
         if (Number(f.number.value) !== state.settings[key]) f.set(state.settings[key]);
       }
+      synapses.set(state.settings.synapses);
       scale.checked = state.settings.scale;
       hetero.checked = state.settings.heterogeneity;
       if (state.neuron !== undefined) neuronField.value = String(state.neuron);

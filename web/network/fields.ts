@@ -3,14 +3,25 @@
  * the seed, and the thalamic noise and weight scales.
  */
 import type { SliderSpec } from '../ui/slider-field.js';
+import { MAX_PAGE_THREADS } from './protocol.js';
 import type { SettingKey } from './validate.js';
 
+/** The settings with a slider (K has a text field: it may be `all`). */
+export type SliderKey = Exclude<SettingKey, 'synapses'>;
+
 export interface NetworkFieldSpec extends SliderSpec {
-  readonly key: SettingKey;
+  readonly key: SliderKey;
 }
 
 export const NETWORK_FIELDS: readonly NetworkFieldSpec[] = [
-  { key: 'ne', label: 'Ne', help: 'number of excitatory neurons', min: 0, max: 10000, step: 100 },
+  {
+    key: 'ne',
+    label: 'Ne',
+    help: 'number of excitatory neurons (sparse networks hold more: type the number)',
+    min: 0,
+    max: 10000,
+    step: 100,
+  },
   { key: 'ni', label: 'Ni', help: 'number of inhibitory neurons', min: 0, max: 2500, step: 25 },
   {
     key: 'dt',
@@ -71,5 +82,13 @@ export const NETWORK_FIELDS: readonly NetworkFieldSpec[] = [
     min: 0,
     max: 4,
     step: 0.01,
+  },
+  {
+    key: 'threads',
+    label: 'threads',
+    help: 'Web Workers a sparse network runs on, on shared memory: the same spikes for any number',
+    min: 1,
+    max: MAX_PAGE_THREADS,
+    step: 1,
   },
 ];

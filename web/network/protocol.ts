@@ -41,7 +41,17 @@ export interface NetworkSettings {
   readonly inhibitoryWeight: number;
   /** Parameters spread by each neuron's r (the paper), or r = 0 for all. */
   readonly heterogeneity: boolean;
+  /** K incoming synapses per neuron (a sparse network, SPEC §8), or `all`: the paper's network. */
+  readonly synapses: number | 'all';
+  /** Web Workers a sparse network runs on (one where the page is not cross-origin isolated). */
+  readonly threads: number;
 }
+
+/** Most Web Workers a sparse network runs on in the page. */
+export const MAX_PAGE_THREADS = 16;
+
+/** Settings that change how a run is computed, not what it gives (the same spikes for any). */
+export const RESULT_NEUTRAL: readonly (keyof NetworkSettings)[] = ['threads'];
 
 export type ToWorker =
   /** Run the network; answered by progress messages, then `done` or `failed`. */
@@ -68,6 +78,8 @@ export interface NetworkSummary {
   readonly power: Float64Array;
   readonly dominantFrequency: number;
   readonly elapsedMs: number;
+  /** Web Workers the run took its steps on (1 for the paper's dense network). */
+  readonly threads: number;
 }
 
 export type FromWorker =

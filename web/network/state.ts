@@ -1,7 +1,14 @@
 /** The network view's settings and their round trip through the URL's query string. */
-import type { NetworkSettings } from './protocol.js';
+import { MAX_PAGE_THREADS, type NetworkSettings } from './protocol.js';
 
-/** The paper's network: 800 excitatory and 200 inhibitory neurons, 1000 ms at dt = 1 ms. */
+/** The page's default thread count: the processors the browser reports, at most MAX_PAGE_THREADS. */
+export const defaultThreads = (): number =>
+  Math.max(1, Math.min(MAX_PAGE_THREADS, globalThis.navigator?.hardwareConcurrency || 1));
+
+/**
+ * The paper's network: 800 excitatory and 200 inhibitory neurons, all to all, 1000 ms at
+ * dt = 1 ms.
+ */
 export const DEFAULT_NETWORK: NetworkSettings = {
   ne: 800,
   ni: 200,
@@ -14,6 +21,8 @@ export const DEFAULT_NETWORK: NetworkSettings = {
   excitatoryWeight: 0.5,
   inhibitoryWeight: 1,
   heterogeneity: true,
+  synapses: 'all',
+  threads: defaultThreads(),
 };
 
 export interface NetworkViewState {
@@ -40,11 +49,16 @@ export function writeNetworkParams(state: NetworkViewState, params: URLSearchPar
   }
   params.set('scale', state.settings.scale ? '1' : '0');
   params.set('hetero', state.settings.heterogeneity ? '1' : '0');
+  // the paper's network keeps its short link: K and the threads only for a sparse one
+  if (state.settings.synapses !== 'all') {
+    params.set('K', String(state.settings.synapses));
+    params.set('threads', String(state.settings.threads));
+  }
   if (state.neuron !== undefined) params.set('neuron', String(state.neuron));
 }
 
 export function readNetworkParams(params: URLSearchParams): NetworkViewState {
-  const settings: Record<string, number | boolean> = { ...DEFAULT_NETWORK };
+  const settings: Record<string, number | boolean | string> = { ...DEFAULT_NETWORK };
   for (const [key, name] of Object.entries(NAMES)) {
     const raw = params.get(name);
     if (raw !== null && raw.trim() !== '' && Number.isFinite(Number(raw))) {
@@ -55,6 +69,10 @@ export function readNetworkParams(params: URLSearchParams): NetworkViewState {
   if (scale !== null) settings.scale = scale !== '0' && scale !== 'false';
   const hetero = params.get('hetero');
   if (hetero !== null) settings.heterogeneity = hetero !== '0' && hetero !== 'false';
+  const synapses = params.get('K')?.trim() ?? '';
+  if (synapses !== '' && Number.isFinite(Number(synapses))) settings.synapses = Number(synapses);
+  const threads = params.get('threads')?.trim() ?? '';
+  if (threads !== '' && Number.isFinite(Number(threads))) settings.threads = Number(threads);
   const neuron = Number(params.get('neuron') ?? Number.NaN);
   return {
     settings: settings as unknown as NetworkSettings,

@@ -7,15 +7,19 @@ import {
   MemoryLimitError,
   ParameterError,
   checkNetworkMemory,
+  checkSparseMemory,
   formatBytes,
   networkMemory,
   resolveNetworkOptions,
+  resolveSparseOptions,
+  sparseNetworkMemory,
 } from 'izhikit';
 import {
   BYTES_PER_MS,
   BYTES_PER_SPIKE,
   ESTIMATED_RATE,
   MAX_BYTES,
+  MAX_PAGE_THREADS,
   type NetworkSettings,
 } from './protocol.js';
 
@@ -29,7 +33,9 @@ export type SettingKey =
   | 'excitatoryNoise'
   | 'inhibitoryNoise'
   | 'excitatoryWeight'
-  | 'inhibitoryWeight';
+  | 'inhibitoryWeight'
+  | 'synapses'
+  | 'threads';
 
 export interface SettingsProblem {
   /** The field to show the message under. */
@@ -47,7 +53,33 @@ const KEYS: readonly string[] = [
   'inhibitoryNoise',
   'excitatoryWeight',
   'inhibitoryWeight',
+  'synapses',
+  'threads',
 ];
+
+/** The memory of the settings' network and its resolved options (dense, or sparse with K). */
+function memoryOf(settings: NetworkSettings): {
+  options: { n: number; duration: number };
+  fixed: number;
+  check: () => void;
+} {
+  const { synapses, threads, ...network } = settings;
+  if (synapses === 'all') {
+    const options = resolveNetworkOptions({ ...network, maxBytes: MAX_BYTES });
+    const memory = networkMemory(options);
+    return {
+      options,
+      fixed: memory.total - memory.analysis,
+      check: () => checkNetworkMemory(options),
+    };
+  }
+  const options = resolveSparseOptions({ ...network, synapses, threads, maxBytes: MAX_BYTES });
+  return {
+    options,
+    fixed: sparseNetworkMemory(options).total,
+    check: () => checkSparseMemory(options),
+  };
+}
 
 /** The bytes the spikes (at `ESTIMATED_RATE`) and the analyses of a run of `duration` ms take. */
 export function durationBytes(neurons: number, duration: number): number {
@@ -74,12 +106,16 @@ export function settingsProblem(
   sizeField: 'ne' | 'ni' = 'ne',
 ): SettingsProblem | undefined {
   try {
-    const options = resolveNetworkOptions({ ...settings, maxBytes: MAX_BYTES });
+    if (settings.threads > MAX_PAGE_THREADS) {
+      return {
+        key: 'threads',
+        message: `the page runs at most ${MAX_PAGE_THREADS} threads, got ${settings.threads}`,
+      };
+    }
     // The weights and traces first (under the size field), then the run's length: its spikes and
     // analyses (durationBytes counts both) under the duration.
-    const memory = networkMemory(options);
-    const fixed = memory.total - memory.analysis;
-    if (fixed > MAX_BYTES) checkNetworkMemory(options);
+    const { options, fixed, check } = memoryOf(settings);
+    if (fixed > MAX_BYTES) check();
     const bytes = fixed + durationBytes(options.n, options.duration);
     if (bytes > MAX_BYTES) {
       return {
@@ -98,7 +134,11 @@ export function settingsProblem(
     if (error instanceof MemoryLimitError) {
       return {
         key: sizeField,
-        message: `${error.message} (at most about ${largestNetwork()} fit)`,
+        message:
+          `${error.message} (at most about ${largestNetwork(settings.synapses)} fit` +
+          (settings.synapses === 'all'
+            ? '; a sparse network, with synapses per neuron set, holds more)'
+            : ` with ${settings.synapses} synapses per neuron)`),
       };
     }
     if (error instanceof IzhikitError) return { key: 'ne', message: error.message };
@@ -106,8 +146,30 @@ export function settingsProblem(
   }
 }
 
-/** The largest Ne + Ni whose weights and state fit in the browser's limit, rounded down to 100. */
-export function largestNetwork(): number {
+/**
+ * The largest Ne + Ni whose weights (all to all, or K per neuron) and state fit in the browser's
+ * limit, rounded down to 100.
+ */
+export function largestNetwork(synapses: number | 'all' = 'all'): number {
+  if (synapses !== 'all') {
+    // bisection: the memory grows with n
+    const fits = (size: number): boolean => {
+      try {
+        const options = resolveSparseOptions({ ne: size, ni: 0, synapses, maxBytes: MAX_BYTES });
+        return sparseNetworkMemory(options).total <= MAX_BYTES;
+      } catch {
+        return false;
+      }
+    };
+    let low = 0;
+    let high = Math.ceil(MAX_BYTES / synapses);
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle - 1;
+    }
+    return Math.floor(low / 100) * 100;
+  }
   let n = Math.floor(Math.sqrt(MAX_BYTES / 4));
   const fits = (size: number): boolean =>
     networkMemory(resolveNetworkOptions({ ne: size, ni: 0, maxBytes: MAX_BYTES })).total <=

@@ -11,7 +11,7 @@ import { NetworkClient } from './client.js';
 import { createNetworkControls } from './controls.js';
 import { networkFigure, spikesCsv, summaryJson, type NeuronTrace } from './export.js';
 import { createNetworkPlots } from './plots.js';
-import type { NetworkSettings, NetworkSummary } from './protocol.js';
+import { RESULT_NEUTRAL, type NetworkSettings, type NetworkSummary } from './protocol.js';
 import type { NetworkViewState } from './state.js';
 import { settingsProblem, type SettingKey } from './validate.js';
 
@@ -102,7 +102,7 @@ export function createNetworkView(
     if (summary === undefined) return true;
     const shown = summary.settings;
     return (Object.keys(shown) as (keyof NetworkSettings)[]).every(
-      (key) => shown[key] === state.settings[key],
+      (key) => RESULT_NEUTRAL.includes(key) || shown[key] === state.settings[key],
     );
   }
 
@@ -155,9 +155,11 @@ export function createNetworkView(
         runBox.setRunning(false, element);
         progress.value = 1;
         const wall = performance.now() - started;
+        const on = result.threads === 1 ? 'in one worker' : `on ${result.threads} threads`;
         status.textContent =
           `done: ${result.spikeTimes.length} spikes; simulated in ${formatNumber(result.elapsedMs, 3)} ms ` +
-          `(${formatNumber(wall, 3)} ms in all, with building the weights and the analysis)`;
+          `${on} (${formatNumber(wall, 3)} ms in all, with building the weights and the analysis)`;
+        element.dataset.threads = String(result.threads);
         show(result);
       },
       onFailed: (failure) => {

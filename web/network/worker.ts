@@ -1,5 +1,6 @@
 /**
- * The network's Web Worker: runs the chunked network simulation off the main thread, posts its
+ * The network's Web Worker: runs the chunked network simulation off the main thread (a sparse
+ * one with more Web Workers on shared memory, this one taking the first part), posts its
  * progress between chunks, stops when asked, and sends the raster and analyses back as
  * transferred arrays.
  */
@@ -10,8 +11,11 @@ import {
   MemoryLimitError,
   NetworkSimulation,
   ParameterError,
+  SparseNetworkSimulation,
   formatBytes,
   networkMemory,
+  sparseNetworkMemory,
+  webWorkerThreads,
 } from 'izhikit';
 import {
   BYTES_PER_SPIKE,
@@ -32,8 +36,15 @@ const cancelled = new Set<number>();
 const post = (message: FromWorker, transfer: Transferable[] = []): void =>
   (self as unknown as Worker).postMessage(message, transfer);
 
+/** A sparse network's other threads: Web Workers serving `thread.ts`. */
+const threads = webWorkerThreads(
+  () => new Worker(new URL('./thread.ts', import.meta.url), { type: 'module' }),
+);
+
+type Run = NetworkSimulation | SparseNetworkSimulation;
+
 /** Stops a run whose spikes grew past what the page may hold (the estimate before it was low). */
-function checkSpikeMemory(run: NetworkSimulation, fixedBytes: number): void {
+function checkSpikeMemory(run: Run, fixedBytes: number): void {
   const bytes = fixedBytes + run.spikeCount * BYTES_PER_SPIKE;
   if (bytes > MAX_BYTES) {
     const t = run.stepsDone * run.options.dt;
@@ -51,22 +62,38 @@ async function runChunked(
   settings: NetworkSettings,
   record: readonly number[],
   progress: boolean,
-): Promise<NetworkSimulation> {
-  const run = new NetworkSimulation({ ...settings, record, maxBytes: MAX_BYTES });
-  const fixedBytes = networkMemory(run.options).total;
+): Promise<Run> {
+  const { synapses, threads: threadCount, ...network } = settings;
+  const options = { ...network, record, maxBytes: MAX_BYTES };
+  let run: Run;
+  let fixedBytes: number;
+  if (synapses === 'all') {
+    run = new NetworkSimulation(options);
+    fixedBytes = networkMemory(run.options).total;
+  } else {
+    run = new SparseNetworkSimulation({ ...options, synapses, threads: threadCount }, threads);
+    fixedBytes = sparseNetworkMemory(run.options).total;
+    await run.ready;
+  }
   // Start with one step whatever the duration, then size chunks to take about SLICE_MS each
   // (growing at most fourfold at a time).
   let chunk = 1;
-  while (!run.done) {
-    await yieldToMessages();
-    if (cancelled.has(id)) throw new CancelledError('the network run was cancelled');
-    const start = performance.now();
-    const taken = run.advance(chunk);
-    const spent = performance.now() - start;
-    const fitted = spent > 0 ? Math.round((taken * SLICE_MS) / spent) : chunk * 4;
-    chunk = Math.max(1, Math.min(chunk * 4, fitted));
-    checkSpikeMemory(run, fixedBytes);
-    if (progress) post({ type: 'progress', id, fraction: run.progress });
+  try {
+    while (!run.done) {
+      await yieldToMessages();
+      if (cancelled.has(id)) throw new CancelledError('the network run was cancelled');
+      const start = performance.now();
+      const taken = run.advance(chunk);
+      const spent = performance.now() - start;
+      const fitted = spent > 0 ? Math.round((taken * SLICE_MS) / spent) : chunk * 4;
+      chunk = Math.max(1, Math.min(chunk * 4, fitted));
+      checkSpikeMemory(run, fixedBytes);
+      if (progress) post({ type: 'progress', id, fraction: run.progress });
+    }
+  } catch (error) {
+    // a sparse run's threads wait for steps that will not come: let them go
+    if (run instanceof SparseNetworkSimulation) run.close();
+    throw error;
   }
   return run;
 }
@@ -92,6 +119,7 @@ async function handle(message: ToWorker): Promise<void> {
         power: result.spectrum.power,
         dominantFrequency: result.dominantFrequency,
         elapsedMs: result.elapsedMs,
+        threads: run instanceof SparseNetworkSimulation ? run.threads : 1,
       };
       // A buffer may back more than one array: each is transferred once.
       const buffers = new Set<ArrayBufferLike>(
