@@ -92,7 +92,7 @@ export function createNetworkPlots(
       el(
         'span',
         { class: 'hint' },
-        'Runs in a Web Worker: the page stays responsive. Drag across the raster to zoom in time; double-click to reset.',
+        'Runs in a Web Worker (a sparse network on several): the page stays responsive. Drag across the raster to zoom in time; double-click to reset.',
       ),
       exportBar,
     ),
@@ -122,9 +122,11 @@ export function createNetworkPlots(
   }
 
   function showSummary(result: NetworkSummary): void {
-    const { ne, ni, duration } = result.settings;
+    const { ne, ni, duration, synapses } = result.settings;
     shownDuration = duration;
-    title.textContent = `Network of ${ne} excitatory + ${ni} inhibitory neurons`;
+    title.textContent =
+      `Network of ${ne} excitatory + ${ni} inhibitory neurons` +
+      (synapses === 'all' ? '' : `, ${synapses} synapses each`);
     const hz = (rate: number): string => (Number.isNaN(rate) ? '—' : `${formatNumber(rate, 4)} Hz`);
     const all = (result.spikeTimes.length / (ne + ni)) * (1000 / duration);
     readout.replaceChildren(

@@ -37,6 +37,9 @@ export type SettingKey =
   | 'synapses'
   | 'threads';
 
+/** The settings that set a network's size: a memory problem is named under the last changed. */
+export type SizeKey = 'ne' | 'ni' | 'synapses';
+
 export interface SettingsProblem {
   /** The field to show the message under. */
   readonly key: SettingKey;
@@ -99,11 +102,11 @@ function labelled(message: string): string {
 
 /**
  * The first problem of `settings`, or `undefined` when they can run. A network too large for
- * memory is reported under `sizeField`, the size the user changed last.
+ * memory is reported under `sizeField`, the size (or K) the user changed last.
  */
 export function settingsProblem(
   settings: NetworkSettings,
-  sizeField: 'ne' | 'ni' = 'ne',
+  sizeField: SizeKey = 'ne',
 ): SettingsProblem | undefined {
   try {
     if (settings.threads > MAX_PAGE_THREADS) {
@@ -135,7 +138,8 @@ export function settingsProblem(
       return {
         key: sizeField,
         message:
-          `${error.message} (at most about ${largestNetwork(settings.synapses)} fit` +
+          // the page's limit is fixed: the CLI's way of raising it does not apply here
+          `${error.message.replace(/, or raise the limit \(--max-memory\)/, '')} (at most about ${largestNetwork(settings.synapses)} fit` +
           (settings.synapses === 'all'
             ? '; a sparse network, with synapses per neuron set, holds more)'
             : ` with ${settings.synapses} synapses per neuron)`),

@@ -13,7 +13,7 @@ import { networkFigure, spikesCsv, summaryJson, type NeuronTrace } from './expor
 import { createNetworkPlots } from './plots.js';
 import { RESULT_NEUTRAL, type NetworkSettings, type NetworkSummary } from './protocol.js';
 import type { NetworkViewState } from './state.js';
-import { settingsProblem, type SettingKey } from './validate.js';
+import { settingsProblem, type SettingKey, type SizeKey } from './validate.js';
 
 export interface NetworkView {
   readonly element: HTMLElement;
@@ -84,7 +84,7 @@ export function createNetworkView(
   /** The field showing a problem of the settings, if any. */
   let problemKey: SettingKey | undefined;
   /** The size changed last: a network too large for memory is reported under it. */
-  let sizeField: 'ne' | 'ni' = 'ne';
+  let sizeField: SizeKey = 'ne';
 
   /** Shows the settings' first problem under its field; true when they can run. */
   function checkSettings(): boolean {
@@ -114,6 +114,7 @@ export function createNetworkView(
     state = { ...state, settings: { ...state.settings, ...settings } };
     if ('ne' in settings) sizeField = 'ne';
     if ('ni' in settings) sizeField = 'ni';
+    if ('synapses' in settings) sizeField = 'synapses';
     // The message of a failed run no longer applies once a setting changes.
     if (runId === undefined) message.textContent = '';
     const valid = checkSettings();

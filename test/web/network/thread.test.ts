@@ -1,0 +1,141 @@
+// Browser tests of the sparse network's threads in the page (web/network/thread.ts): the page is
+// cross-origin isolated, a sparse network of 3000 neurons gives the library's spikes in Node on 1,
+// 2 and 3 Web Workers, a bad K is named under its field with the last plot kept, and a server
+// without the isolation headers still runs it, in one worker, and says so.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { simulateSparseNetwork, type SparseNetworkResult } from '../../../src/index.js';
+import { countPixels, screenshot, startExplorer, type Explorer } from '../explorer.js';
+
+let explorer: Explorer;
+beforeAll(async () => {
+  explorer = await startExplorer();
+});
+afterAll(async () => {
+  await explorer?.close();
+});
+
+const view = (page: Page) => page.locator('[data-view=network]');
+const status = (page: Page): Promise<string> => view(page).locator('[data-status]').innerText();
+
+async function finished(page: Page, timeout = 60000): Promise<string> {
+  await page.waitForFunction(
+    () => {
+      const text = document.querySelector('[data-view=network] [data-status]')?.textContent ?? '';
+      return text.startsWith('done') || text === 'cancelled' || text === 'failed';
+    },
+    undefined,
+    { timeout, polling: 50 },
+  );
+  return status(page);
+}
+
+/** The run's spikes as the page exports them (CSV `t,i`). */
+async function exportedSpikes(page: Page): Promise<{ t: number[]; i: number[] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view(page).locator('[data-export=csv]').click(),
+  ]);
+  const rows = readFileSync((await download.path()) as string, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  return {
+    t: rows.map((row) => Number(row.split(',')[0])),
+    i: rows.map((row) => Number(row.split(',')[1])),
+  };
+}
+
+const SETTINGS = { ne: 2400, ni: 600, synapses: 100, seed: 3, duration: 400 };
+const QUERY = `?view=network&ne=2400&ni=600&K=100&seed=3&T=400`;
+
+/** The library's run in Node, on one thread: the reference every page run must give. */
+let reference: SparseNetworkResult;
+const library = async (): Promise<SparseNetworkResult> =>
+  (reference ??= await simulateSparseNetwork(SETTINGS));
+
+function expectSameSpikes(page: { t: number[]; i: number[] }, node: SparseNetworkResult): void {
+  expect(page.t.length).toBe(node.spikes.t.length);
+  expect(page.t).toEqual(Array.from(node.spikes.t));
+  expect(page.i).toEqual(Array.from(node.spikes.i));
+}
+
+describe('sparse networks on Web Workers', () => {
+  it('the page is cross-origin isolated, and 1, 2 and 3 workers give the library’s spikes', async () => {
+    const node = await library();
+    expect(node.spikes.t.length).toBeGreaterThan(1000);
+    for (const threads of [1, 2, 3]) {
+      const { page, errors } = await explorer.open(`${QUERY}&threads=${threads}`);
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+      expect(
+        await view(page).locator('[data-threads-note]').getAttribute('data-threads-note'),
+      ).toBe('shared');
+      expect(await finished(page)).toMatch(/^done/);
+      expect(await status(page)).toContain(
+        threads === 1 ? 'in one worker' : `on ${threads} threads`,
+      );
+      expect(await view(page).getAttribute('data-threads')).toBe(String(threads));
+      expectSameSpikes(await exportedSpikes(page), node);
+      if (threads === 3) {
+        await screenshot(page, 'network-sparse-3-threads');
+        const phone = await explorer.open(`${QUERY}&threads=2`, { width: 390, height: 844 });
+        expect(await finished(phone.page)).toMatch(/^done/);
+        await screenshot(phone.page, 'network-sparse-phone', true);
+        expect(phone.errors).toEqual([]);
+        await phone.page.close();
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 240000);
+
+  it('a bad K is named under its field, and Run keeps the last good plot', async () => {
+    const { page, errors } = await explorer.open(`${QUERY}&threads=2`);
+    expect(await finished(page)).toMatch(/^done/);
+    const canvas = view(page).locator('.raster canvas');
+    const blue = await countPixels(canvas, [29, 78, 216]);
+    expect(blue).toBeGreaterThan(1000);
+    const spikes = await view(page).locator('[data-value=spikes]').innerText();
+    const field = view(page).locator('[data-field=net-synapses]');
+    const message = field.locator('xpath=../..').locator('.field-error');
+    for (const [text, expected] of [
+      ['0', /synapses must be a whole number from 1/],
+      ['2.5', /got 2\.5/],
+      ['many', /whole number, or all/],
+      ['100000', /3000 neurons × 100000 synapses needs .*\(at most about \d+ fit with 100000/],
+    ] as const) {
+      await field.fill(text);
+      await expect.poll(() => message.innerText()).toMatch(expected);
+    }
+    await field.fill('0');
+    await view(page).locator('[data-action=run]').click();
+    expect(await status(page)).toBe('failed');
+    // the raster and its count stay, faded and marked as not showing the settings on screen
+    expect(await view(page).locator('[data-value=spikes]').innerText()).toBe(spikes);
+    expect(await countPixels(canvas, [29, 78, 216], 80)).toBeGreaterThan(1000);
+    expect(await view(page).locator('[data-stale-note]').isVisible()).toBe(true);
+    await screenshot(page, 'network-sparse-bad-k');
+    // `all` is the paper's dense network again: the message goes.
+    await field.fill('all');
+    await expect.poll(() => message.innerText()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+
+  it('without the isolation headers a sparse network runs in one worker, says so, and gives the same spikes', async () => {
+    const node = await library();
+    const { page, errors } = await explorer.openWithoutIsolation(`${QUERY}&threads=2`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    const note = view(page).locator('[data-threads-note]');
+    expect(await note.getAttribute('data-threads-note')).toBe('single');
+    expect(await note.innerText()).toMatch(/not cross-origin isolated.*one Web Worker/);
+    expect(await finished(page)).toMatch(/^done/);
+    expect(await status(page)).toContain('in one worker');
+    expectSameSpikes(await exportedSpikes(page), node);
+    await screenshot(page, 'network-sparse-not-isolated');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+});
