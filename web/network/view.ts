@@ -161,6 +161,8 @@ export function createNetworkView(
           `done: ${result.spikeTimes.length} spikes; simulated in ${formatNumber(result.elapsedMs, 3)} ms ` +
           `${on} (${formatNumber(wall, 3)} ms in all, with building the weights and the analysis)`;
         element.dataset.threads = String(result.threads);
+        element.dataset.loopMs = String(result.elapsedMs);
+        element.dataset.wallMs = String(wall);
         show(result);
       },
       onFailed: (failure) => {
