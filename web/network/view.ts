@@ -142,7 +142,7 @@ export function createNetworkView(
     }
     message.textContent = '';
     progress.value = 0;
-    status.textContent = 'running…';
+    status.textContent = 'building the network…';
     runBox.setRunning(true, element);
     const started = performance.now();
     const id = client.run(settings, {
