@@ -229,7 +229,9 @@ describe('network view, bad input', () => {
     await expect.poll(() => networkFieldError(page, 'net-ne')).toContain('got 1.5');
     await ne.fill('100000');
     await expect.poll(() => networkFieldError(page, 'net-ne')).toMatch(/100050 neurons needs .*GB/);
-    expect(await networkFieldError(page, 'net-ne')).toContain('(at most about 15800 fit)');
+    expect(await networkFieldError(page, 'net-ne')).toContain(
+      '(at most about 15800 fit; a sparse network, with synapses per neuron set, holds more)',
+    );
     expect(await status(page)).toBe('fix the marked setting, then press Run');
     await view(page).locator('[data-action=run]').click();
     expect(await status(page)).toBe('failed');

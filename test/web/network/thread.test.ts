@@ -124,6 +124,39 @@ describe('sparse networks on Web Workers', () => {
     await page.close();
   }, 120000);
 
+  it('Cancel stops a sparse run on 2 workers, building or stepping, and the next run is right', async () => {
+    const node = await library();
+    const { page, errors } = await explorer.open(`${QUERY}&threads=2`);
+    expect(await finished(page)).toMatch(/^done/);
+    const set = async (name: string, text: string): Promise<void> =>
+      view(page).locator(`[data-field=net-${name}]`).fill(text);
+    // 40 000 neurons × 1000 synapses: seconds of building, then seconds of steps
+    await set('ne', '32000');
+    await set('ni', '8000');
+    await set('synapses', '1000');
+    for (const stage of ['building', 'stepping']) {
+      await view(page).locator('[data-action=run]').click();
+      if (stage === 'stepping') {
+        await page.waitForFunction(
+          () =>
+            Number((document.querySelector('[data-progress]') as HTMLProgressElement).value) > 0.05,
+          undefined,
+          { timeout: 120000, polling: 20 },
+        );
+      } else await page.waitForTimeout(300);
+      await view(page).locator('[data-action=cancel]').click();
+      expect(await finished(page)).toBe('cancelled');
+    }
+    await set('ne', '2400');
+    await set('ni', '600');
+    await set('synapses', '100');
+    await view(page).locator('[data-action=run]').click();
+    expect(await finished(page)).toMatch(/^done.*on 2 threads/);
+    expectSameSpikes(await exportedSpikes(page), node);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240000);
+
   it('without the isolation headers a sparse network runs in one worker, says so, and gives the same spikes', async () => {
     const node = await library();
     const { page, errors } = await explorer.openWithoutIsolation(`${QUERY}&threads=2`);
