@@ -159,3 +159,20 @@ export function countPixels(
     [rgb, tolerance] as const,
   );
 }
+
+/** The network view's status line. */
+export const networkStatus = (page: Page): Promise<string> =>
+  page.locator('[data-view=network] [data-status]').innerText();
+
+/** Waits for the network view's run in progress to end and returns its status line. */
+export async function networkFinished(page: Page, timeout = 60000): Promise<string> {
+  await page.waitForFunction(
+    () => {
+      const text = document.querySelector('[data-view=network] [data-status]')?.textContent ?? '';
+      return text.startsWith('done') || text === 'cancelled' || text === 'failed';
+    },
+    undefined,
+    { timeout, polling: 50 },
+  );
+  return networkStatus(page);
+}

@@ -10,6 +10,8 @@ import {
   countPixels,
   mainThreadTicks,
   screenshot,
+  networkFinished as finished,
+  networkStatus as status,
   startExplorer,
   watchMainThread,
   type Explorer,
@@ -32,20 +34,6 @@ afterAll(async () => {
 const view = (page: Page) => page.locator('[data-view=network]');
 const value = async (page: Page, name: string): Promise<string> =>
   view(page).locator(`[data-value=${name}]`).innerText();
-const status = (page: Page): Promise<string> => view(page).locator('[data-status]').innerText();
-
-/** Waits for the run in progress to end and returns its status line. */
-async function finished(page: Page, timeout = 60000): Promise<string> {
-  await page.waitForFunction(
-    () => {
-      const text = document.querySelector('[data-view=network] [data-status]')?.textContent ?? '';
-      return text.startsWith('done') || text === 'cancelled' || text === 'failed';
-    },
-    undefined,
-    { timeout, polling: 50 },
-  );
-  return status(page);
-}
 
 /** Pixels of the raster in the excitatory blue and the inhibitory red. */
 async function rasterColours(page: Page): Promise<{ blue: number; red: number }> {

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulateSparseNetwork, type SparseNetworkResult } from '../../../src/index.js';
-import { countPixels, screenshot, startExplorer, type Explorer } from '../explorer.js';
+import {
+  countPixels,
+  networkFinished as finished,
+  networkStatus as status,
+  screenshot,
+  startExplorer,
+  type Explorer,
+} from '../explorer.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -17,19 +24,6 @@ afterAll(async () => {
 });
 
 const view = (page: Page) => page.locator('[data-view=network]');
-const status = (page: Page): Promise<string> => view(page).locator('[data-status]').innerText();
-
-async function finished(page: Page, timeout = 60000): Promise<string> {
-  await page.waitForFunction(
-    () => {
-      const text = document.querySelector('[data-view=network] [data-status]')?.textContent ?? '';
-      return text.startsWith('done') || text === 'cancelled' || text === 'failed';
-    },
-    undefined,
-    { timeout, polling: 50 },
-  );
-  return status(page);
-}
 
 /** The run's spikes as the page exports them (CSV `t,i`). */
 async function exportedSpikes(page: Page): Promise<{ t: number[]; i: number[] }> {
