@@ -32,7 +32,8 @@ export function summaryJson(summary: NetworkSummary): string {
 
 /** The library's network figure of the run, with the v(t) on screen if there is one. */
 export function networkFigure(shown: NetworkSummary, neuronTrace: NeuronTrace | undefined): string {
-  const { ne, ni, duration, seed, scale: scaled, dt } = shown.settings;
+  const { ne, ni, duration, seed, scale: scaled, dt, synapses } = shown.settings;
+  const wiring = synapses === 'all' ? '' : ` · ${synapses} synapses per neuron`;
   return renderNetworkFigure({
     ne,
     ni,
@@ -40,6 +41,6 @@ export function networkFigure(shown: NetworkSummary, neuronTrace: NeuronTrace | 
     spikes: { t: shown.spikeTimes, i: shown.spikeNeurons },
     populationRate: shown.populationRate,
     ...(neuronTrace === undefined ? {} : { trace: neuronTrace }),
-    subtitle: `seed ${seed} · dt = ${dt} ms · weights ${scaled ? 'scaled to the size' : 'as in the paper'}`,
+    subtitle: `seed ${seed} · dt = ${dt} ms${wiring} · weights ${scaled ? 'scaled to the size' : 'as in the paper'}`,
   });
 }

@@ -74,6 +74,13 @@ describe('sparse networks on Web Workers', () => {
       expectSameSpikes(await exportedSpikes(page), node);
       if (threads === 3) {
         await screenshot(page, 'network-sparse-3-threads');
+        const [svg] = await Promise.all([
+          page.waitForEvent('download'),
+          view(page).locator('[data-export=svg]').click(),
+        ]);
+        expect(readFileSync((await svg.path()) as string, 'utf8')).toContain(
+          '100 synapses per neuron',
+        );
         const phone = await explorer.open(`${QUERY}&threads=2`, { width: 390, height: 844 });
         expect(await finished(phone.page)).toMatch(/^done/);
         await screenshot(phone.page, 'network-sparse-phone', true);
