@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { simulateSparseNetwork, type SparseNetworkResult } from '../../../src/index.js';
+import {
+  renderNetworkFigure,
+  simulateSparseNetwork,
+  type SparseNetworkResult,
+} from '../../../src/index.js';
 import {
   countPixels,
   networkFinished as finished,
@@ -81,6 +85,31 @@ describe('sparse networks on Web Workers', () => {
         expect(readFileSync((await svg.path()) as string, 'utf8')).toContain(
           '100 synapses per neuron',
         );
+        // a click on the raster re-runs the sparse network on its threads, recording that
+        // neuron: the figure then draws the library's v(t) of that neuron, as Node computes it
+        const box = await view(page).locator('.raster .u-over').boundingBox();
+        if (box === null) throw new Error('no raster');
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.5);
+        const title = view(page).locator('.chart-title[data-neuron]');
+        await title.waitFor();
+        const neuron = Number(await title.getAttribute('data-neuron'));
+        const traced = await simulateSparseNetwork({ ...SETTINGS, record: [neuron] });
+        const trace = traced.traces[neuron];
+        if (trace === undefined) throw new Error('no trace');
+        const [figure] = await Promise.all([
+          page.waitForEvent('download'),
+          view(page).locator('[data-export=svg]').click(),
+        ]);
+        const expected = renderNetworkFigure({
+          ne: SETTINGS.ne,
+          ni: SETTINGS.ni,
+          duration: SETTINGS.duration,
+          spikes: node.spikes,
+          populationRate: node.populationRate,
+          trace: { neuron, t: trace.t, v: trace.v.map((v) => Math.min(v, 30)) },
+          subtitle: 'seed 3 · dt = 1 ms · 100 synapses per neuron · weights scaled to the size',
+        });
+        expect(readFileSync((await figure.path()) as string, 'utf8')).toBe(expected);
         const phone = await explorer.open(`${QUERY}&threads=2`, { width: 390, height: 844 });
         expect(await finished(phone.page)).toMatch(/^done/);
         await screenshot(phone.page, 'network-sparse-phone', true);
