@@ -14,6 +14,13 @@ import { CancelledError } from '../errors.js';
 import type { GroupSearchOptions, GroupSearchResult, PolychronousGroup } from './group-types.js';
 import type { PolychronState } from './network.js';
 
+/** What the search reads of a network: its sizes, a and d, weights and synapses. */
+export type GroupSearchNetwork = Pick<PolychronState, 'n' | 'a' | 'd' | 'weight'> & {
+  readonly options: Pick<PolychronState['options'], 'ne' | 'maxDelay' | 'maxWeight'>;
+  readonly synapses: Pick<PolychronState['synapses'], 'target' | 'groupStart'>;
+  readonly incoming: PolychronState['incoming'];
+};
+
 /** Anchors per group: the program's W. */
 const ANCHORS = 3;
 /** Least number of layers of a group's longest path. */
@@ -80,7 +87,7 @@ function* searchNeurons(
 }
 
 /** The program's buffers, kept across anchors and neurons as its global arrays are. */
-class GroupSearch {
+export class GroupSearch {
   private readonly n: number;
   private readonly ne: number;
   private readonly maxDelay: number;
@@ -109,7 +116,7 @@ class GroupSearch {
   private readonly firedNow: Int32Array;
   private timing = 0;
 
-  constructor(private readonly state: PolychronState) {
+  constructor(private readonly state: GroupSearchNetwork) {
     const { ne, maxDelay, maxWeight } = state.options;
     this.n = state.n;
     this.ne = ne;
