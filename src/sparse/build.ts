@@ -20,6 +20,7 @@ import {
 import { drawNeuronParameters, initialState, type NetworkState } from '../network/build.js';
 import { NetworkRandom } from '../network/random.js';
 import { sparseWeightScales, type ResolvedSparseOptions } from './options.js';
+import { SparseArena } from './arena.js';
 
 /** Postsynaptic indices of a sparse network: the narrowest unsigned type that holds N − 1. */
 export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
@@ -35,10 +36,7 @@ export interface SparseNetworkState extends Pick<
   readonly weights: Float32Array;
 }
 
-/** A buffer of `bytes`: shared between threads, or plain. */
-export function sparseBuffer(bytes: number, shared: boolean): ArrayBufferLike {
-  return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-}
+export { sparseBuffer } from './arena.js';
 
 /** The source of synapse s of a neuron: excitatory for s < Ke, uniform over its population. */
 function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOptions): number {
@@ -46,14 +44,18 @@ function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOpt
   return s < ke ? Math.floor(random.uniform() * ne) : ne + Math.floor(random.uniform() * ni);
 }
 
-/** Allocates (in shared memory for threads) and fills the state, drawing from `random`. */
+/**
+ * Allocates (in shared memory for threads; from `arena`, in the order of `arenaArrays`, when one
+ * is given) and fills the state, drawing from `random`.
+ */
 export function buildSparseNetwork(
   options: ResolvedSparseOptions,
   random: NetworkRandom,
   shared: boolean,
+  arena = new SparseArena(shared),
 ): SparseNetworkState {
   const { n, ne, synapses: k } = options;
-  const vector = (): Float64Array => new Float64Array(sparseBuffer(8 * n, shared));
+  const vector = (): Float64Array => arena.float64(n);
   const [a, b, c, d, v, u, input, noiseScale] = [0, 1, 2, 3, 4, 5, 6, 7].map(vector) as [
     Float64Array,
     Float64Array,
@@ -67,7 +69,7 @@ export function buildSparseNetwork(
   drawNeuronParameters(options, random, a, b, c, d);
   initialState(options, b, v, u, noiseScale);
 
-  const groupStart = new Int32Array(sparseBuffer(4 * (n + 1), shared));
+  const groupStart = arena.int32(n + 1);
   const sourceState = random.getState();
   for (let i = 0; i < n; i++) {
     for (let s = 0; s < k; s++) {
@@ -80,12 +82,8 @@ export function buildSparseNetwork(
   }
 
   const count = n * k;
-  const target = synapseTargets(
-    n,
-    count,
-    shared ? sparseBuffer(count * targetBytes(n), true) : undefined,
-  );
-  const weights = new Float32Array(sparseBuffer(4 * count, shared));
+  const target = synapseTargets(n, count, ...arena.take(count * targetBytes(n)));
+  const weights = arena.float32(count);
   const scales = sparseWeightScales(options);
   const excitatory = options.excitatoryWeight * scales.excitatory;
   const inhibitory = -options.inhibitoryWeight * scales.inhibitory;

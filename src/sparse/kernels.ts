@@ -1,0 +1,107 @@
+/**
+ * The sparse network's WebAssembly kernels (`kernels.wat`: threshold and reset, event-driven
+ * delivery) and the dense network's updates of v and u (`membrane`, `recovery`), over one memory
+ * that holds every array of the network (`arena.ts`), bound to one thread's range of neurons. They
+ * compute what the JavaScript phases compute, in the same order, so both give the same bits; the
+ * run falls back to JavaScript where WebAssembly (or a shared memory) is missing or the arrays do
+ * not fit in its 4 GB.
+ */
+import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
+import {
+  MAX_PAGES,
+  compileKernels,
+  kernelModule,
+  pagesFor,
+  type KernelModule,
+} from '../network/simd.js';
+import type { SparseNetworkState } from './build.js';
+import type { SynapseSplit } from './step.js';
+
+type Kernel = (...args: number[]) => number;
+
+const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
+
+/** The compiled sparse kernels module, or null where this engine cannot run it. */
+export function sparseKernelModule(shared: boolean): KernelModule | null {
+  const slot = shared ? 1 : 0;
+  let module = compiled[slot];
+  if (module === undefined) {
+    module = compileKernels(shared ? SHARED_KERNELS_WASM : KERNELS_WASM);
+    compiled[slot] = module;
+  }
+  return module;
+}
+
+/** Whether the kernels can run over a memory of `bytes` (at most 4 GB), shared or not. */
+export function sparseKernelsFit(bytes: number, shared: boolean): boolean {
+  return (
+    pagesFor(bytes) <= MAX_PAGES &&
+    sparseKernelModule(shared) !== null &&
+    kernelModule(shared) !== null
+  );
+}
+
+/** Bytes of the WebAssembly memory that holds `bytes`: whole pages of 64 kB. */
+export const sparseMemoryBytes = (bytes: number): number => pagesFor(bytes) * 65536;
+
+/** A WebAssembly memory of whole pages for `bytes` (check `sparseKernelsFit` first). */
+export function sparseMemory(bytes: number, shared: boolean): WebAssembly.Memory {
+  const pages = pagesFor(bytes);
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+}
+
+/** The kernels of one thread, over its range of neurons and its split of the synapses. */
+export interface SparseKernels {
+  /** Phase 2 for neurons [from, to) into the int32 array at byte address `out`. */
+  readonly threshold: (from: number, to: number, out: number) => number;
+  /** Phase 3 for the `count` spikes at byte address `fired`, onto the split's neurons. */
+  readonly deliver: (fired: number, count: number, charge: number) => void;
+  /** Phase 4 for neurons [from, to) (even count). */
+  readonly membrane: (half: number, from: number, to: number) => void;
+  /** Phase 5 for neurons [from, to) (even count). */
+  readonly recovery: (dt: number, from: number, to: number) => void;
+}
+
+/** Byte addresses of the neuron columns in the memory. */
+function addresses(state: SparseNetworkState) {
+  const { v, u, c, d, a, b, input } = state;
+  return {
+    v: v.byteOffset,
+    u: u.byteOffset,
+    c: c.byteOffset,
+    d: d.byteOffset,
+    a: a.byteOffset,
+    b: b.byteOffset,
+    input: input.byteOffset,
+  };
+}
+
+/** Instantiates both modules over `memory`, which holds every array of `state` and `split`. */
+export function bindSparseKernels(
+  memory: WebAssembly.Memory,
+  shared: boolean,
+  state: SparseNetworkState,
+  split: SynapseSplit,
+): SparseKernels {
+  const imports = { env: { memory } };
+  const sparse = new WebAssembly.Instance(sparseKernelModule(shared) as WebAssembly.Module, imports)
+    .exports as Record<'threshold' | 'deliver', Kernel>;
+  const dense = new WebAssembly.Instance(kernelModule(shared) as WebAssembly.Module, imports)
+    .exports as Record<'membrane' | 'recovery', Kernel>;
+  const { threshold, deliver } = sparse;
+  const { membrane, recovery } = dense;
+  const { v, u, c, d, a, b, input: I } = addresses(state);
+  const { target } = state.synapses;
+  const shift = Math.log2(target.BYTES_PER_ELEMENT);
+  const first = split.first.byteOffset;
+  const last = split.last.byteOffset;
+  const targets = target.byteOffset;
+  const weights = state.weights.byteOffset;
+  return {
+    threshold: (from, to, out) => threshold(v, u, c, d, from, to, out),
+    deliver: (fired, count, charge) =>
+      void deliver(fired, count, first, last, targets, shift, weights, I, charge),
+    membrane: (half, from, to) => void membrane(v, u, I, from, to, half),
+    recovery: (dt, from, to) => void recovery(v, u, a, b, from, to, dt),
+  };
+}
