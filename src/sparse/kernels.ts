@@ -14,6 +14,8 @@ import {
   pagesFor,
   type KernelModule,
 } from '../network/simd.js';
+import { TABLES, noiseStreamWords, normalSlowPath, seedNoiseStreams } from '../network/random.js';
+import type { SparseArena } from './arena.js';
 import type { SparseNetworkState } from './build.js';
 import type { SynapseSplit } from './step.js';
 
@@ -50,8 +52,28 @@ export function sparseMemory(bytes: number, shared: boolean): WebAssembly.Memory
   return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
 }
 
+/** The noise streams of every block and the ziggurat's tables, in the kernels' memory. */
+export interface NoiseTables {
+  readonly streams: Int32Array;
+  readonly thresholds: Int32Array;
+  readonly scales: Float64Array;
+}
+
+/** Takes the noise streams and tables from `arena` (in `arenaArrays`' order) and fills them. */
+export function noiseTables(arena: SparseArena, n: number, seed: number): NoiseTables {
+  const streams = arena.int32(noiseStreamWords(n));
+  seedNoiseStreams(streams, seed);
+  const thresholds = arena.int32(256);
+  thresholds.set(TABLES.threshold);
+  const scales = arena.float64(256);
+  scales.set(TABLES.scale);
+  return { streams, thresholds, scales };
+}
+
 /** The kernels of one thread, over its range of neurons and its split of the synapses. */
 export interface SparseKernels {
+  /** Phase 1 for neurons [from, to) (from a multiple of 256). */
+  readonly noise: (from: number, to: number) => void;
   /** Phase 2 for neurons [from, to) into the int32 array at byte address `out`. */
   readonly threshold: (from: number, to: number, out: number) => number;
   /** Phase 3 for the `count` spikes at byte address `fired`, onto the split's neurons. */
@@ -76,19 +98,23 @@ function addresses(state: SparseNetworkState) {
   };
 }
 
-/** Instantiates both modules over `memory`, which holds every array of `state` and `split`. */
+/** Instantiates both modules over `memory`, which holds every array of `state`, `split`, `tables`. */
 export function bindSparseKernels(
   memory: WebAssembly.Memory,
   shared: boolean,
   state: SparseNetworkState,
   split: SynapseSplit,
+  tables: NoiseTables,
 ): SparseKernels {
-  const imports = { env: { memory } };
+  const words = new Int32Array(memory.buffer);
+  const slow = (stream: number, candidate: number, layer: number): number =>
+    normalSlowPath(words, stream >> 2, candidate, layer);
+  const imports = { env: { memory, slow } };
   const sparse = new WebAssembly.Instance(sparseKernelModule(shared) as WebAssembly.Module, imports)
-    .exports as Record<'threshold' | 'deliver', Kernel>;
+    .exports as Record<'noise' | 'threshold' | 'deliver', Kernel>;
   const dense = new WebAssembly.Instance(kernelModule(shared) as WebAssembly.Module, imports)
     .exports as Record<'membrane' | 'recovery', Kernel>;
-  const { threshold, deliver } = sparse;
+  const { noise, threshold, deliver } = sparse;
   const { membrane, recovery } = dense;
   const { v, u, c, d, a, b, input: I } = addresses(state);
   const { target } = state.synapses;
@@ -97,7 +123,12 @@ export function bindSparseKernels(
   const last = split.last.byteOffset;
   const targets = target.byteOffset;
   const weights = state.weights.byteOffset;
+  const streams = tables.streams.byteOffset;
+  const thresholds = tables.thresholds.byteOffset;
+  const scales = tables.scales.byteOffset;
+  const sigma = state.noiseScale.byteOffset;
   return {
+    noise: (from, to) => void noise(streams, thresholds, scales, sigma, I, from, to),
     threshold: (from, to, out) => threshold(v, u, c, d, from, to, out),
     deliver: (fired, count, charge) =>
       void deliver(fired, count, first, last, targets, shift, weights, I, charge),

@@ -29,7 +29,7 @@ export function sparseNetworkMemory(
 ): SparseNetworkMemory {
   const { n, synapses: k, threads } = options;
   const synapses = n * k * (4 + targetBytes(n));
-  const arrays = arenaArrays(n, k, threads);
+  const arrays = arenaArrays(n, k, threads, kernels);
   const all = kernels
     ? sparseMemoryBytes(arenaBytes(arrays))
     : arrays.reduce((sum, bytes) => sum + bytes, 0);

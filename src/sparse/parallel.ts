@@ -13,7 +13,7 @@ import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
 import { NoiseBlocks } from './noise.js';
 import { thresholdRange, updateMembrane, updateRecovery } from '../network/phases.js';
 import { deliverRange, type SynapseSplit } from './step.js';
-import { bindSparseKernels, type SparseKernels } from './kernels.js';
+import { bindSparseKernels, type NoiseTables, type SparseKernels } from './kernels.js';
 
 /** What a thread is given to take its part (structured-cloneable: shared arrays, numbers). */
 export interface SparseThreadInit {
@@ -25,8 +25,12 @@ export interface SparseThreadInit {
   readonly fired: Int32Array;
   /** Where each neuron's run of synapses enters and leaves this thread's range. */
   readonly split: SynapseSplit;
-  /** The WebAssembly memory that holds every array above, for the kernels; none without. */
+  /**
+   * The WebAssembly memory that holds every array above and the noise tables, for the kernels;
+   * none without (each thread then draws the noise of its blocks from streams of its own).
+   */
   readonly memory: WebAssembly.Memory | undefined;
+  readonly tables: NoiseTables | undefined;
   /** Whether `memory` is shared (several threads). */
   readonly shared: boolean;
   readonly control: Int32Array;
@@ -56,13 +60,14 @@ export function threadPart(init: SparseThreadInit): SparseThreadPart {
     ...init,
     from,
     to,
-    noiseBlocks: init.noise
-      ? new NoiseBlocks(init.seed, state.input, state.noiseScale, from, to)
-      : undefined,
+    noiseBlocks:
+      init.noise && init.memory === undefined
+        ? new NoiseBlocks(init.seed, state.input, state.noiseScale, from, to)
+        : undefined,
     kernels:
-      init.memory === undefined
+      init.memory === undefined || init.tables === undefined
         ? undefined
-        : bindSparseKernels(init.memory, init.shared, state, init.split),
+        : bindSparseKernels(init.memory, init.shared, state, init.split, init.tables),
   };
 }
 
@@ -75,8 +80,9 @@ export function stepPart(part: SparseThreadPart, k: number): number {
   const parity = k & 1;
   const base = parity * state.n;
   const counts = CONTROL.counts + parity * parties;
-  if (part.noiseBlocks === undefined) state.input.fill(0, from, to);
-  else part.noiseBlocks.fill();
+  if (!part.noise) state.input.fill(0, from, to);
+  else if (kernels !== undefined) kernels.noise(from, to);
+  else part.noiseBlocks?.fill();
   const firedAt = fired.byteOffset + 4 * base;
   const count =
     kernels === undefined

@@ -10,8 +10,8 @@ import type { NetworkResult, NeuronTrace } from '../network/simulation.js';
 import { SpikeRecorder } from '../network/spike-recorder.js';
 import { buildSparseNetwork, type SparseNetworkState } from './build.js';
 import { SparseArena, arenaArrays, arenaBytes, sparseBuffer } from './arena.js';
-import { sparseKernelsFit, sparseMemory } from './kernels.js';
-import { synapseSplit } from './step.js';
+import { noiseTables, sparseKernelsFit, sparseMemory } from './kernels.js';
+import { synapseSplit, type SynapseSplit } from './step.js';
 import { checkSparseMemory } from './memory.js';
 import {
   resolveSparseOptions,
@@ -78,7 +78,7 @@ export class SparseNetworkSimulation {
       : 1;
     this.threads = parties;
     const shared = parties > 1;
-    const arrays = arenaBytes(arenaArrays(n, this.options.synapses, parties));
+    const arrays = arenaBytes(arenaArrays(n, this.options.synapses, parties, true));
     this.kernels = this.options.simd && sparseKernelsFit(arrays, shared);
     const memory = checkSparseMemory({ ...this.options, threads: parties }, this.kernels);
     const random = new NetworkRandom(this.options.seed);
@@ -92,23 +92,27 @@ export class SparseNetworkSimulation {
     const bounds = threadBounds(n, parties);
     const fired = arena.int32(2 * n);
     const traces = new Float64Array(sparseBuffer(8 * 3 * record.length * steps, shared));
-    const inits: SparseThreadInit[] = [];
-    for (let index = 0; index < parties; index++) {
-      const split = synapseSplit(
+    const splits = Array.from({ length: parties }, (_, index) =>
+      synapseSplit(
         state.synapses,
         bounds[index] as number,
         bounds[index + 1] as number,
         arena.int32(n),
         arena.int32(n),
-      );
+      ),
+    );
+    const tables = wasm === undefined ? undefined : noiseTables(arena, n, this.options.seed);
+    const inits: SparseThreadInit[] = [];
+    for (let index = 0; index < parties; index++) {
       inits.push({
         state,
         index,
         parties,
         bounds,
         fired,
-        split,
+        split: splits[index] as SynapseSplit,
         memory: wasm,
+        tables,
         shared,
         control,
         dt: this.options.dt,
