@@ -126,6 +126,11 @@ export class NetworkRandom {
     return Array.from(this.state);
   }
 
+  /** Goes on from the four words of a generator (see `getState`). */
+  setState(words: ArrayLike<number>): void {
+    this.state.set(Array.from(words));
+  }
+
   /** A source that goes on from the four words of a generator (see `xoroshiroNext`). */
   static fromState(words: ArrayLike<number>): NetworkRandom {
     const random = new NetworkRandom(0);

@@ -46,14 +46,19 @@ export const arenaBytes = (arrays: readonly number[]): number =>
 export class SparseArena {
   private position = 0;
 
+  /** The one buffer every array is taken from, or none. */
+  readonly buffer: ArrayBufferLike | undefined;
+
   /**
    * @param shared whether the buffers are shared between threads
-   * @param buffer the one buffer to take every array from (a WebAssembly memory's), or none
+   * @param memory the one memory to take every array from (the kernels'), or none
    */
   constructor(
     readonly shared: boolean,
-    readonly buffer?: ArrayBufferLike,
-  ) {}
+    readonly memory?: WebAssembly.Memory,
+  ) {
+    this.buffer = memory?.buffer;
+  }
 
   /** The next `bytes` bytes: a buffer and the byte offset of the array in it. */
   take(bytes: number): [ArrayBufferLike, number] {
@@ -62,6 +67,17 @@ export class SparseArena {
     this.position += align16(bytes);
     if (this.position > this.buffer.byteLength) throw new RangeError('the arena is full');
     return [this.buffer, offset];
+  }
+
+  /**
+   * `length` int32 words after the arrays taken so far, to work in before the next arrays are
+   * taken (none when the buffer does not have them).
+   */
+  scratch(length: number): Int32Array | undefined {
+    if (this.buffer === undefined || this.position + 4 * length > this.buffer.byteLength) {
+      return undefined;
+    }
+    return new Int32Array(this.buffer, this.position, length);
   }
 
   /** Bytes taken from the one buffer so far. */

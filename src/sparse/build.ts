@@ -21,6 +21,7 @@ import { drawNeuronParameters, initialState, type NetworkState } from '../networ
 import { NetworkRandom } from '../network/random.js';
 import { sparseWeightScales, type ResolvedSparseOptions } from './options.js';
 import { SparseArena } from './arena.js';
+import { buildKernels, type BuildKernels } from './kernels.js';
 
 /** Postsynaptic indices of a sparse network: the narrowest unsigned type that holds N − 1. */
 export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
@@ -42,6 +43,92 @@ export { sparseBuffer } from './arena.js';
 function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOptions): number {
   const { ne, ni, excitatorySynapses: ke } = options;
   return s < ke ? Math.floor(random.uniform() * ne) : ne + Math.floor(random.uniform() * ni);
+}
+
+/** The synapse arrays to fill, and the weights' factors. */
+interface SynapseDraws {
+  readonly groupStart: Int32Array;
+  readonly target: SparseTargets;
+  readonly weights: Float32Array;
+  readonly excitatory: number;
+  readonly inhibitory: number;
+}
+
+/** Draws the sources (counting them into `groupStart`), then places the targets and weights. */
+function drawSynapses(
+  options: ResolvedSparseOptions,
+  random: NetworkRandom,
+  { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
+): void {
+  const { n, ne, synapses: k } = options;
+  const sourceState = random.getState();
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(random, s, options);
+      groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
+    }
+  }
+  cumulate(groupStart, n);
+  const next = groupStart.slice(0, n);
+  const sources = NetworkRandom.fromState(sourceState);
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(sources, s, options);
+      const slot = next[j] as number;
+      next[j] = slot + 1;
+      target[slot] = i;
+      weights[slot] = random.uniform() * (j < ne ? excitatory : inhibitory);
+    }
+  }
+}
+
+/** groupStart[j + 1] += groupStart[j] for j = 0 … n − 1. */
+function cumulate(groupStart: Int32Array, n: number): void {
+  for (let j = 0; j < n; j++) {
+    groupStart[j + 1] = (groupStart[j + 1] as number) + (groupStart[j] as number);
+  }
+}
+
+/**
+ * `drawSynapses` in the kernels (`count`, `place`): the same draws, the same arrays. `scratch`
+ * (n + 8 words in the kernels' memory) holds the two generators' words and `next`.
+ */
+function drawInKernels(
+  options: ResolvedSparseOptions,
+  random: NetworkRandom,
+  { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
+  kernels: BuildKernels,
+  scratch: Int32Array,
+): void {
+  const { n, ne, ni, synapses: k, excitatorySynapses: ke } = options;
+  const sources = scratch.byteOffset;
+  const weightsAt = sources + 16;
+  const sourceState = random.getState();
+  scratch.set(sourceState, 0);
+  kernels.count(sources, n, k, ke, ne, ni, groupStart.byteOffset);
+  // the weights go on from where counting the sources left the generator
+  scratch.copyWithin(4, 0, 4);
+  scratch.set(sourceState, 0);
+  cumulate(groupStart, n);
+  const next = scratch.subarray(8);
+  next.set(groupStart.subarray(0, n));
+  const shift = Math.log2(target.BYTES_PER_ELEMENT);
+  kernels.place(
+    sources,
+    weightsAt,
+    n,
+    k,
+    ke,
+    ne,
+    ni,
+    next.byteOffset,
+    target.byteOffset,
+    shift,
+    weights.byteOffset,
+    excitatory,
+    inhibitory,
+  );
+  random.setState(scratch.subarray(4, 8));
 }
 
 /**
@@ -69,34 +156,24 @@ export function buildSparseNetwork(
   drawNeuronParameters(options, random, a, b, c, d);
   initialState(options, b, v, u, noiseScale);
 
-  const groupStart = arena.int32(n + 1);
-  const sourceState = random.getState();
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < k; s++) {
-      const j = drawSource(random, s, options);
-      groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
-    }
-  }
-  for (let j = 0; j < n; j++) {
-    groupStart[j + 1] = (groupStart[j + 1] as number) + (groupStart[j] as number);
-  }
-
   const count = n * k;
+  const groupStart = arena.int32(n + 1);
   const target = synapseTargets(n, count, ...arena.take(count * targetBytes(n)));
   const weights = arena.float32(count);
   const scales = sparseWeightScales(options);
-  const excitatory = options.excitatoryWeight * scales.excitatory;
-  const inhibitory = -options.inhibitoryWeight * scales.inhibitory;
-  const next = groupStart.slice(0, n);
-  const sources = NetworkRandom.fromState(sourceState);
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < k; s++) {
-      const j = drawSource(sources, s, options);
-      const slot = next[j] as number;
-      next[j] = slot + 1;
-      target[slot] = i;
-      weights[slot] = random.uniform() * (j < ne ? excitatory : inhibitory);
-    }
+  const synapses: SynapseDraws = {
+    groupStart,
+    target,
+    weights,
+    excitatory: options.excitatoryWeight * scales.excitatory,
+    inhibitory: -options.inhibitoryWeight * scales.inhibitory,
+  };
+  // the generators' words and `next` in the memory after the arrays, before the next are taken
+  const scratch = arena.memory === undefined ? undefined : arena.scratch(n + 8);
+  if (arena.memory !== undefined && scratch !== undefined) {
+    drawInKernels(options, random, synapses, buildKernels(arena.memory), scratch);
+  } else {
+    drawSynapses(options, random, synapses);
   }
   return {
     n,

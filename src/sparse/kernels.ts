@@ -98,6 +98,59 @@ function addresses(state: SparseNetworkState) {
   };
 }
 
+/** The sparse kernels module instantiated over `memory`. */
+function sparseInstance(memory: WebAssembly.Memory, shared: boolean) {
+  const words = new Int32Array(memory.buffer);
+  const slow = (stream: number, candidate: number, layer: number): number =>
+    normalSlowPath(words, stream >> 2, candidate, layer);
+  const module = sparseKernelModule(shared) as WebAssembly.Module;
+  return new WebAssembly.Instance(module, { env: { memory, slow } }).exports as Record<
+    'noise' | 'threshold' | 'deliver' | 'count' | 'place',
+    Kernel
+  >;
+}
+
+/** The synapse draws of `buildSparseNetwork` (`count` and `place` of kernels.wat). */
+export interface BuildKernels {
+  readonly count: (
+    sources: number,
+    n: number,
+    k: number,
+    ke: number,
+    ne: number,
+    ni: number,
+    groupStart: number,
+  ) => void;
+  readonly place: (
+    sources: number,
+    weights: number,
+    n: number,
+    k: number,
+    ke: number,
+    ne: number,
+    ni: number,
+    next: number,
+    target: number,
+    shift: number,
+    weight: number,
+    excitatory: number,
+    inhibitory: number,
+  ) => void;
+}
+
+/** The build's kernels over `memory`. */
+export function buildKernels(memory: WebAssembly.Memory): BuildKernels {
+  const { count, place } = sparseInstance(memory, isShared(memory));
+  return {
+    count: (...args) => void count(...args),
+    place: (...args) => void place(...args),
+  };
+}
+
+/** Whether a memory is shared between threads. */
+const isShared = (memory: WebAssembly.Memory): boolean =>
+  typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+
 /** Instantiates both modules over `memory`, which holds every array of `state`, `split`, `tables`. */
 export function bindSparseKernels(
   memory: WebAssembly.Memory,
@@ -106,12 +159,8 @@ export function bindSparseKernels(
   split: SynapseSplit,
   tables: NoiseTables,
 ): SparseKernels {
-  const words = new Int32Array(memory.buffer);
-  const slow = (stream: number, candidate: number, layer: number): number =>
-    normalSlowPath(words, stream >> 2, candidate, layer);
-  const imports = { env: { memory, slow } };
-  const sparse = new WebAssembly.Instance(sparseKernelModule(shared) as WebAssembly.Module, imports)
-    .exports as Record<'noise' | 'threshold' | 'deliver', Kernel>;
+  const imports = { env: { memory } };
+  const sparse = sparseInstance(memory, shared);
   const dense = new WebAssembly.Instance(kernelModule(shared) as WebAssembly.Module, imports)
     .exports as Record<'membrane' | 'recovery', Kernel>;
   const { noise, threshold, deliver } = sparse;

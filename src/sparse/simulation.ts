@@ -84,7 +84,7 @@ export class SparseNetworkSimulation {
     const random = new NetworkRandom(this.options.seed);
     const { state, arena, wasm } = allocateOrFail(memory.total, maxBytes, () => {
       const wasm = this.kernels ? sparseMemory(arrays, shared) : undefined;
-      const arena = new SparseArena(shared, wasm?.buffer);
+      const arena = new SparseArena(shared, wasm);
       return { state: buildSparseNetwork(this.options, random, shared, arena), arena, wasm };
     });
     this.state = state;

@@ -27,7 +27,7 @@ function kernelNetwork(options: SparseNetworkOptions, from: number, to: number) 
   const { n, synapses, seed } = resolved;
   const bytes = arenaBytes(arenaArrays(n, synapses, 1, true));
   const memory = sparseMemory(bytes, false);
-  const arena = new SparseArena(false, memory.buffer);
+  const arena = new SparseArena(false, memory);
   const state = buildSparseNetwork(resolved, new NetworkRandom(seed), false, arena);
   arena.int32(2 * n);
   const split = synapseSplit(state.synapses, from, to, arena.int32(n), arena.int32(n));
@@ -127,10 +127,36 @@ describe('the sparse network’s WebAssembly kernels', () => {
     expect(kernels.threshold(0, n, fired.byteOffset)).toBe(-1);
   });
 
+  it('draw the synapses of buildSparseNetwork as its JavaScript loops do, 1-, 2- and 4-byte targets', () => {
+    for (const [ne, ni, synapses] of [
+      [200, 50, 30],
+      [700, 300, 57],
+      [60000, 6000, 4],
+    ] as const) {
+      const options = resolveSparseOptions({ ne, ni, synapses, seed: 12 });
+      const bytes = arenaBytes(arenaArrays(ne + ni, synapses, 1, true));
+      const kernelRandom = new NetworkRandom(12);
+      const fast = buildSparseNetwork(
+        options,
+        kernelRandom,
+        false,
+        new SparseArena(false, sparseMemory(bytes, false)),
+      );
+      const plainRandom = new NetworkRandom(12);
+      const plain = buildSparseNetwork(options, plainRandom, false);
+      expect(fast.synapses.target.BYTES_PER_ELEMENT).toBe(plain.synapses.target.BYTES_PER_ELEMENT);
+      expect(fast.synapses.groupStart).toEqual(plain.synapses.groupStart);
+      expect(fast.synapses.target).toEqual(plain.synapses.target);
+      expect(fast.weights).toEqual(plain.weights);
+      expect(fast.c).toEqual(plain.c);
+      expect(kernelRandom.getState()).toEqual(plainRandom.getState());
+    }
+  });
+
   it('the memory guard counts exactly what the arena takes, in whole pages', () => {
     const resolved = resolveSparseOptions({ ne: 800, ni: 300, synapses: 70, threads: 2 });
     const bytes = arenaBytes(arenaArrays(1100, 70, 2, true));
-    const arena = new SparseArena(false, new ArrayBuffer(bytes));
+    const arena = new SparseArena(false, sparseMemory(bytes, false));
     const state = buildSparseNetwork(resolved, new NetworkRandom(1), false, arena);
     arena.int32(2 * 1100);
     for (let t = 0; t < 2; t++)
