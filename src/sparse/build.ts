@@ -82,6 +82,12 @@ function drawSynapses(
   }
 }
 
+/**
+ * Neurons per call of the build's kernels: a call runs to its end in the code it started in, so
+ * short calls let the engine's optimising compiler take over after the first ones.
+ */
+const BUILD_CHUNK = 64;
+
 /** groupStart[j + 1] += groupStart[j] for j = 0 … n − 1. */
 function cumulate(groupStart: Int32Array, n: number): void {
   for (let j = 0; j < n; j++) {
@@ -105,7 +111,10 @@ function drawInKernels(
   const weightsAt = sources + 16;
   const sourceState = random.getState();
   scratch.set(sourceState, 0);
-  kernels.count(sources, n, k, ke, ne, ni, groupStart.byteOffset);
+  for (let from = 0; from < n; from += BUILD_CHUNK) {
+    const to = Math.min(n, from + BUILD_CHUNK);
+    kernels.count(sources, from, to, k, ke, ne, ni, groupStart.byteOffset);
+  }
   // the weights go on from where counting the sources left the generator
   scratch.copyWithin(4, 0, 4);
   scratch.set(sourceState, 0);
@@ -113,21 +122,25 @@ function drawInKernels(
   const next = scratch.subarray(8);
   next.set(groupStart.subarray(0, n));
   const shift = Math.log2(target.BYTES_PER_ELEMENT);
-  kernels.place(
-    sources,
-    weightsAt,
-    n,
-    k,
-    ke,
-    ne,
-    ni,
-    next.byteOffset,
-    target.byteOffset,
-    shift,
-    weights.byteOffset,
-    excitatory,
-    inhibitory,
-  );
+  for (let from = 0; from < n; from += BUILD_CHUNK) {
+    const to = Math.min(n, from + BUILD_CHUNK);
+    kernels.place(
+      sources,
+      weightsAt,
+      from,
+      to,
+      k,
+      ke,
+      ne,
+      ni,
+      next.byteOffset,
+      target.byteOffset,
+      shift,
+      weights.byteOffset,
+      excitatory,
+      inhibitory,
+    );
+  }
   random.setState(scratch.subarray(4, 8));
 }
 

@@ -114,7 +114,8 @@ function sparseInstance(memory: WebAssembly.Memory, shared: boolean) {
 export interface BuildKernels {
   readonly count: (
     sources: number,
-    n: number,
+    from: number,
+    to: number,
     k: number,
     ke: number,
     ne: number,
@@ -124,7 +125,8 @@ export interface BuildKernels {
   readonly place: (
     sources: number,
     weights: number,
-    n: number,
+    from: number,
+    to: number,
     k: number,
     ke: number,
     ne: number,

@@ -75,12 +75,16 @@
   ;; addresses `sources` and `weights`, left where they end. Neuron i's synapse s has its source
   ;; j = floor(U·ne) for s < ke, ne + floor(U·ni) otherwise, U = (the draw as unsigned)/2³².
 
-  ;; count(sources, n, k, ke, ne, ni, groupStart): groupStart[j + 1] += 1 for every synapse's j.
+  ;; Both take the neurons i = from … to − 1 (called in chunks, so that the engine's optimising
+  ;; compiler takes over after the first calls).
+  ;; count(sources, from, to, k, ke, ne, ni, groupStart): groupStart[j + 1] += 1 for every
+  ;; synapse's j.
   (func (export "count")
-    (param $sources i32) (param $n i32) (param $k i32) (param $ke i32) (param $ne i32)
+    (param $sources i32) (param $from i32) (param $n i32) (param $k i32) (param $ke i32) (param $ne i32)
     (param $ni i32) (param $groupStart i32)
     (local $i i32) (local $s i32) (local $j i32) (local $bits i32) (local $u f64)
     (local $neF f64) (local $niF f64) (local $s0 i64) (local $s1 i64) (local $x i64) (local $at i32)
+    (local.set $i (local.get $from))
     (local.set $neF (f64.convert_i32_s (local.get $ne)))
     (local.set $niF (f64.convert_i32_s (local.get $ni)))
     (local.set $s0 (i64.rotl (i64.load (local.get $sources)) (i64.const 32)))
@@ -113,17 +117,20 @@
     (i64.store (local.get $sources) (i64.rotl (local.get $s0) (i64.const 32)))
     (i64.store offset=8 (local.get $sources) (i64.rotl (local.get $s1) (i64.const 32))))
 
-  ;; place(sources, weights, n, k, ke, ne, ni, next, target, shift, weight, excitatory, inhibitory):
+  ;; place(sources, weights, from, to, k, ke, ne, ni, next, target, shift, weight, excitatory,
+  ;; inhibitory):
   ;;   for every synapse (i, s) in order, j drawn from `sources`: slot = next[j]++ (int32),
   ;;   target[slot] = i (unsigned of 2^shift bytes), weight[slot] = float32(U·(j < ne ?
   ;;   excitatory : inhibitory)), U drawn from `weights`.
   (func (export "place")
-    (param $sources i32) (param $weights i32) (param $n i32) (param $k i32) (param $ke i32)
+    (param $sources i32) (param $weights i32) (param $from i32) (param $n i32) (param $k i32)
+    (param $ke i32)
     (param $ne i32) (param $ni i32) (param $next i32) (param $target i32) (param $shift i32)
     (param $weight i32) (param $excitatory f64) (param $inhibitory f64)
     (local $i i32) (local $s i32) (local $j i32) (local $bits i32) (local $u f64)
     (local $neF f64) (local $niF f64) (local $s0 i64) (local $s1 i64) (local $x i64)
     (local $r0 i64) (local $r1 i64) (local $at i32) (local $slot i32)
+    (local.set $i (local.get $from))
     (local.set $neF (f64.convert_i32_s (local.get $ne)))
     (local.set $niF (f64.convert_i32_s (local.get $ni)))
     (local.set $s0 (i64.rotl (i64.load (local.get $sources)) (i64.const 32)))
