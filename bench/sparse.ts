@@ -47,7 +47,9 @@ if (process.argv[2] === '--one') {
 
 const pinned = spawnSync('taskset', ['--version']).status === 0;
 const runs = Number(process.env.SPARSE_RUNS ?? 1);
-const sizes = (process.env.SPARSE_SIZES ?? '10000,30000,100000,300000,500000').split(',').map(Number);
+const sizes = (process.env.SPARSE_SIZES ?? '10000,30000,100000,300000,500000')
+  .split(',')
+  .map(Number);
 const cores = (threads: number): string[] =>
   pinned
     ? ['taskset', '-c', threads === 1 ? '0' : `0-${Math.min(threads, availableParallelism()) - 1}`]
