@@ -21,7 +21,7 @@ import { drawNeuronParameters, initialState, type NetworkState } from '../networ
 import { NetworkRandom } from '../network/random.js';
 import { sparseWeightScales, type ResolvedSparseOptions } from './options.js';
 import { SparseArena } from './arena.js';
-import { buildKernels, type BuildKernels } from './kernels.js';
+import { buildKernels } from './kernels.js';
 
 /** Postsynaptic indices of a sparse network: the narrowest unsigned type that holds N − 1. */
 export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
@@ -103,43 +103,37 @@ function drawInKernels(
   options: ResolvedSparseOptions,
   random: NetworkRandom,
   { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
-  kernels: BuildKernels,
+  memory: WebAssembly.Memory,
   scratch: Int32Array,
 ): void {
   const { n, ne, ni, synapses: k, excitatorySynapses: ke } = options;
+  const next = scratch.subarray(8);
+  const kernels = buildKernels(memory, {
+    k,
+    ke,
+    ne,
+    ni,
+    groupStart: groupStart.byteOffset,
+    next: next.byteOffset,
+    target: target.byteOffset,
+    shift: Math.log2(target.BYTES_PER_ELEMENT),
+    weight: weights.byteOffset,
+    excitatory,
+    inhibitory,
+  });
   const sources = scratch.byteOffset;
-  const weightsAt = sources + 16;
   const sourceState = random.getState();
   scratch.set(sourceState, 0);
   for (let from = 0; from < n; from += BUILD_CHUNK) {
-    const to = Math.min(n, from + BUILD_CHUNK);
-    kernels.count(sources, from, to, k, ke, ne, ni, groupStart.byteOffset);
+    kernels.count(sources, from, Math.min(n, from + BUILD_CHUNK));
   }
   // the weights go on from where counting the sources left the generator
   scratch.copyWithin(4, 0, 4);
   scratch.set(sourceState, 0);
   cumulate(groupStart, n);
-  const next = scratch.subarray(8);
   next.set(groupStart.subarray(0, n));
-  const shift = Math.log2(target.BYTES_PER_ELEMENT);
   for (let from = 0; from < n; from += BUILD_CHUNK) {
-    const to = Math.min(n, from + BUILD_CHUNK);
-    kernels.place(
-      sources,
-      weightsAt,
-      from,
-      to,
-      k,
-      ke,
-      ne,
-      ni,
-      next.byteOffset,
-      target.byteOffset,
-      shift,
-      weights.byteOffset,
-      excitatory,
-      inhibitory,
-    );
+    kernels.place(sources, sources + 16, from, Math.min(n, from + BUILD_CHUNK));
   }
   random.setState(scratch.subarray(4, 8));
 }
@@ -184,7 +178,7 @@ export function buildSparseNetwork(
   // the generators' words and `next` in the memory after the arrays, before the next are taken
   const scratch = arena.memory === undefined ? undefined : arena.scratch(n + 8);
   if (arena.memory !== undefined && scratch !== undefined) {
-    drawInKernels(options, random, synapses, buildKernels(arena.memory), scratch);
+    drawInKernels(options, random, synapses, arena.memory, scratch);
   } else {
     drawSynapses(options, random, synapses);
   }

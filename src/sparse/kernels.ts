@@ -110,42 +110,54 @@ function sparseInstance(memory: WebAssembly.Memory, shared: boolean) {
   >;
 }
 
-/** The synapse draws of `buildSparseNetwork` (`count` and `place` of kernels.wat). */
+/** What the build's kernels draw into: the sizes and byte addresses of `count` and `place`. */
+export interface SynapseDrawing {
+  readonly k: number;
+  readonly ke: number;
+  readonly ne: number;
+  readonly ni: number;
+  readonly groupStart: number;
+  readonly next: number;
+  readonly target: number;
+  /** log2 of the bytes of a target. */
+  readonly shift: number;
+  readonly weight: number;
+  readonly excitatory: number;
+  readonly inhibitory: number;
+}
+
+/**
+ * The synapse draws of `buildSparseNetwork` (`count` and `place` of kernels.wat) for neurons
+ * [from, to), the generators' words at byte addresses `sources` and `weights`.
+ */
 export interface BuildKernels {
-  readonly count: (
-    sources: number,
-    from: number,
-    to: number,
-    k: number,
-    ke: number,
-    ne: number,
-    ni: number,
-    groupStart: number,
-  ) => void;
-  readonly place: (
-    sources: number,
-    weights: number,
-    from: number,
-    to: number,
-    k: number,
-    ke: number,
-    ne: number,
-    ni: number,
-    next: number,
-    target: number,
-    shift: number,
-    weight: number,
-    excitatory: number,
-    inhibitory: number,
-  ) => void;
+  readonly count: (sources: number, from: number, to: number) => void;
+  readonly place: (sources: number, weights: number, from: number, to: number) => void;
 }
 
 /** The build's kernels over `memory`. */
-export function buildKernels(memory: WebAssembly.Memory): BuildKernels {
+export function buildKernels(memory: WebAssembly.Memory, at: SynapseDrawing): BuildKernels {
   const { count, place } = sparseInstance(memory, isShared(memory));
+  const { k, ke, ne, ni, groupStart, next, target, shift, weight, excitatory, inhibitory } = at;
   return {
-    count: (...args) => void count(...args),
-    place: (...args) => void place(...args),
+    count: (sources, from, to) => void count(sources, from, to, k, ke, ne, ni, groupStart),
+    place: (sources, weights, from, to) =>
+      void place(
+        sources,
+        weights,
+        from,
+        to,
+        k,
+        ke,
+        ne,
+        ni,
+        next,
+        target,
+        shift,
+        weight,
+        excitatory,
+        inhibitory,
+      ),
   };
 }
 
