@@ -5,6 +5,7 @@
  */
 import { targetBytes } from '../synapses/delayed-synapses.js';
 import { noiseStreamWords } from '../network/random.js';
+import type { SparseMemory } from './kernels.js';
 
 /** A buffer of `bytes`: shared between threads, or plain. */
 export function sparseBuffer(bytes: number, shared: boolean): ArrayBufferLike {
@@ -55,7 +56,7 @@ export class SparseArena {
    */
   constructor(
     readonly shared: boolean,
-    readonly memory?: WebAssembly.Memory,
+    readonly memory?: SparseMemory,
   ) {
     this.buffer = memory?.buffer;
   }

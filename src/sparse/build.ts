@@ -21,7 +21,7 @@ import { drawNeuronParameters, initialState, type NetworkState } from '../networ
 import { NetworkRandom } from '../network/random.js';
 import { sparseWeightScales, type ResolvedSparseOptions } from './options.js';
 import { SparseArena } from './arena.js';
-import { buildKernels } from './kernels.js';
+import { buildKernels, type SparseMemory } from './kernels.js';
 
 /** Postsynaptic indices of a sparse network: the narrowest unsigned type that holds N − 1. */
 export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
@@ -103,7 +103,7 @@ function drawInKernels(
   options: ResolvedSparseOptions,
   random: NetworkRandom,
   { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
-  memory: WebAssembly.Memory,
+  memory: SparseMemory,
   scratch: Int32Array,
 ): void {
   const { n, ne, ni, synapses: k, excitatorySynapses: ke } = options;

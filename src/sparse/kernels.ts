@@ -43,11 +43,19 @@ export function sparseKernelsFit(bytes: number, shared: boolean): boolean {
   );
 }
 
+/**
+ * A WebAssembly memory as the declarations name it: structural, so that a project using izhikit
+ * needs no WebAssembly type library.
+ */
+export interface SparseMemory {
+  readonly buffer: ArrayBufferLike;
+}
+
 /** Bytes of the WebAssembly memory that holds `bytes`: whole pages of 64 kB. */
 export const sparseMemoryBytes = (bytes: number): number => pagesFor(bytes) * 65536;
 
 /** A WebAssembly memory of whole pages for `bytes` (check `sparseKernelsFit` first). */
-export function sparseMemory(bytes: number, shared: boolean): WebAssembly.Memory {
+export function sparseMemory(bytes: number, shared: boolean): SparseMemory {
   const pages = pagesFor(bytes);
   return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
 }
@@ -99,12 +107,13 @@ function addresses(state: SparseNetworkState) {
 }
 
 /** The sparse kernels module instantiated over `memory`. */
-function sparseInstance(memory: WebAssembly.Memory, shared: boolean) {
+function sparseInstance(memory: SparseMemory, shared: boolean) {
   const words = new Int32Array(memory.buffer);
   const slow = (stream: number, candidate: number, layer: number): number =>
     normalSlowPath(words, stream >> 2, candidate, layer);
   const module = sparseKernelModule(shared) as WebAssembly.Module;
-  return new WebAssembly.Instance(module, { env: { memory, slow } }).exports as Record<
+  const env = { memory: memory as WebAssembly.Memory, slow };
+  return new WebAssembly.Instance(module, { env }).exports as Record<
     'noise' | 'threshold' | 'deliver' | 'count' | 'place',
     Kernel
   >;
@@ -136,7 +145,7 @@ export interface BuildKernels {
 }
 
 /** The build's kernels over `memory`. */
-export function buildKernels(memory: WebAssembly.Memory, at: SynapseDrawing): BuildKernels {
+export function buildKernels(memory: SparseMemory, at: SynapseDrawing): BuildKernels {
   const { count, place } = sparseInstance(memory, isShared(memory));
   const { k, ke, ne, ni, groupStart, next, target, shift, weight, excitatory, inhibitory } = at;
   return {
@@ -162,18 +171,18 @@ export function buildKernels(memory: WebAssembly.Memory, at: SynapseDrawing): Bu
 }
 
 /** Whether a memory is shared between threads. */
-const isShared = (memory: WebAssembly.Memory): boolean =>
+const isShared = (memory: SparseMemory): boolean =>
   typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
 
 /** Instantiates both modules over `memory`, which holds every array of `state`, `split`, `tables`. */
 export function bindSparseKernels(
-  memory: WebAssembly.Memory,
+  memory: SparseMemory,
   shared: boolean,
   state: SparseNetworkState,
   split: SynapseSplit,
   tables: NoiseTables,
 ): SparseKernels {
-  const imports = { env: { memory } };
+  const imports = { env: { memory: memory as WebAssembly.Memory } };
   const sparse = sparseInstance(memory, shared);
   const dense = new WebAssembly.Instance(kernelModule(shared) as WebAssembly.Module, imports)
     .exports as Record<'membrane' | 'recovery', Kernel>;

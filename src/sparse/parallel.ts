@@ -13,7 +13,12 @@ import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
 import { NoiseBlocks } from './noise.js';
 import { thresholdRange, updateMembrane, updateRecovery } from '../network/phases.js';
 import { deliverRange, type SynapseSplit } from './step.js';
-import { bindSparseKernels, type NoiseTables, type SparseKernels } from './kernels.js';
+import {
+  bindSparseKernels,
+  type NoiseTables,
+  type SparseKernels,
+  type SparseMemory,
+} from './kernels.js';
 
 /** What a thread is given to take its part (structured-cloneable: shared arrays, numbers). */
 export interface SparseThreadInit {
@@ -29,7 +34,7 @@ export interface SparseThreadInit {
    * The WebAssembly memory that holds every array above and the noise tables, for the kernels;
    * none without (each thread then draws the noise of its blocks from streams of its own).
    */
-  readonly memory: WebAssembly.Memory | undefined;
+  readonly memory: SparseMemory | undefined;
   readonly tables: NoiseTables | undefined;
   /** Whether `memory` is shared (several threads). */
   readonly shared: boolean;
