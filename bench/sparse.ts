@@ -3,8 +3,9 @@
 // target, 100 000 neurons on 2 threads, then time and memory from 10 000 neurons up.
 // Every measurement is a fresh process pinned with taskset (2 threads on cores 0–1, one thread
 // and C on core 0); memory is that process's peak resident size (workers included).
-// SPARSE_SIZES=10000,100000 sets the sizes (N, 4:1 excitatory:inhibitory); SPARSE_RUNS the runs
-// per cell (median, 1 by default); `-- --figure docs/scale-sparse.svg` also draws the table.
+// SPARSE_SIZES=10000,100000 sets the sizes (N, 4:1 excitatory:inhibitory; by default up to
+// 500 000, the largest whose arrays fit in the kernels' 4 GB WebAssembly memory); SPARSE_RUNS the
+// runs per cell (median, 1 by default); `-- --figure docs/scale-sparse.svg` also draws the table.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
@@ -46,7 +47,9 @@ if (process.argv[2] === '--one') {
 
 const pinned = spawnSync('taskset', ['--version']).status === 0;
 const runs = Number(process.env.SPARSE_RUNS ?? 1);
-const sizes = (process.env.SPARSE_SIZES ?? '10000,30000,100000,300000').split(',').map(Number);
+const sizes = (process.env.SPARSE_SIZES ?? '10000,30000,100000,300000,500000')
+  .split(',')
+  .map(Number);
 const cores = (threads: number): string[] =>
   pinned
     ? ['taskset', '-c', threads === 1 ? '0' : `0-${Math.min(threads, availableParallelism()) - 1}`]

@@ -33,7 +33,7 @@ const LAYERS = 256;
 const WARM_UP_DRAWS = 32;
 
 /** The ziggurat's tables: acceptance thresholds, candidate scales and layer heights. */
-interface ZigguratTables {
+export interface ZigguratTables {
   readonly threshold: Int32Array;
   readonly scale: Float64Array;
   readonly height: Float64Array;
@@ -64,7 +64,8 @@ function buildTables(): ZigguratTables {
   return { threshold, scale, height };
 }
 
-const TABLES = buildTables();
+/** The ziggurat's tables (read them, do not write them). */
+export const TABLES = buildTables();
 
 /** Mixes a 32-bit seed (MurmurHash3's finaliser) so that seeds 1, 2, 3 start far apart. */
 export function mixSeed(seed: number): number {
@@ -123,6 +124,11 @@ export class NetworkRandom {
   /** The generator's four 32-bit words: with `fromState`, enough to resume the sequence exactly. */
   getState(): number[] {
     return Array.from(this.state);
+  }
+
+  /** Goes on from the four words of a generator (see `getState`). */
+  setState(words: ArrayLike<number>): void {
+    this.state.set(Array.from(words));
   }
 
   /** A source that goes on from the four words of a generator (see `xoroshiroNext`). */
@@ -192,7 +198,7 @@ function openUniform(state: Int32Array, o: number): number {
  * The wedge and tail cases of the ziggurat (1.2 % of the numbers), drawing further numbers from
  * the stream at `state[o … o + 3]`.
  */
-function normalSlowPath(
+export function normalSlowPath(
   state: Int32Array,
   o: number,
   firstCandidate: number,

@@ -38,17 +38,22 @@ export function kernelModule(shared = false): KernelModule | null {
   const slot = shared ? 1 : 0;
   const known = compiled[slot];
   if (known !== undefined) return known;
-  let module: WebAssembly.Module | null = null;
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = kernelModuleBytes(shared);
-      if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
-    }
-  } catch {
-    module = null;
-  }
+  const module = compileKernels(shared ? SHARED_KERNELS_WASM : KERNELS_WASM);
   compiled[slot] = module;
   return module;
+}
+
+/** Compiles a kernels module given in base64, or null where this engine cannot run it. */
+export function compileKernels(base64: string): KernelModule | null {
+  try {
+    if (typeof WebAssembly === 'object') {
+      const bytes = decodeBase64(base64);
+      if (WebAssembly.validate(bytes)) return new WebAssembly.Module(bytes);
+    }
+  } catch {
+    // no WebAssembly, or without the features the module needs
+  }
+  return null;
 }
 
 /** Byte offsets of a network's arrays in one memory, each 16-byte aligned. */

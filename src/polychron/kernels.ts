@@ -5,7 +5,7 @@
  * same name in `step.ts` computes, to the bit; where WebAssembly SIMD is missing, or the network
  * would not fit in a 32-bit memory, the arrays stay plain and the JavaScript loops run.
  */
-import { decodeBase64 } from '../network/simd.js';
+import { compileKernels } from '../network/simd.js';
 import { KERNELS_WASM } from './kernels.generated.js';
 import type { PolychronState } from './network.js';
 
@@ -14,16 +14,7 @@ type Kernel = (...args: number[]) => number;
 let compiled: WebAssembly.Module | null | undefined;
 
 function polychronModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decodeBase64(KERNELS_WASM);
-      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-    }
-  } catch {
-    compiled = null;
-  }
+  compiled ??= compileKernels(KERNELS_WASM) as WebAssembly.Module | null;
   return compiled;
 }
 

@@ -20,6 +20,8 @@ import {
 import { drawNeuronParameters, initialState, type NetworkState } from '../network/build.js';
 import { NetworkRandom } from '../network/random.js';
 import { sparseWeightScales, type ResolvedSparseOptions } from './options.js';
+import { SparseArena } from './arena.js';
+import { buildKernels, type SparseMemory } from './kernels.js';
 
 /** Postsynaptic indices of a sparse network: the narrowest unsigned type that holds N − 1. */
 export type SparseTargets = Uint8Array | Uint16Array | Uint32Array;
@@ -35,10 +37,7 @@ export interface SparseNetworkState extends Pick<
   readonly weights: Float32Array;
 }
 
-/** A buffer of `bytes`: shared between threads, or plain. */
-export function sparseBuffer(bytes: number, shared: boolean): ArrayBufferLike {
-  return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-}
+export { sparseBuffer } from './arena.js';
 
 /** The source of synapse s of a neuron: excitatory for s < Ke, uniform over its population. */
 function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOptions): number {
@@ -46,14 +45,111 @@ function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOpt
   return s < ke ? Math.floor(random.uniform() * ne) : ne + Math.floor(random.uniform() * ni);
 }
 
-/** Allocates (in shared memory for threads) and fills the state, drawing from `random`. */
+/** The synapse arrays to fill, and the weights' factors. */
+interface SynapseDraws {
+  readonly groupStart: Int32Array;
+  readonly target: SparseTargets;
+  readonly weights: Float32Array;
+  readonly excitatory: number;
+  readonly inhibitory: number;
+}
+
+/** Draws the sources (counting them into `groupStart`), then places the targets and weights. */
+function drawSynapses(
+  options: ResolvedSparseOptions,
+  random: NetworkRandom,
+  { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
+): void {
+  const { n, ne, synapses: k } = options;
+  const sourceState = random.getState();
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(random, s, options);
+      groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
+    }
+  }
+  cumulate(groupStart, n);
+  const next = groupStart.slice(0, n);
+  const sources = NetworkRandom.fromState(sourceState);
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = drawSource(sources, s, options);
+      const slot = next[j] as number;
+      next[j] = slot + 1;
+      target[slot] = i;
+      weights[slot] = random.uniform() * (j < ne ? excitatory : inhibitory);
+    }
+  }
+}
+
+/**
+ * Neurons per call of the build's kernels: a call runs to its end in the code it started in, so
+ * short calls let the engine's optimising compiler take over after the first ones.
+ */
+const BUILD_CHUNK = 64;
+
+/** groupStart[j + 1] += groupStart[j] for j = 0 … n − 1. */
+function cumulate(groupStart: Int32Array, n: number): void {
+  for (let j = 0; j < n; j++) {
+    groupStart[j + 1] = (groupStart[j + 1] as number) + (groupStart[j] as number);
+  }
+}
+
+/**
+ * `drawSynapses` in the kernels (`count`, `place`): the same draws, the same arrays. `scratch`
+ * (n + 8 words in the kernels' memory) holds the two generators' words and `next`.
+ */
+function drawInKernels(
+  options: ResolvedSparseOptions,
+  random: NetworkRandom,
+  { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
+  memory: SparseMemory,
+  scratch: Int32Array,
+): void {
+  const { n, ne, ni, synapses: k, excitatorySynapses: ke } = options;
+  const next = scratch.subarray(8);
+  const kernels = buildKernels(memory, {
+    k,
+    ke,
+    ne,
+    ni,
+    groupStart: groupStart.byteOffset,
+    next: next.byteOffset,
+    target: target.byteOffset,
+    shift: Math.log2(target.BYTES_PER_ELEMENT),
+    weight: weights.byteOffset,
+    excitatory,
+    inhibitory,
+  });
+  const sources = scratch.byteOffset;
+  const sourceState = random.getState();
+  scratch.set(sourceState, 0);
+  for (let from = 0; from < n; from += BUILD_CHUNK) {
+    kernels.count(sources, from, Math.min(n, from + BUILD_CHUNK));
+  }
+  // the weights go on from where counting the sources left the generator
+  scratch.copyWithin(4, 0, 4);
+  scratch.set(sourceState, 0);
+  cumulate(groupStart, n);
+  next.set(groupStart.subarray(0, n));
+  for (let from = 0; from < n; from += BUILD_CHUNK) {
+    kernels.place(sources, sources + 16, from, Math.min(n, from + BUILD_CHUNK));
+  }
+  random.setState(scratch.subarray(4, 8));
+}
+
+/**
+ * Allocates (in shared memory for threads; from `arena`, in the order of `arenaArrays`, when one
+ * is given) and fills the state, drawing from `random`.
+ */
 export function buildSparseNetwork(
   options: ResolvedSparseOptions,
   random: NetworkRandom,
   shared: boolean,
+  arena = new SparseArena(shared),
 ): SparseNetworkState {
   const { n, ne, synapses: k } = options;
-  const vector = (): Float64Array => new Float64Array(sparseBuffer(8 * n, shared));
+  const vector = (): Float64Array => arena.float64(n);
   const [a, b, c, d, v, u, input, noiseScale] = [0, 1, 2, 3, 4, 5, 6, 7].map(vector) as [
     Float64Array,
     Float64Array,
@@ -67,38 +163,24 @@ export function buildSparseNetwork(
   drawNeuronParameters(options, random, a, b, c, d);
   initialState(options, b, v, u, noiseScale);
 
-  const groupStart = new Int32Array(sparseBuffer(4 * (n + 1), shared));
-  const sourceState = random.getState();
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < k; s++) {
-      const j = drawSource(random, s, options);
-      groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
-    }
-  }
-  for (let j = 0; j < n; j++) {
-    groupStart[j + 1] = (groupStart[j + 1] as number) + (groupStart[j] as number);
-  }
-
   const count = n * k;
-  const target = synapseTargets(
-    n,
-    count,
-    shared ? sparseBuffer(count * targetBytes(n), true) : undefined,
-  );
-  const weights = new Float32Array(sparseBuffer(4 * count, shared));
+  const groupStart = arena.int32(n + 1);
+  const target = synapseTargets(n, count, ...arena.take(count * targetBytes(n)));
+  const weights = arena.float32(count);
   const scales = sparseWeightScales(options);
-  const excitatory = options.excitatoryWeight * scales.excitatory;
-  const inhibitory = -options.inhibitoryWeight * scales.inhibitory;
-  const next = groupStart.slice(0, n);
-  const sources = NetworkRandom.fromState(sourceState);
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < k; s++) {
-      const j = drawSource(sources, s, options);
-      const slot = next[j] as number;
-      next[j] = slot + 1;
-      target[slot] = i;
-      weights[slot] = random.uniform() * (j < ne ? excitatory : inhibitory);
-    }
+  const synapses: SynapseDraws = {
+    groupStart,
+    target,
+    weights,
+    excitatory: options.excitatoryWeight * scales.excitatory,
+    inhibitory: -options.inhibitoryWeight * scales.inhibitory,
+  };
+  // the generators' words and `next` in the memory after the arrays, before the next are taken
+  const scratch = arena.memory === undefined ? undefined : arena.scratch(n + 8);
+  if (arena.memory !== undefined && scratch !== undefined) {
+    drawInKernels(options, random, synapses, arena.memory, scratch);
+  } else {
+    drawSynapses(options, random, synapses);
   }
   return {
     n,

@@ -7,7 +7,12 @@ import {
   type ResolvedNetworkOptions,
 } from '../network/options.js';
 
-export interface SparseNetworkOptions extends Omit<NetworkOptions, 'weights' | 'simd'> {
+/**
+ * `simd` (true by default) runs the steps on the WebAssembly kernels where the engine has them
+ * and the arrays fit in a WebAssembly memory (4 GB); false runs the JavaScript phases. Both give
+ * the same spikes.
+ */
+export interface SparseNetworkOptions extends Omit<NetworkOptions, 'weights'> {
   /** K: incoming synapses per neuron (fixed in-degree), 1 or more. */
   readonly synapses: number;
   /**
@@ -58,7 +63,7 @@ function requireWhole(name: string, value: unknown, least: number, most: number)
 /** Fills in the defaults and throws a `ParameterError` for anything out of range. */
 export function resolveSparseOptions(options: SparseNetworkOptions): ResolvedSparseOptions {
   const { synapses: k, threads, ...network } = options;
-  const resolved = resolveNetworkOptions({ ...network, simd: false });
+  const resolved = resolveNetworkOptions(network);
   const synapses = requireWhole('synapses', k, 1, MAX_SYNAPSES);
   if (resolved.n * synapses > MAX_SYNAPSES) {
     throw new ParameterError(

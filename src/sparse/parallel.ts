@@ -12,7 +12,13 @@ import type { SparseNetworkState } from './build.js';
 import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
 import { NoiseBlocks } from './noise.js';
 import { thresholdRange, updateMembrane, updateRecovery } from '../network/phases.js';
-import { deliverRange, synapseSplit, type SynapseSplit } from './step.js';
+import { deliverRange, type SynapseSplit } from './step.js';
+import {
+  bindSparseKernels,
+  type NoiseTables,
+  type SparseKernels,
+  type SparseMemory,
+} from './kernels.js';
 
 /** What a thread is given to take its part (structured-cloneable: shared arrays, numbers). */
 export interface SparseThreadInit {
@@ -22,6 +28,16 @@ export interface SparseThreadInit {
   readonly bounds: Int32Array;
   /** Two fired buffers of n each, one for odd steps and one for even steps. */
   readonly fired: Int32Array;
+  /** Where each neuron's run of synapses enters and leaves this thread's range. */
+  readonly split: SynapseSplit;
+  /**
+   * The WebAssembly memory that holds every array above and the noise tables, for the kernels;
+   * none without (each thread then draws the noise of its blocks from streams of its own).
+   */
+  readonly memory: SparseMemory | undefined;
+  readonly tables: NoiseTables | undefined;
+  /** Whether `memory` is shared (several threads). */
+  readonly shared: boolean;
   readonly control: Int32Array;
   readonly dt: number;
   readonly seed: number;
@@ -32,15 +48,15 @@ export interface SparseThreadInit {
   readonly steps: number;
 }
 
-/** One thread's part: its init, its noise streams, its split of the synapses. */
+/** One thread's part: its init, its noise streams, its kernels. */
 export interface SparseThreadPart extends SparseThreadInit {
   readonly from: number;
   readonly to: number;
   readonly noiseBlocks: NoiseBlocks | undefined;
-  readonly split: SynapseSplit;
+  readonly kernels: SparseKernels | undefined;
 }
 
-/** Prepares a thread's part: seeds its noise blocks and splits the synapses at its range. */
+/** Prepares a thread's part: seeds its noise blocks and binds its kernels. */
 export function threadPart(init: SparseThreadInit): SparseThreadPart {
   const { state, bounds, index } = init;
   const from = bounds[index] as number;
@@ -49,10 +65,14 @@ export function threadPart(init: SparseThreadInit): SparseThreadPart {
     ...init,
     from,
     to,
-    noiseBlocks: init.noise
-      ? new NoiseBlocks(init.seed, state.input, state.noiseScale, from, to)
-      : undefined,
-    split: synapseSplit(state.synapses, from, to),
+    noiseBlocks:
+      init.noise && init.memory === undefined
+        ? new NoiseBlocks(init.seed, state.input, state.noiseScale, from, to)
+        : undefined,
+    kernels:
+      init.memory === undefined || init.tables === undefined
+        ? undefined
+        : bindSparseKernels(init.memory, init.shared, state, init.split, init.tables),
   };
 }
 
@@ -61,24 +81,38 @@ export function threadPart(init: SparseThreadInit): SparseThreadPart {
  * thread's neurons diverged (all threads see it at the same step).
  */
 export function stepPart(part: SparseThreadPart, k: number): number {
-  const { state, index, parties, bounds, control, dt, from, to, fired } = part;
+  const { state, index, parties, bounds, control, dt, from, to, fired, kernels } = part;
   const parity = k & 1;
   const base = parity * state.n;
   const counts = CONTROL.counts + parity * parties;
-  if (part.noiseBlocks === undefined) state.input.fill(0, from, to);
-  else part.noiseBlocks.fill();
-  Atomics.store(control, counts + index, thresholdRange(state, from, to, fired, base + from));
+  if (!part.noise) state.input.fill(0, from, to);
+  else if (kernels !== undefined) kernels.noise(from, to);
+  else part.noiseBlocks?.fill();
+  const firedAt = fired.byteOffset + 4 * base;
+  const count =
+    kernels === undefined
+      ? thresholdRange(state, from, to, fired, base + from)
+      : kernels.threshold(from, to, firedAt + 4 * from);
+  Atomics.store(control, counts + index, count);
   barrier(control, parties);
   const charge = 1 / dt;
   let total = 0;
   for (let t = 0; t < parties; t++) {
     const count = Atomics.load(control, counts + t);
     if (count < 0) return -1;
-    deliverRange(state, part.split, fired, base + (bounds[t] as number), count, charge);
+    const start = bounds[t] as number;
+    if (kernels === undefined) deliverRange(state, part.split, fired, base + start, count, charge);
+    else kernels.deliver(firedAt + 4 * start, count, charge);
     total += count;
   }
-  updateMembrane(state, dt, from, to);
-  updateRecovery(state, dt, from, to);
+  // the kernels take pairs of neurons; a last odd one takes the JavaScript loop
+  const even = kernels === undefined ? from : from + ((to - from) & ~1);
+  if (kernels !== undefined) {
+    kernels.membrane(dt / 2, from, even);
+    kernels.recovery(dt, from, even);
+  }
+  updateMembrane(state, dt, even, to);
+  updateRecovery(state, dt, even, to);
   if (part.record.length > 0) recordRange(part, k - 1);
   return total;
 }

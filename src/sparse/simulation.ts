@@ -8,7 +8,10 @@ import { allocateOrFail } from '../network/memory.js';
 import { NetworkRandom } from '../network/random.js';
 import type { NetworkResult, NeuronTrace } from '../network/simulation.js';
 import { SpikeRecorder } from '../network/spike-recorder.js';
-import { buildSparseNetwork, sparseBuffer, type SparseNetworkState } from './build.js';
+import { buildSparseNetwork, type SparseNetworkState } from './build.js';
+import { SparseArena, arenaArrays, arenaBytes, sparseBuffer } from './arena.js';
+import { noiseTables, sparseKernelsFit, sparseMemory } from './kernels.js';
+import { synapseSplit, type SynapseSplit } from './step.js';
 import { checkSparseMemory } from './memory.js';
 import {
   resolveSparseOptions,
@@ -59,6 +62,8 @@ export class SparseNetworkSimulation {
   /** Threads the run takes its steps on: fewer than asked when the network has fewer blocks. */
   readonly threads: number;
   readonly setupMs: number;
+  /** Whether the steps run the WebAssembly kernels (else the JavaScript phases, same spikes). */
+  readonly kernels: boolean;
   private readonly part: SparseThreadPart;
   private readonly spikes = new SpikeRecorder(1024);
   private readonly firedNow: Int32Array;
@@ -79,7 +84,6 @@ export class SparseNetworkSimulation {
   constructor(options: SparseNetworkOptions, startThreads?: SparseThreadStarter) {
     const start = performance.now();
     this.options = resolveSparseOptions(options);
-    const memory = checkSparseMemory(this.options);
     const { n, steps, record, maxBytes } = this.options;
     const starter = startThreads ?? (threadsAvailable() ? nodeThreads : undefined);
     const parties =
@@ -88,37 +92,52 @@ export class SparseNetworkSimulation {
         : 1;
     this.threads = parties;
     const shared = parties > 1;
+    const arrays = arenaBytes(arenaArrays(n, this.options.synapses, parties, true));
+    this.kernels = this.options.simd && sparseKernelsFit(arrays, shared);
+    const memory = checkSparseMemory({ ...this.options, threads: parties }, this.kernels);
     const random = new NetworkRandom(this.options.seed);
-    this.state = allocateOrFail(memory.total, maxBytes, () =>
-      buildSparseNetwork(this.options, random, shared),
-    );
+    const { state, arena, wasm } = allocateOrFail(memory.total, maxBytes, () => {
+      const wasm = this.kernels ? sparseMemory(arrays, shared) : undefined;
+      const arena = new SparseArena(shared, wasm);
+      return { state: buildSparseNetwork(this.options, random, shared, arena), arena, wasm };
+    });
+    this.state = state;
     const control = new Int32Array(sparseBuffer(4 * controlWords(parties), shared));
+    const bounds = threadBounds(n, parties);
+    const fired = arena.int32(2 * n);
+    const traces = new Float64Array(sparseBuffer(8 * 3 * record.length * steps, shared));
+    const splits = Array.from({ length: parties }, (_, index) =>
+      synapseSplit(
+        state.synapses,
+        bounds[index] as number,
+        bounds[index + 1] as number,
+        arena.int32(n),
+        arena.int32(n),
+      ),
+    );
+    const tables = wasm === undefined ? undefined : noiseTables(arena, n, this.options.seed);
     const inits: SparseThreadInit[] = [];
     for (let index = 0; index < parties; index++) {
       inits.push({
-        state: this.state,
+        state,
         index,
         parties,
-        bounds: threadBounds(n, parties),
-        fired: new Int32Array(sparseBuffer(8 * n, shared)),
+        bounds,
+        fired,
+        split: splits[index] as SynapseSplit,
+        memory: wasm,
+        tables,
+        shared,
         control,
         dt: this.options.dt,
         seed: this.options.seed,
         noise: this.options.noise,
         record: Int32Array.from(record),
-        traces: new Float64Array(sparseBuffer(8 * 3 * record.length * steps, shared)),
+        traces,
         steps,
       });
     }
-    // every thread shares the first thread's fired buffers and traces
     const first = inits[0] as SparseThreadInit;
-    for (let index = 1; index < parties; index++) {
-      inits[index] = {
-        ...(inits[index] as SparseThreadInit),
-        fired: first.fired,
-        traces: first.traces,
-      };
-    }
     this.part = threadPart(first);
     this.firedNow = new Int32Array(n);
     this.started = parties === 1;

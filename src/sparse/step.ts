@@ -28,15 +28,18 @@ function lowerBound(target: SparseTargets, start: number, end: number, bound: nu
   return low;
 }
 
-/** The split of every neuron's run of outgoing synapses at the targets `from` and `to`. */
+/**
+ * The split of every neuron's run of outgoing synapses at the targets `from` and `to`, into
+ * `first` and `last` when given (length n each).
+ */
 export function synapseSplit(
   synapses: DelayedSynapses<SparseTargets>,
   from: number,
   to: number,
+  first: Int32Array = new Int32Array(synapses.n),
+  last: Int32Array = new Int32Array(synapses.n),
 ): SynapseSplit {
   const { n, target, groupStart } = synapses;
-  const first = new Int32Array(n);
-  const last = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const start = groupStart[j] as number;
     const end = groupStart[j + 1] as number;

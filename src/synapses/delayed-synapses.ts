@@ -29,18 +29,20 @@ export function targetBytes(n: number): 1 | 2 | 4 {
 
 /**
  * An array for `count` postsynaptic indices of a network of `n` neurons, of the narrowest type
- * that holds them (Uint8, Uint16 or Uint32), on `buffer` when one is given (shared memory).
+ * that holds them (Uint8, Uint16 or Uint32), on `buffer` at byte `offset` when one is given
+ * (shared memory, a WebAssembly memory).
  */
 export function synapseTargets(
   n: number,
   count: number,
   buffer?: ArrayBufferLike,
+  offset = 0,
 ): Uint8Array | Uint16Array | Uint32Array {
   const bytes = targetBytes(n);
   const memory = buffer ?? new ArrayBuffer(count * bytes);
-  if (bytes === 1) return new Uint8Array(memory, 0, count);
-  if (bytes === 2) return new Uint16Array(memory, 0, count);
-  return new Uint32Array(memory, 0, count);
+  if (bytes === 1) return new Uint8Array(memory, offset, count);
+  if (bytes === 2) return new Uint16Array(memory, offset, count);
+  return new Uint32Array(memory, offset, count);
 }
 
 /**

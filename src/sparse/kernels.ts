@@ -1,0 +1,210 @@
+/**
+ * The sparse network's WebAssembly kernels (`kernels.wat`: threshold and reset, event-driven
+ * delivery) and the dense network's updates of v and u (`membrane`, `recovery`), over one memory
+ * that holds every array of the network (`arena.ts`), bound to one thread's range of neurons. They
+ * compute what the JavaScript phases compute, in the same order, so both give the same bits; the
+ * run falls back to JavaScript where WebAssembly (or a shared memory) is missing or the arrays do
+ * not fit in its 4 GB.
+ */
+import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
+import {
+  MAX_PAGES,
+  compileKernels,
+  kernelModule,
+  pagesFor,
+  type KernelModule,
+} from '../network/simd.js';
+import { TABLES, noiseStreamWords, normalSlowPath, seedNoiseStreams } from '../network/random.js';
+import type { SparseArena } from './arena.js';
+import type { SparseNetworkState } from './build.js';
+import type { SynapseSplit } from './step.js';
+
+type Kernel = (...args: number[]) => number;
+
+const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
+
+/** The compiled sparse kernels module, or null where this engine cannot run it. */
+export function sparseKernelModule(shared: boolean): KernelModule | null {
+  const slot = shared ? 1 : 0;
+  let module = compiled[slot];
+  if (module === undefined) {
+    module = compileKernels(shared ? SHARED_KERNELS_WASM : KERNELS_WASM);
+    compiled[slot] = module;
+  }
+  return module;
+}
+
+/** Whether the kernels can run over a memory of `bytes` (at most 4 GB), shared or not. */
+export function sparseKernelsFit(bytes: number, shared: boolean): boolean {
+  return (
+    pagesFor(bytes) <= MAX_PAGES &&
+    sparseKernelModule(shared) !== null &&
+    kernelModule(shared) !== null
+  );
+}
+
+/**
+ * A WebAssembly memory as the declarations name it: structural, so that a project using izhikit
+ * needs no WebAssembly type library.
+ */
+export interface SparseMemory {
+  readonly buffer: ArrayBufferLike;
+}
+
+/** Bytes of the WebAssembly memory that holds `bytes`: whole pages of 64 kB. */
+export const sparseMemoryBytes = (bytes: number): number => pagesFor(bytes) * 65536;
+
+/** A WebAssembly memory of whole pages for `bytes` (check `sparseKernelsFit` first). */
+export function sparseMemory(bytes: number, shared: boolean): SparseMemory {
+  const pages = pagesFor(bytes);
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+}
+
+/** The noise streams of every block and the ziggurat's tables, in the kernels' memory. */
+export interface NoiseTables {
+  readonly streams: Int32Array;
+  readonly thresholds: Int32Array;
+  readonly scales: Float64Array;
+}
+
+/** Takes the noise streams and tables from `arena` (in `arenaArrays`' order) and fills them. */
+export function noiseTables(arena: SparseArena, n: number, seed: number): NoiseTables {
+  const streams = arena.int32(noiseStreamWords(n));
+  seedNoiseStreams(streams, seed);
+  const thresholds = arena.int32(256);
+  thresholds.set(TABLES.threshold);
+  const scales = arena.float64(256);
+  scales.set(TABLES.scale);
+  return { streams, thresholds, scales };
+}
+
+/** The kernels of one thread, over its range of neurons and its split of the synapses. */
+export interface SparseKernels {
+  /** Phase 1 for neurons [from, to) (from a multiple of 256). */
+  readonly noise: (from: number, to: number) => void;
+  /** Phase 2 for neurons [from, to) into the int32 array at byte address `out`. */
+  readonly threshold: (from: number, to: number, out: number) => number;
+  /** Phase 3 for the `count` spikes at byte address `fired`, onto the split's neurons. */
+  readonly deliver: (fired: number, count: number, charge: number) => void;
+  /** Phase 4 for neurons [from, to) (even count). */
+  readonly membrane: (half: number, from: number, to: number) => void;
+  /** Phase 5 for neurons [from, to) (even count). */
+  readonly recovery: (dt: number, from: number, to: number) => void;
+}
+
+/** Byte addresses of the neuron columns in the memory. */
+function addresses(state: SparseNetworkState) {
+  const { v, u, c, d, a, b, input } = state;
+  return {
+    v: v.byteOffset,
+    u: u.byteOffset,
+    c: c.byteOffset,
+    d: d.byteOffset,
+    a: a.byteOffset,
+    b: b.byteOffset,
+    input: input.byteOffset,
+  };
+}
+
+/** The sparse kernels module instantiated over `memory`. */
+function sparseInstance(memory: SparseMemory, shared: boolean) {
+  const words = new Int32Array(memory.buffer);
+  const slow = (stream: number, candidate: number, layer: number): number =>
+    normalSlowPath(words, stream >> 2, candidate, layer);
+  const module = sparseKernelModule(shared) as WebAssembly.Module;
+  const env = { memory: memory as WebAssembly.Memory, slow };
+  return new WebAssembly.Instance(module, { env }).exports as Record<
+    'noise' | 'threshold' | 'deliver' | 'count' | 'place',
+    Kernel
+  >;
+}
+
+/** What the build's kernels draw into: the sizes and byte addresses of `count` and `place`. */
+export interface SynapseDrawing {
+  readonly k: number;
+  readonly ke: number;
+  readonly ne: number;
+  readonly ni: number;
+  readonly groupStart: number;
+  readonly next: number;
+  readonly target: number;
+  /** log2 of the bytes of a target. */
+  readonly shift: number;
+  readonly weight: number;
+  readonly excitatory: number;
+  readonly inhibitory: number;
+}
+
+/**
+ * The synapse draws of `buildSparseNetwork` (`count` and `place` of kernels.wat) for neurons
+ * [from, to), the generators' words at byte addresses `sources` and `weights`.
+ */
+export interface BuildKernels {
+  readonly count: (sources: number, from: number, to: number) => void;
+  readonly place: (sources: number, weights: number, from: number, to: number) => void;
+}
+
+/** The build's kernels over `memory`. */
+export function buildKernels(memory: SparseMemory, at: SynapseDrawing): BuildKernels {
+  const { count, place } = sparseInstance(memory, isShared(memory));
+  const { k, ke, ne, ni, groupStart, next, target, shift, weight, excitatory, inhibitory } = at;
+  return {
+    count: (sources, from, to) => void count(sources, from, to, k, ke, ne, ni, groupStart),
+    place: (sources, weights, from, to) =>
+      void place(
+        sources,
+        weights,
+        from,
+        to,
+        k,
+        ke,
+        ne,
+        ni,
+        next,
+        target,
+        shift,
+        weight,
+        excitatory,
+        inhibitory,
+      ),
+  };
+}
+
+/** Whether a memory is shared between threads. */
+const isShared = (memory: SparseMemory): boolean =>
+  typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+
+/** Instantiates both modules over `memory`, which holds every array of `state`, `split`, `tables`. */
+export function bindSparseKernels(
+  memory: SparseMemory,
+  shared: boolean,
+  state: SparseNetworkState,
+  split: SynapseSplit,
+  tables: NoiseTables,
+): SparseKernels {
+  const imports = { env: { memory: memory as WebAssembly.Memory } };
+  const sparse = sparseInstance(memory, shared);
+  const dense = new WebAssembly.Instance(kernelModule(shared) as WebAssembly.Module, imports)
+    .exports as Record<'membrane' | 'recovery', Kernel>;
+  const { noise, threshold, deliver } = sparse;
+  const { membrane, recovery } = dense;
+  const { v, u, c, d, a, b, input: I } = addresses(state);
+  const { target } = state.synapses;
+  const shift = Math.log2(target.BYTES_PER_ELEMENT);
+  const first = split.first.byteOffset;
+  const last = split.last.byteOffset;
+  const targets = target.byteOffset;
+  const weights = state.weights.byteOffset;
+  const streams = tables.streams.byteOffset;
+  const thresholds = tables.thresholds.byteOffset;
+  const scales = tables.scales.byteOffset;
+  const sigma = state.noiseScale.byteOffset;
+  return {
+    noise: (from, to) => void noise(streams, thresholds, scales, sigma, I, from, to),
+    threshold: (from, to, out) => threshold(v, u, c, d, from, to, out),
+    deliver: (fired, count, charge) =>
+      void deliver(fired, count, first, last, targets, shift, weights, I, charge),
+    membrane: (half, from, to) => void membrane(v, u, I, from, to, half),
+    recovery: (dt, from, to) => void recovery(v, u, a, b, from, to, dt),
+  };
+}

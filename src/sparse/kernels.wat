@@ -1,0 +1,281 @@
+;; The sparse network's WebAssembly kernels: thalamic noise (phase 1), threshold and reset (phase 2)
+;; and event-driven synaptic delivery (phase 3) over a range of neurons [from, to), so that threads
+;; can share a step. Each computes exactly what the JavaScript loops of `src/network/random.ts`
+;; (`fillNoise`), `src/network/phases.ts` (`thresholdRange`) and `src/sparse/step.ts`
+;; (`deliverRange`) compute, operation for operation in the same order
+;; (WebAssembly rounds every operation as JavaScript does and never fuses a multiply-add), so both
+;; give the same bits. The updates of v and u are the dense network's kernels (`membrane`,
+;; `recovery` of `src/network/kernels.wat`) over the same memory.
+;;
+;; Assembled by `npm run build:kernels` (wabt's wat2wasm) into `kernels.generated.ts`, twice: with
+;; the memory as written here and with a shared memory (for threads). All addresses are bytes.
+(module
+  (import "env" "memory" (memory 1 65536))
+  ;; slow(stream, candidate, layer) → N(0, 1): the ziggurat's wedge and tail (`normalSlowPath` of
+  ;; random.ts, 1.2 % of the numbers), drawing on from the stream at byte address `stream`
+  (import "env" "slow" (func $slow (param i32 i32 i32) (result f64)))
+
+  ;; noise(streams, thresholds, scales, sigma, input, from, to), from a multiple of 256:
+  ;;   for i in from … to − 1, neuron i drawing from the xoroshiro128+ stream of its block of 256
+  ;;   (four int32 words at streams + 16·(i >> 8) in pure-rand's order: high and low word of s0,
+  ;;   then of s1): bits = the low 32 bits of s0 + s1, layer = bits >>> 24, candidate = bits' low
+  ;;   24 bits, signed; z = candidate·scales[layer] when |candidate| < thresholds[layer] (int32,
+  ;;   float64 tables of 256), else slow(…); I[i] = sigma[i]·z.
+  (func (export "noise")
+    (param $streams i32) (param $thresholds i32) (param $scales i32) (param $sigma i32)
+    (param $input i32) (param $from i32) (param $to i32)
+    (local $i i32) (local $end i32) (local $o i32) (local $at i32)
+    (local $s0 i64) (local $s1 i64) (local $x i64)
+    (local $bits i32) (local $layer i32) (local $candidate i32) (local $magnitude i32) (local $z f64)
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $blocks
+        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
+        (local.set $o (i32.add (local.get $streams)
+          (i32.shl (i32.shr_u (local.get $i) (i32.const 8)) (i32.const 4))))
+        (local.set $end (i32.add (local.get $i) (i32.const 256)))
+        (if (i32.gt_u (local.get $end) (local.get $to)) (then (local.set $end (local.get $to))))
+        ;; the words are high, low: a little-endian i64 load turned by 32 bits
+        (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
+        (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))
+        (loop $neurons
+          (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
+          (local.set $x (i64.xor (local.get $s1) (local.get $s0)))
+          (local.set $s0 (i64.xor (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $x))
+            (i64.shl (local.get $x) (i64.const 16))))
+          (local.set $s1 (i64.rotl (local.get $x) (i64.const 37)))
+          (local.set $layer (i32.shr_u (local.get $bits) (i32.const 24)))
+          (local.set $candidate (i32.shr_s (i32.shl (local.get $bits) (i32.const 8)) (i32.const 8)))
+          (local.set $magnitude
+            (select (local.get $candidate) (i32.sub (i32.const 0) (local.get $candidate))
+              (i32.ge_s (local.get $candidate) (i32.const 0))))
+          (if (i32.lt_s (local.get $magnitude)
+                (i32.load (i32.add (local.get $thresholds) (i32.shl (local.get $layer) (i32.const 2)))))
+            (then
+              (local.set $z (f64.mul (f64.convert_i32_s (local.get $candidate))
+                (f64.load (i32.add (local.get $scales) (i32.shl (local.get $layer) (i32.const 3)))))))
+            (else
+              (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
+              (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
+              (local.set $z (call $slow (local.get $o) (local.get $candidate) (local.get $layer)))
+              (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
+              (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))))
+          (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+          (f64.store (i32.add (local.get $input) (local.get $at))
+            (f64.mul (f64.load (i32.add (local.get $sigma) (local.get $at))) (local.get $z)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $neurons (i32.lt_u (local.get $i) (local.get $end))))
+        (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
+        (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
+        (br $blocks)))
+  )
+
+  ;; The draws of the synapses (`buildSparseNetwork` of build.ts), from xoroshiro128+ generators of
+  ;; four int32 words each (pure-rand's order, as `NetworkRandom.getState` gives them) at byte
+  ;; addresses `sources` and `weights`, left where they end. Neuron i's synapse s has its source
+  ;; j = floor(U·ne) for s < ke, ne + floor(U·ni) otherwise, U = (the draw as unsigned)/2³².
+
+  ;; Both take the neurons i = from … to − 1 (called in chunks, so that the engine's optimising
+  ;; compiler takes over after the first calls).
+  ;; count(sources, from, to, k, ke, ne, ni, groupStart): groupStart[j + 1] += 1 for every
+  ;; synapse's j.
+  (func (export "count")
+    (param $sources i32) (param $from i32) (param $n i32) (param $k i32) (param $ke i32) (param $ne i32)
+    (param $ni i32) (param $groupStart i32)
+    (local $i i32) (local $s i32) (local $j i32) (local $bits i32) (local $u f64)
+    (local $neF f64) (local $niF f64) (local $s0 i64) (local $s1 i64) (local $x i64) (local $at i32)
+    (local.set $i (local.get $from))
+    (local.set $neF (f64.convert_i32_s (local.get $ne)))
+    (local.set $niF (f64.convert_i32_s (local.get $ni)))
+    (local.set $s0 (i64.rotl (i64.load (local.get $sources)) (i64.const 32)))
+    (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $sources)) (i64.const 32)))
+    (block $neuronsDone
+      (loop $neurons
+        (br_if $neuronsDone (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $s (i32.const 0))
+        (block $synapsesDone
+          (loop $synapses
+          (br_if $synapsesDone (i32.ge_u (local.get $s) (local.get $k)))
+          (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
+          (local.set $x (i64.xor (local.get $s1) (local.get $s0)))
+          (local.set $s0 (i64.xor (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $x))
+            (i64.shl (local.get $x) (i64.const 16))))
+          (local.set $s1 (i64.rotl (local.get $x) (i64.const 37)))
+          (local.set $u (f64.div (f64.convert_i32_u (local.get $bits)) (f64.const 4294967296)))
+          (local.set $j
+            (if (result i32) (i32.lt_u (local.get $s) (local.get $ke))
+              (then (i32.trunc_f64_s (f64.floor (f64.mul (local.get $u) (local.get $neF)))))
+              (else (i32.add (local.get $ne)
+                (i32.trunc_f64_s (f64.floor (f64.mul (local.get $u) (local.get $niF))))))))
+          (local.set $at (i32.add (local.get $groupStart)
+            (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2))))
+          (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+          (local.set $s (i32.add (local.get $s) (i32.const 1)))
+          (br $synapses)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $neurons)))
+    (i64.store (local.get $sources) (i64.rotl (local.get $s0) (i64.const 32)))
+    (i64.store offset=8 (local.get $sources) (i64.rotl (local.get $s1) (i64.const 32))))
+
+  ;; place(sources, weights, from, to, k, ke, ne, ni, next, target, shift, weight, excitatory,
+  ;; inhibitory):
+  ;;   for every synapse (i, s) in order, j drawn from `sources`: slot = next[j]++ (int32),
+  ;;   target[slot] = i (unsigned of 2^shift bytes), weight[slot] = float32(U·(j < ne ?
+  ;;   excitatory : inhibitory)), U drawn from `weights`.
+  (func (export "place")
+    (param $sources i32) (param $weights i32) (param $from i32) (param $n i32) (param $k i32)
+    (param $ke i32)
+    (param $ne i32) (param $ni i32) (param $next i32) (param $target i32) (param $shift i32)
+    (param $weight i32) (param $excitatory f64) (param $inhibitory f64)
+    (local $i i32) (local $s i32) (local $j i32) (local $bits i32) (local $u f64)
+    (local $neF f64) (local $niF f64) (local $s0 i64) (local $s1 i64) (local $x i64)
+    (local $r0 i64) (local $r1 i64) (local $at i32) (local $slot i32)
+    (local.set $i (local.get $from))
+    (local.set $neF (f64.convert_i32_s (local.get $ne)))
+    (local.set $niF (f64.convert_i32_s (local.get $ni)))
+    (local.set $s0 (i64.rotl (i64.load (local.get $sources)) (i64.const 32)))
+    (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $sources)) (i64.const 32)))
+    (local.set $r0 (i64.rotl (i64.load (local.get $weights)) (i64.const 32)))
+    (local.set $r1 (i64.rotl (i64.load offset=8 (local.get $weights)) (i64.const 32)))
+    (block $neuronsDone
+      (loop $neurons
+        (br_if $neuronsDone (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $s (i32.const 0))
+        (block $synapsesDone
+          (loop $synapses
+          (br_if $synapsesDone (i32.ge_u (local.get $s) (local.get $k)))
+          (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
+          (local.set $x (i64.xor (local.get $s1) (local.get $s0)))
+          (local.set $s0 (i64.xor (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $x))
+            (i64.shl (local.get $x) (i64.const 16))))
+          (local.set $s1 (i64.rotl (local.get $x) (i64.const 37)))
+          (local.set $u (f64.div (f64.convert_i32_u (local.get $bits)) (f64.const 4294967296)))
+          (local.set $j
+            (if (result i32) (i32.lt_u (local.get $s) (local.get $ke))
+              (then (i32.trunc_f64_s (f64.floor (f64.mul (local.get $u) (local.get $neF)))))
+              (else (i32.add (local.get $ne)
+                (i32.trunc_f64_s (f64.floor (f64.mul (local.get $u) (local.get $niF))))))))
+          (local.set $at (i32.add (local.get $next) (i32.shl (local.get $j) (i32.const 2))))
+          (local.set $slot (i32.load (local.get $at)))
+          (i32.store (local.get $at) (i32.add (local.get $slot) (i32.const 1)))
+          (local.set $at (i32.add (local.get $target) (i32.shl (local.get $slot) (local.get $shift))))
+          (if (i32.eq (local.get $shift) (i32.const 2))
+            (then (i32.store (local.get $at) (local.get $i)))
+            (else
+              (if (i32.eq (local.get $shift) (i32.const 1))
+                (then (i32.store16 (local.get $at) (local.get $i)))
+                (else (i32.store8 (local.get $at) (local.get $i))))))
+          (local.set $bits (i32.wrap_i64 (i64.add (local.get $r0) (local.get $r1))))
+          (local.set $x (i64.xor (local.get $r1) (local.get $r0)))
+          (local.set $r0 (i64.xor (i64.xor (i64.rotl (local.get $r0) (i64.const 24)) (local.get $x))
+            (i64.shl (local.get $x) (i64.const 16))))
+          (local.set $r1 (i64.rotl (local.get $x) (i64.const 37)))
+          (f32.store (i32.add (local.get $weight) (i32.shl (local.get $slot) (i32.const 2)))
+            (f32.demote_f64
+              (f64.mul (f64.div (f64.convert_i32_u (local.get $bits)) (f64.const 4294967296))
+                (select (local.get $excitatory) (local.get $inhibitory)
+                  (i32.lt_u (local.get $j) (local.get $ne))))))
+          (local.set $s (i32.add (local.get $s) (i32.const 1)))
+          (br $synapses)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $neurons)))
+    (i64.store (local.get $sources) (i64.rotl (local.get $s0) (i64.const 32)))
+    (i64.store offset=8 (local.get $sources) (i64.rotl (local.get $s1) (i64.const 32)))
+    (i64.store (local.get $weights) (i64.rotl (local.get $r0) (i64.const 32)))
+    (i64.store offset=8 (local.get $weights) (i64.rotl (local.get $r1) (i64.const 32))))
+
+  ;; threshold(v, u, c, d, from, to, out) → count, or −1 when some v is NaN or +∞:
+  ;;   for i in from … to − 1, in order: when v[i] ≥ 30, out[count++] = i (int32), v[i] ← c[i],
+  ;;   u[i] ← u[i] + d[i].
+  (func (export "threshold")
+    (param $v i32) (param $u i32) (param $c i32) (param $d i32)
+    (param $from i32) (param $to i32) (param $out i32) (result i32)
+    (local $i i32) (local $at i32) (local $count i32) (local $vi f64)
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $neurons
+        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $vi (f64.load (i32.add (local.get $v) (local.get $at))))
+        (if (f64.ge (local.get $vi) (f64.const 30))
+          (then
+            (if (f64.eq (local.get $vi) (f64.const inf)) (then (return (i32.const -1))))
+            (i32.store
+              (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+              (local.get $i))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))
+            (f64.store (i32.add (local.get $v) (local.get $at))
+              (f64.load (i32.add (local.get $c) (local.get $at))))
+            (f64.store (i32.add (local.get $u) (local.get $at))
+              (f64.add
+                (f64.load (i32.add (local.get $u) (local.get $at)))
+                (f64.load (i32.add (local.get $d) (local.get $at))))))
+          (else
+            ;; NaN or −∞
+            (if (i32.eqz (f64.gt (local.get $vi) (f64.const -inf)))
+              (then (return (i32.const -1))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $neurons)))
+    (local.get $count))
+
+  ;; deliver(fired, count, first, last, target, shift, weights, input, charge):
+  ;;   for each spike j = fired[0 … count − 1] (int32), in order,
+  ;;     for s in first[j] … last[j] − 1 (int32 arrays), in order:
+  ;;       I[target[s]] ← I[target[s]] + (f64 weights[s])·charge
+  ;;   where targets are unsigned of 2^shift bytes (shift 0, 1 or 2), weights float32, I float64.
+  (func (export "deliver")
+    (param $fired i32) (param $count i32) (param $first i32) (param $last i32)
+    (param $target i32) (param $shift i32) (param $weights i32) (param $input i32)
+    (param $charge f64)
+    (local $firedEnd i32) (local $j i32) (local $t i32) (local $w i32) (local $wEnd i32)
+    (local $at i32)
+    (local.set $firedEnd
+      (i32.add (local.get $fired) (i32.shl (local.get $count) (i32.const 2))))
+    (block $spikesDone
+      (loop $spikes
+        (br_if $spikesDone (i32.ge_u (local.get $fired) (local.get $firedEnd)))
+        (local.set $j (i32.shl (i32.load (local.get $fired)) (i32.const 2)))
+        (local.set $fired (i32.add (local.get $fired) (i32.const 4)))
+        ;; t: this spike's first target; w … wEnd: its weights
+        (local.set $t (i32.load (i32.add (local.get $first) (local.get $j))))
+        (local.set $w (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 2))))
+        (local.set $wEnd (i32.add (local.get $weights)
+          (i32.shl (i32.load (i32.add (local.get $last) (local.get $j))) (i32.const 2))))
+        (local.set $t (i32.add (local.get $target) (i32.shl (local.get $t) (local.get $shift))))
+        (block $synapsesDone
+          (if (i32.eq (local.get $shift) (i32.const 2))
+            (then
+              (loop $synapses4
+                (br_if $synapsesDone (i32.ge_u (local.get $w) (local.get $wEnd)))
+                (local.set $at (i32.add (local.get $input)
+                  (i32.shl (i32.load (local.get $t)) (i32.const 3))))
+                (f64.store (local.get $at)
+                  (f64.add (f64.load (local.get $at))
+                    (f64.mul (f64.promote_f32 (f32.load (local.get $w))) (local.get $charge))))
+                (local.set $t (i32.add (local.get $t) (i32.const 4)))
+                (local.set $w (i32.add (local.get $w) (i32.const 4)))
+                (br $synapses4))))
+          (if (i32.eq (local.get $shift) (i32.const 1))
+            (then
+              (loop $synapses2
+                (br_if $synapsesDone (i32.ge_u (local.get $w) (local.get $wEnd)))
+                (local.set $at (i32.add (local.get $input)
+                  (i32.shl (i32.load16_u (local.get $t)) (i32.const 3))))
+                (f64.store (local.get $at)
+                  (f64.add (f64.load (local.get $at))
+                    (f64.mul (f64.promote_f32 (f32.load (local.get $w))) (local.get $charge))))
+                (local.set $t (i32.add (local.get $t) (i32.const 2)))
+                (local.set $w (i32.add (local.get $w) (i32.const 4)))
+                (br $synapses2))))
+          (loop $synapses1
+            (br_if $synapsesDone (i32.ge_u (local.get $w) (local.get $wEnd)))
+            (local.set $at (i32.add (local.get $input)
+              (i32.shl (i32.load8_u (local.get $t)) (i32.const 3))))
+            (f64.store (local.get $at)
+              (f64.add (f64.load (local.get $at))
+                (f64.mul (f64.promote_f32 (f32.load (local.get $w))) (local.get $charge))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (local.set $w (i32.add (local.get $w) (i32.const 4)))
+            (br $synapses1)))
+        (br $spikes))))
+)
