@@ -7,7 +7,11 @@
  */
 import { buildNetwork } from '../network/build.js';
 import { checkNetworkMemory } from '../network/memory.js';
-import { resolveNetworkOptions, type NetworkOptions } from '../network/options.js';
+import {
+  resolveNetworkOptions,
+  type NetworkOptions,
+  type ResolvedNetworkOptions,
+} from '../network/options.js';
 import { NetworkRandom } from '../network/random.js';
 import { npyBytes, type NpyArray } from './npy.js';
 
@@ -38,6 +42,22 @@ export interface ExportableNetwork {
 
 export type ExportTarget = 'brian2' | 'pynn';
 
+/** σᵢ of every neuron: 5 excitatory and 2 inhibitory by default, zeros without noise. */
+export function thalamicSigma(
+  options: Pick<
+    ResolvedNetworkOptions,
+    'n' | 'ne' | 'noise' | 'excitatoryNoise' | 'inhibitoryNoise'
+  >,
+): Float64Array {
+  const sigma = new Float64Array(options.n);
+  if (options.noise) {
+    for (let i = 0; i < options.n; i++) {
+      sigma[i] = i < options.ne ? options.excitatoryNoise : options.inhibitoryNoise;
+    }
+  }
+  return sigma;
+}
+
 /**
  * The paper's dense network as izhikit builds it for these options (the same seed gives the same
  * parameters and weights): every pair j → i with weight S[i][j], delay 0.
@@ -62,12 +82,6 @@ export function denseNetworkForExport(options: NetworkOptions = {}): ExportableN
       weight[s] = state.weights[s] as number;
     }
   }
-  const sigma = new Float64Array(n);
-  if (resolved.noise) {
-    for (let i = 0; i < n; i++) {
-      sigma[i] = i < ne ? resolved.excitatoryNoise : resolved.inhibitoryNoise;
-    }
-  }
   return {
     ne,
     ni,
@@ -79,13 +93,16 @@ export function denseNetworkForExport(options: NetworkOptions = {}): ExportableN
     c: Float64Array.from(state.c),
     d: Float64Array.from(state.d),
     v0: Float64Array.from(state.v),
-    sigma,
+    sigma: thalamicSigma(resolved),
     synapses: { pre, post, weight, delay: new Float64Array(count) },
   };
 }
 
-/** The data files of a network: name (without .npy) and contents. */
-export function exportData(network: ExportableNetwork): { name: string; bytes: Uint8Array }[] {
+/** The data files of a network, and of any `extra` arrays: name (without .npy) and contents. */
+export function exportData(
+  network: ExportableNetwork,
+  extra: Readonly<Record<string, NpyArray>> = {},
+): { name: string; bytes: Uint8Array }[] {
   const arrays: [string, NpyArray][] = [
     ['a', network.a],
     ['b', network.b],
@@ -97,14 +114,16 @@ export function exportData(network: ExportableNetwork): { name: string; bytes: U
     ['post', network.synapses.post],
     ['weight', network.synapses.weight],
     ['delay', network.synapses.delay],
+    ...Object.entries(extra),
   ];
   return arrays.map(([name, array]) => ({ name, bytes: npyBytes(array) }));
 }
 
 /** A number as Python reads it back exactly. */
-const py = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
+export const py = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
 
-function header(network: ExportableNetwork, dataDir: string): string {
+/** The script's constants, its data folder and the functions every exported script shares. */
+export function scriptHeader(network: ExportableNetwork, dataDir: string): string {
   return `NE = ${network.ne}
 NI = ${network.ni}
 DT = ${py(network.dt)}  # ms
@@ -150,7 +169,7 @@ import os
 import numpy as np
 import brian2 as b2
 
-${header(network, dataDir)}
+${scriptHeader(network, dataDir)}
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -219,7 +238,7 @@ import os
 
 import numpy as np
 
-${header(network, dataDir)}
+${scriptHeader(network, dataDir)}
 # the paper's unit of current is 1 pA in NEST's izhikevich model; PyNN's currents are in nA
 CURRENT = 0.001
 
