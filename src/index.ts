@@ -233,11 +233,11 @@ export {
   denseNetworkForExport,
   exportData,
   exportScript,
-  pynnScript,
   type ExportTarget,
   type ExportableNetwork,
   type SynapseList,
 } from './export/network.js';
+export { PAPER_NETWORK_PYNN, pynnScript, type PynnModel } from './export/pynn.js';
 
 // The polychronization network of [2006]: axonal delays, STDP, checkpoints, polychronous groups.
 export {

@@ -3,7 +3,7 @@
  * their integer delays from izhikit's build, each millisecond's phases in izhikit's order (SPEC
  * §9) and the STDP rule with its traces, the weights updated after each second.
  */
-import { py, scriptHeader } from './network.js';
+import { py, scriptHeader } from './script.js';
 import type { PolychronExport } from './polychron.js';
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../polychron/options.js';
 import { synapseDelays, synapseSources } from '../synapses/delayed-synapses.js';
 import { exportData, type ExportableNetwork } from './network.js';
+import { pynnScript } from './pynn.js';
 
 /** The polychronization network to export, and the run the script makes of it. */
 export interface PolychronExport {
@@ -74,4 +75,52 @@ export function polychronNetworkForExport(
 /** The data files: those of any exported network, and `gain`. */
 export function polychronData(exported: PolychronExport): { name: string; bytes: Uint8Array }[] {
   return exportData(exported.network, { gain: exported.gain });
+}
+
+/** Python lines that give, each millisecond, one neuron drawn at random a current of 20. */
+const RANDOM_INPUT = `    # the thalamic input: each millisecond one neuron drawn at random (by numpy, seeded with SEED)
+    # gets 20 (pA in NEST's units) for that millisecond, as one step current per neuron
+    drawn = np.random.default_rng(SEED).integers(0, NE + NI, size=int(round(DURATION / DT)))
+    order = np.argsort(drawn, kind='stable')
+    starts = np.searchsorted(drawn[order], np.arange(NE + NI + 1))
+    for label, population in populations.items():
+        offset = bounds[label][0]
+        for k in range(population.size):
+            ms = order[starts[offset + k]:starts[offset + k + 1]]
+            if ms.size == 0:
+                continue
+            first = ms[np.r_[True, np.diff(ms) > 1]]
+            last = ms[np.r_[np.diff(ms) > 1, True]] + 1
+            pulse = sim.StepCurrentSource(
+                times=np.column_stack((first, last)).ravel() * DT,
+                amplitudes=np.tile([20.0 * CURRENT, 0.0], first.size))
+            pulse.inject_into(population[k:k + 1])
+`;
+
+/**
+ * The PyNN script of the network's static part: the neurons, izhikit's synapses with their
+ * weights at the start (6 and −5) and integer delays, and the random input. Its STDP is not
+ * exported: PyNN's STDPMechanism changes a weight at each spike pair, where SPEC §9 sums the
+ * changes into sd and applies s + 0.01 + sd once a second.
+ */
+export function polychronPynnScript(
+  exported: PolychronExport,
+  dataDir: string,
+  scriptName = 'poly.py',
+): string {
+  return pynnScript(exported.network, dataDir, scriptName, {
+    title:
+      'The polychronization network of Izhikevich (2006), its static part, exported by izhikit to PyNN.',
+    notes: `Exported: the ${exported.variant} variant's neurons, start state, synapses (weights at the start,
+excitatory 6, inhibitory -5) and integer delays of 1-20 ms (PyNN delivers a spike its delay
+after it is fired; izhikit adds it to I in the millisecond delay - 1 after, which moves v at the
+end of that millisecond), and the input (each millisecond one neuron drawn at random gets 20,
+drawn by numpy, not by izhikit's generator). NOT exported: the STDP rule and the weight update
+once a second (sd summed over the second, then s = s + 0.01 + sd clipped to [0, 10], sd x 0.9).
+PyNN changes a weight at each spike pair and cannot express it; the nearest rule is a pair rule,
+SpikePairRule with tau_plus = tau_minus = 19.5 ms (x 0.95 per ms) and changes of 0.1 and 0.12
+weight units per pair, with AdditiveWeightDependence(w_min=0, w_max=10) (A_plus, A_minus scaled
+to PyNN's convention), which has neither the once-a-second update nor its +0.01. To study plasticity, export to Brian2.`,
+    input: RANDOM_INPUT,
+  });
 }
