@@ -18,6 +18,7 @@ import { pynnScript } from './pynn.js';
 export interface PolychronExport {
   /** Neurons (b = 0.2, c = −65), v0, σ = 0 (the input is one neuron at a time) and the synapses. */
   readonly network: ExportableNetwork;
+  /** The program the network and its rule follow: spnet.m (`matlab`) or poly_spnet.cpp (`cpp`). */
   readonly variant: PolychronVariant;
   /** M: outgoing synapses per neuron. */
   readonly synapsesPerNeuron: number;
