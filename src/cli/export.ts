@@ -127,7 +127,7 @@ export function registerExport(program: Command): Command {
       .requiredOption('--out <file.py>', 'the script; its data go in FILE_data/ beside it')
       .option(
         '--network <name>',
-        'paper (Izhikevich 2003, the default) or polychron (2006: delays, STDP; its flags are --seed, --variant and --duration, a whole number of seconds in ms)',
+        'paper (Izhikevich 2003, the default) or polychron (2006: delays, STDP; it takes --seed, --variant and --duration, whole seconds given in ms, e.g. 60000)',
         parseChoice(['paper', 'polychron'] as const),
         'paper',
       )
