@@ -15,7 +15,7 @@ import {
 import { NetworkRandom } from '../network/random.js';
 import { npyBytes, type NpyArray } from './npy.js';
 import { pynnScript } from './pynn.js';
-import { scriptHeader } from './script.js';
+import { brian2Preamble } from './script.js';
 
 /** Connections: synapse s goes from neuron pre[s] to post[s] with weight[s] after delay[s] ms. */
 export interface SynapseList {
@@ -45,7 +45,7 @@ export interface ExportableNetwork {
 export type ExportTarget = 'brian2' | 'pynn';
 
 /** σᵢ of every neuron: 5 excitatory and 2 inhibitory by default, zeros without noise. */
-export function thalamicSigma(
+function thalamicSigma(
   options: Pick<
     ResolvedNetworkOptions,
     'n' | 'ne' | 'noise' | 'excitatoryNoise' | 'inhibitoryNoise'
@@ -68,7 +68,7 @@ export function thalamicSigma(
  */
 export function denseNetworkForExport(options: NetworkOptions = {}): ExportableNetwork {
   const resolved = resolveNetworkOptions({ ...options, simd: false, threads: 1, record: [] });
-  const { n, ne, ni, dt, duration, seed } = resolved;
+  const { n, seed } = resolved;
   // the weights, then the list: 4 + 24 bytes per synapse
   checkNetworkMemory({ ...resolved, n: Math.ceil(n * Math.sqrt(7)) });
   const state = buildNetwork(resolved, new NetworkRandom(seed));
@@ -84,19 +84,37 @@ export function denseNetworkForExport(options: NetworkOptions = {}): ExportableN
       weight[s] = state.weights[s] as number;
     }
   }
+  return exportableNetwork(resolved, state, {
+    pre,
+    post,
+    weight,
+    delay: new Float64Array(count),
+  });
+}
+
+/** A network of [2003]'s options and built neurons (their start state) with these synapses. */
+export function exportableNetwork(
+  options: Pick<
+    ResolvedNetworkOptions,
+    'n' | 'ne' | 'ni' | 'dt' | 'duration' | 'seed' | 'noise' | 'excitatoryNoise' | 'inhibitoryNoise'
+  >,
+  neurons: Readonly<Record<'a' | 'b' | 'c' | 'd' | 'v', Float64Array>>,
+  synapses: SynapseList,
+): ExportableNetwork {
+  const { ne, ni, dt, duration, seed } = options;
   return {
     ne,
     ni,
     dt,
     duration,
     seed,
-    a: Float64Array.from(state.a),
-    b: Float64Array.from(state.b),
-    c: Float64Array.from(state.c),
-    d: Float64Array.from(state.d),
-    v0: Float64Array.from(state.v),
-    sigma: thalamicSigma(resolved),
-    synapses: { pre, post, weight, delay: new Float64Array(count) },
+    a: Float64Array.from(neurons.a),
+    b: Float64Array.from(neurons.b),
+    c: Float64Array.from(neurons.c),
+    d: Float64Array.from(neurons.d),
+    v0: Float64Array.from(neurons.v),
+    sigma: thalamicSigma(options),
+    synapses,
   };
 }
 
@@ -137,24 +155,7 @@ Usage: python3 ${scriptName} [--out result.json] [--codegen numpy|cython|auto]
 Writes {"rates": {"excitatory", "inhibitory"}, "spikes": {"t", "i"}} (t in ms, at the end of
 the step that fired, as izhikit reports it). The data (.npy) are in the folder DATA.
 """
-import argparse
-import json
-import os
-
-import numpy as np
-import brian2 as b2
-
-${scriptHeader(network, dataDir)}
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--out', default='result.json')
-    parser.add_argument('--codegen', default='numpy', choices=['numpy', 'cython', 'auto'])
-    args = parser.parse_args()
-    b2.prefs.codegen.target = args.codegen
-    b2.seed(SEED)
-    b2.defaultclock.dt = DT * b2.ms
-    group = b2.NeuronGroup(
+${brian2Preamble(network, dataDir)}    group = b2.NeuronGroup(
         NE + NI,
         'a : 1\\nb : 1\\nc : 1\\nd : 1\\nv : 1\\nu : 1\\nI : 1\\nnoise : 1',
         threshold='v >= 30',

@@ -3,7 +3,7 @@
  * their integer delays from izhikit's build, each millisecond's phases in izhikit's order (SPEC
  * §9) and the STDP rule with its traces, the weights updated after each second.
  */
-import { py, scriptHeader } from './script.js';
+import { brian2Preamble, py } from './script.js';
 import type { PolychronExport } from './polychron.js';
 
 /**
@@ -19,6 +19,11 @@ export function polychronBrian2Script(
 ): string {
   const { network, variant } = exported;
   const depression = variant === 'cpp' ? 'sd -= LTD_post' : 'sd -= 1.2 * P_post';
+  const constants = `VARIANT = ${JSON.stringify(variant)}
+M = ${exported.synapsesPerNeuron}  # outgoing synapses per neuron
+SMAX = ${py(exported.maxWeight)}
+THALAMIC = 20.0  # the input of the neuron drawn each millisecond
+`;
   return `#!/usr/bin/env python3
 """The polychronization network of Izhikevich (2006), exported by izhikit to Brian2.
 
@@ -42,29 +47,7 @@ gets the input each millisecond is drawn by numpy (seeded with SEED), not by izh
 so the spikes differ and only statistics compare; a trace k ms old is 0.1 * 0.95**k here, a
 repeated product in izhikit (equal to the last bits).
 """
-import argparse
-import json
-import os
-
-import numpy as np
-import brian2 as b2
-
-${scriptHeader(network, dataDir)}
-VARIANT = ${JSON.stringify(variant)}
-M = ${exported.synapsesPerNeuron}  # outgoing synapses per neuron
-SMAX = ${py(exported.maxWeight)}
-THALAMIC = 20.0  # the input of the neuron drawn each millisecond
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--out', default='result.json')
-    parser.add_argument('--codegen', default='numpy', choices=['numpy', 'cython', 'auto'])
-    args = parser.parse_args()
-    b2.prefs.codegen.target = args.codegen
-    b2.seed(SEED)
-    b2.defaultclock.dt = DT * b2.ms
-    n = NE + NI
+${brian2Preamble(network, dataDir, constants)}    n = NE + NI
     steps = int(round(DURATION / DT))
     drawn = np.random.default_rng(SEED).integers(0, n, size=max(steps, 1))
     chosen = b2.TimedArray(drawn.astype(float), dt=DT * b2.ms)

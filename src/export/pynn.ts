@@ -59,7 +59,10 @@ def main():
     parser.add_argument('--simulator', default='nest', choices=['nest', 'neuron', 'brian2', 'mock'])
     parser.add_argument('--out', default='result.json')
     args = parser.parse_args()
-    sim = importlib.import_module('pyNN.' + args.simulator)
+    try:
+        sim = importlib.import_module('pyNN.' + args.simulator)
+    except ImportError as error:  # the backend's simulator is not installed
+        raise SystemExit("cannot load PyNN's %s backend: %s" % (args.simulator, error))
     delay = np.maximum(load('delay'), DT)
     sim.setup(timestep=DT, min_delay=DT, max_delay=float(max(DT, delay.max(initial=DT))))
     if args.simulator == 'nest':

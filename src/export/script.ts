@@ -27,3 +27,33 @@ def rates(i):
     }
 `;
 }
+
+/**
+ * The start of a Brian2 script up to the first lines of its `main()`: the imports, the header,
+ * the script's own `constants`, and in `main()` the flags (--out, --codegen), the code
+ * generation target, the seed and the time step.
+ */
+export function brian2Preamble(
+  network: ExportableNetwork,
+  dataDir: string,
+  constants = '',
+): string {
+  return `import argparse
+import json
+import os
+
+import numpy as np
+import brian2 as b2
+
+${scriptHeader(network, dataDir)}${constants}
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--out', default='result.json')
+    parser.add_argument('--codegen', default='numpy', choices=['numpy', 'cython', 'auto'])
+    args = parser.parse_args()
+    b2.prefs.codegen.target = args.codegen
+    b2.seed(SEED)
+    b2.defaultclock.dt = DT * b2.ms
+`;
+}

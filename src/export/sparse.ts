@@ -9,7 +9,7 @@ import { buildSparseNetwork } from '../sparse/build.js';
 import { checkSparseMemory } from '../sparse/memory.js';
 import { resolveSparseOptions, type SparseNetworkOptions } from '../sparse/options.js';
 import { synapseSources } from '../synapses/delayed-synapses.js';
-import { thalamicSigma, type ExportableNetwork } from './network.js';
+import { exportableNetwork, type ExportableNetwork } from './network.js';
 
 /** Bytes per synapse of the list (pre, post: 4 each; weight, delay: 8 each) and of its .npy copy. */
 const LIST_BYTES_PER_SYNAPSE = 2 * 24;
@@ -23,7 +23,7 @@ const LIST_BYTES_PER_SYNAPSE = 2 * 24;
  */
 export function sparseNetworkForExport(options: SparseNetworkOptions): ExportableNetwork {
   const resolved = resolveSparseOptions({ ...options, threads: 1, record: [] });
-  const { n, ne, ni, dt, duration, seed, synapses: k, maxBytes } = resolved;
+  const { n, seed, synapses: k, maxBytes } = resolved;
   const store = checkSparseMemory(resolved).total;
   const total = store + n * k * LIST_BYTES_PER_SYNAPSE;
   if (total > maxBytes) {
@@ -34,24 +34,10 @@ export function sparseNetworkForExport(options: SparseNetworkOptions): Exportabl
     );
   }
   const state = buildSparseNetwork(resolved, new NetworkRandom(seed), false);
-  const count = state.weights.length;
-  return {
-    ne,
-    ni,
-    dt,
-    duration,
-    seed,
-    a: Float64Array.from(state.a),
-    b: Float64Array.from(state.b),
-    c: Float64Array.from(state.c),
-    d: Float64Array.from(state.d),
-    v0: Float64Array.from(state.v),
-    sigma: thalamicSigma(resolved),
-    synapses: {
-      pre: synapseSources(state.synapses),
-      post: Int32Array.from(state.synapses.target),
-      weight: Float64Array.from(state.weights),
-      delay: new Float64Array(count),
-    },
-  };
+  return exportableNetwork(resolved, state, {
+    pre: synapseSources(state.synapses),
+    post: Int32Array.from(state.synapses.target),
+    weight: Float64Array.from(state.weights),
+    delay: new Float64Array(state.weights.length),
+  });
 }
