@@ -45,7 +45,7 @@ excitatory weights ${
   }. Not exact: the neuron that
 gets the input each millisecond is drawn by numpy (seeded with SEED), not by izhikit's generator,
 so the spikes differ and only statistics compare; a trace k ms old is 0.1 * 0.95**k here, a
-repeated product in izhikit (equal to the last bits).
+repeated product in izhikit (equal up to the last bits).
 """
 ${brian2Preamble(network, dataDir, constants)}    n = NE + NI
     steps = int(round(DURATION / DT))
