@@ -4,7 +4,9 @@
  * polychron`), as a synapse list in the store's order with integer delays, and what the plastic
  * rule needs beside it.
  */
+import { ParameterError } from '../errors.js';
 import { buildPolychronNetwork } from '../polychron/network.js';
+import { drawInputNeuron } from '../polychron/step.js';
 import {
   checkPolychronDuration,
   type PolychronOptions,
@@ -29,7 +31,12 @@ export interface PolychronExport {
    * `I(ind) = I(ind) + s(del)` shadows (its target repeats later within the same neuron and delay).
    */
   readonly gain: Float64Array;
+  /** The neuron that gets the input of 20 in each millisecond: izhikit's own draws for the seed. */
+  readonly input: Int32Array;
 }
+
+/** Longest run exported: one day (its input, 4 bytes per millisecond, takes 346 MB). */
+export const MAX_EXPORT_SECONDS = 86400;
 
 /**
  * The network of these options, to be run for `seconds` seconds of model time.
@@ -41,7 +48,16 @@ export function polychronNetworkForExport(
   seconds: number,
 ): PolychronExport {
   const duration = checkPolychronDuration(seconds) * 1000;
+  if (seconds > MAX_EXPORT_SECONDS) {
+    throw new ParameterError(
+      'duration',
+      `an export runs at most ${MAX_EXPORT_SECONDS} s (one day; its input takes 4 bytes per millisecond), got ${seconds} s`,
+    );
+  }
   const state = buildPolychronNetwork(options);
+  // the draws izhikit's run takes after the build, one per millisecond (SPEC §9 step 1)
+  const input = new Int32Array(duration);
+  for (let t = 0; t < duration; t++) input[t] = drawInputNeuron(state.n, state.random);
   const { ne, ni, seed, variant, synapsesPerNeuron, maxWeight } = state.options;
   const n = ne + ni;
   const gain = new Float64Array(state.shadowed.length);
@@ -70,18 +86,19 @@ export function polychronNetworkForExport(
     synapsesPerNeuron,
     maxWeight,
     gain,
+    input,
   };
 }
 
-/** The data files: those of any exported network, and `gain`. */
+/** The data files: those of any exported network, `gain` and `input`. */
 export function polychronData(exported: PolychronExport): { name: string; bytes: Uint8Array }[] {
-  return exportData(exported.network, { gain: exported.gain });
+  return exportData(exported.network, { gain: exported.gain, input: exported.input });
 }
 
 /** Python lines that give, each millisecond, one neuron drawn at random a current of 20. */
-const RANDOM_INPUT = `    # the thalamic input: each millisecond one neuron drawn at random (by numpy, seeded with SEED)
-    # gets 20 (pA in NEST's units) for that millisecond, as one step current per neuron
-    drawn = np.random.default_rng(SEED).integers(0, NE + NI, size=int(round(DURATION / DT)))
+const RANDOM_INPUT = `    # the thalamic input: each millisecond the neuron izhikit draws (input.npy) gets 20 (pA in
+    # NEST's units) for that millisecond, as one step current per neuron
+    drawn = load('input')
     order = np.argsort(drawn, kind='stable')
     starts = np.searchsorted(drawn[order], np.arange(NE + NI + 1))
     for label, population in populations.items():
@@ -115,8 +132,7 @@ export function polychronPynnScript(
     notes: `Exported: the ${exported.variant} variant's neurons, start state, synapses (weights at the start,
 excitatory 6, inhibitory -5) and integer delays of 1-20 ms (PyNN delivers a spike its delay
 after it is fired; izhikit adds it to I in the millisecond delay - 1 after, which moves v at the
-end of that millisecond), and the input (each millisecond one neuron drawn at random gets 20,
-drawn by numpy, not by izhikit's generator). NOT exported: the STDP rule and the weight update
+end of that millisecond), and the input (each millisecond the neuron izhikit draws gets 20). NOT exported: the STDP rule and the weight update
 once a second (sd summed over the second, then s = s + 0.01 + sd clipped to [0, 10], sd x 0.9).
 PyNN changes a weight at each spike pair and cannot express it; the nearest rule is a pair rule,
 SpikePairRule with tau_plus = tau_minus = 19.5 ms (x 0.95 per ms) and changes of 0.1 and 0.12

@@ -8,6 +8,7 @@ import {
 } from '../../src/export/polychron.js';
 import { polychronBrian2Script } from '../../src/export/polychron-brian2.js';
 import { buildPolychronNetwork } from '../../src/polychron/network.js';
+import { thalamicInput } from '../../src/polychron/step.js';
 
 describe('polychronNetworkForExport(options, seconds)', () => {
   const exported = polychronNetworkForExport({ seed: 4 }, 3);
@@ -54,7 +55,11 @@ describe('polychronNetworkForExport(options, seconds)', () => {
     const cpp = polychronNetworkForExport({ seed: 4, variant: 'cpp' }, 1);
     expect(new Set(cpp.gain)).toEqual(new Set([1]));
     const names = (files: { name: string }[]): string[] => files.map((file) => file.name);
-    expect(names(polychronData(exported))).toEqual([...names(exportData(network)), 'gain']);
+    expect(names(polychronData(exported))).toEqual([
+      ...names(exportData(network)),
+      'gain',
+      'input',
+    ]);
   });
 
   it('the Brian2 script follows the variant; the PyNN script says the STDP rule is not exported', () => {
@@ -69,7 +74,18 @@ describe('polychronNetworkForExport(options, seconds)', () => {
     expect(pynn).toContain('mpirun -n 64 python3 p.py --simulator nest');
   });
 
-  it('refuses a duration that is not a whole number of seconds and a bad seed', () => {
+  it("the input is izhikit's: the neuron that gets 20 in each millisecond of its run", () => {
+    expect(exported.input.length).toBe(3000);
+    const state = buildPolychronNetwork({ seed: 4 });
+    for (let t = 0; t < 3000; t++) {
+      thalamicInput(state);
+      if (state.input[exported.input[t]!] !== 20) throw new Error(`millisecond ${t} differs`);
+    }
+    expect(new Set(exported.input).size).toBeGreaterThan(900);
+  });
+
+  it('refuses a duration that is not a whole number of seconds, over a day, and a bad seed', () => {
+    expect(() => polychronNetworkForExport({}, 86401)).toThrow(/at most 86400 s/);
     expect(() => polychronNetworkForExport({}, 1.5)).toThrow(ParameterError);
     expect(() => polychronNetworkForExport({ seed: -1 }, 1)).toThrow(/seed must be a whole number/);
   });
