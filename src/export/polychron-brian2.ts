@@ -121,7 +121,7 @@ ${brian2Preamble(network, dataDir, constants)}    n = NE + NI
     if steps > 0:
         update_weights()  # after the last second
     i = np.asarray(monitor.i)
-    t = np.asarray(monitor.t / b2.ms)
+    t = np.rint(np.asarray(monitor.t / b2.ms))  # whole milliseconds (t = step · dt has rounding)
     second = (t // 1000).astype(int)
     for k, entry in enumerate(seconds):
         entry['excitatoryRate'] = float(np.sum((second == k) & (i < NE))) / NE
