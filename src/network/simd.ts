@@ -10,7 +10,7 @@ import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
 
 type Kernel = (...args: number[]) => void;
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
