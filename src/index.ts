@@ -233,11 +233,19 @@ export {
   denseNetworkForExport,
   exportData,
   exportScript,
-  pynnScript,
   type ExportTarget,
   type ExportableNetwork,
   type SynapseList,
 } from './export/network.js';
+export { PAPER_NETWORK_PYNN, pynnScript, type PynnModel } from './export/pynn.js';
+export { sparseNetworkForExport } from './export/sparse.js';
+export {
+  polychronData,
+  polychronNetworkForExport,
+  polychronPynnScript,
+  type PolychronExport,
+} from './export/polychron.js';
+export { polychronBrian2Script } from './export/polychron-brian2.js';
 
 // The polychronization network of [2006]: axonal delays, STDP, checkpoints, polychronous groups.
 export {

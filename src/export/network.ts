@@ -7,9 +7,15 @@
  */
 import { buildNetwork } from '../network/build.js';
 import { checkNetworkMemory } from '../network/memory.js';
-import { resolveNetworkOptions, type NetworkOptions } from '../network/options.js';
+import {
+  resolveNetworkOptions,
+  type NetworkOptions,
+  type ResolvedNetworkOptions,
+} from '../network/options.js';
 import { NetworkRandom } from '../network/random.js';
 import { npyBytes, type NpyArray } from './npy.js';
+import { pynnScript } from './pynn.js';
+import { brian2Preamble } from './script.js';
 
 /** Connections: synapse s goes from neuron pre[s] to post[s] with weight[s] after delay[s] ms. */
 export interface SynapseList {
@@ -38,6 +44,22 @@ export interface ExportableNetwork {
 
 export type ExportTarget = 'brian2' | 'pynn';
 
+/** σᵢ of every neuron: 5 excitatory and 2 inhibitory by default, zeros without noise. */
+function thalamicSigma(
+  options: Pick<
+    ResolvedNetworkOptions,
+    'n' | 'ne' | 'noise' | 'excitatoryNoise' | 'inhibitoryNoise'
+  >,
+): Float64Array {
+  const sigma = new Float64Array(options.n);
+  if (options.noise) {
+    for (let i = 0; i < options.n; i++) {
+      sigma[i] = i < options.ne ? options.excitatoryNoise : options.inhibitoryNoise;
+    }
+  }
+  return sigma;
+}
+
 /**
  * The paper's dense network as izhikit builds it for these options (the same seed gives the same
  * parameters and weights): every pair j → i with weight S[i][j], delay 0.
@@ -46,7 +68,7 @@ export type ExportTarget = 'brian2' | 'pynn';
  */
 export function denseNetworkForExport(options: NetworkOptions = {}): ExportableNetwork {
   const resolved = resolveNetworkOptions({ ...options, simd: false, threads: 1, record: [] });
-  const { n, ne, ni, dt, duration, seed } = resolved;
+  const { n, seed } = resolved;
   // the weights, then the list: 4 + 24 bytes per synapse
   checkNetworkMemory({ ...resolved, n: Math.ceil(n * Math.sqrt(7)) });
   const state = buildNetwork(resolved, new NetworkRandom(seed));
@@ -62,30 +84,45 @@ export function denseNetworkForExport(options: NetworkOptions = {}): ExportableN
       weight[s] = state.weights[s] as number;
     }
   }
-  const sigma = new Float64Array(n);
-  if (resolved.noise) {
-    for (let i = 0; i < n; i++) {
-      sigma[i] = i < ne ? resolved.excitatoryNoise : resolved.inhibitoryNoise;
-    }
-  }
+  return exportableNetwork(resolved, state, {
+    pre,
+    post,
+    weight,
+    delay: new Float64Array(count),
+  });
+}
+
+/** A network of [2003]'s options and built neurons (their start state) with these synapses. */
+export function exportableNetwork(
+  options: Pick<
+    ResolvedNetworkOptions,
+    'n' | 'ne' | 'ni' | 'dt' | 'duration' | 'seed' | 'noise' | 'excitatoryNoise' | 'inhibitoryNoise'
+  >,
+  neurons: Readonly<Record<'a' | 'b' | 'c' | 'd' | 'v', Float64Array>>,
+  synapses: SynapseList,
+): ExportableNetwork {
+  const { ne, ni, dt, duration, seed } = options;
   return {
     ne,
     ni,
     dt,
     duration,
     seed,
-    a: Float64Array.from(state.a),
-    b: Float64Array.from(state.b),
-    c: Float64Array.from(state.c),
-    d: Float64Array.from(state.d),
-    v0: Float64Array.from(state.v),
-    sigma,
-    synapses: { pre, post, weight, delay: new Float64Array(count) },
+    a: Float64Array.from(neurons.a),
+    b: Float64Array.from(neurons.b),
+    c: Float64Array.from(neurons.c),
+    d: Float64Array.from(neurons.d),
+    v0: Float64Array.from(neurons.v),
+    sigma: thalamicSigma(options),
+    synapses,
   };
 }
 
-/** The data files of a network: name (without .npy) and contents. */
-export function exportData(network: ExportableNetwork): { name: string; bytes: Uint8Array }[] {
+/** The data files of a network, and of any `extra` arrays: name (without .npy) and contents. */
+export function exportData(
+  network: ExportableNetwork,
+  extra: Readonly<Record<string, NpyArray>> = {},
+): { name: string; bytes: Uint8Array }[] {
   const arrays: [string, NpyArray][] = [
     ['a', network.a],
     ['b', network.b],
@@ -97,34 +134,9 @@ export function exportData(network: ExportableNetwork): { name: string; bytes: U
     ['post', network.synapses.post],
     ['weight', network.synapses.weight],
     ['delay', network.synapses.delay],
+    ...Object.entries(extra),
   ];
   return arrays.map(([name, array]) => ({ name, bytes: npyBytes(array) }));
-}
-
-/** A number as Python reads it back exactly. */
-const py = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
-
-function header(network: ExportableNetwork, dataDir: string): string {
-  return `NE = ${network.ne}
-NI = ${network.ni}
-DT = ${py(network.dt)}  # ms
-DURATION = ${py(network.duration)}  # ms
-SEED = ${network.seed}
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), ${JSON.stringify(dataDir)})
-
-
-def load(name):
-    return np.load(os.path.join(DATA, name + '.npy'))
-
-
-def rates(i):
-    """Mean rates (Hz) of the two populations from the spikes' neuron indices."""
-    seconds = DURATION / 1000
-    return {
-        'excitatory': float(np.sum(i < NE)) / NE / seconds if NE > 0 else None,
-        'inhibitory': float(np.sum(i >= NE)) / NI / seconds if NI > 0 else None,
-    }
-`;
 }
 
 /**
@@ -143,24 +155,7 @@ Usage: python3 ${scriptName} [--out result.json] [--codegen numpy|cython|auto]
 Writes {"rates": {"excitatory", "inhibitory"}, "spikes": {"t", "i"}} (t in ms, at the end of
 the step that fired, as izhikit reports it). The data (.npy) are in the folder DATA.
 """
-import argparse
-import json
-import os
-
-import numpy as np
-import brian2 as b2
-
-${header(network, dataDir)}
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--out', default='result.json')
-    parser.add_argument('--codegen', default='numpy', choices=['numpy', 'cython', 'auto'])
-    args = parser.parse_args()
-    b2.prefs.codegen.target = args.codegen
-    b2.seed(SEED)
-    b2.defaultclock.dt = DT * b2.ms
-    group = b2.NeuronGroup(
+${brian2Preamble(network, dataDir)}    group = b2.NeuronGroup(
         NE + NI,
         'a : 1\\nb : 1\\nc : 1\\nd : 1\\nv : 1\\nu : 1\\nI : 1\\nnoise : 1',
         threshold='v >= 30',
@@ -186,108 +181,6 @@ def main():
     t = np.asarray(monitor.t / b2.ms) + DT
     with open(args.out, 'w') as out:
         json.dump({'rates': rates(i), 'spikes': {'t': t.tolist(), 'i': i.tolist()}}, out)
-
-
-if __name__ == '__main__':
-    main()
-`;
-}
-
-/**
- * A PyNN script of the network: two populations of Izhikevich cells, thalamic noise as noisy
- * currents, the synapse list as four projections. PyNN needs delays of at least one step, and
- * NEST's izhikevich model adds a spike's weight to v, the paper's (dt = 1 ms) effect of adding it
- * to I; currents are in nA, where the paper's unit is 1 pA in NEST.
- */
-export function pynnScript(
-  network: ExportableNetwork,
-  dataDir: string,
-  scriptName = 'net.py',
-): string {
-  return `#!/usr/bin/env python3
-"""The network of Izhikevich (2003), exported by izhikit to PyNN.
-
-Usage: python3 ${scriptName} [--simulator nest|neuron|brian2|mock] [--out result.json]
-On a cluster: mpirun -n 64 python3 ${scriptName} --simulator nest
-Writes {"rates", "spikes": {"t", "i"}, "populations": {"excitatory", "inhibitory"},
-"connections"}. The data (.npy) are in the folder DATA.
-"""
-import argparse
-import importlib
-import json
-import os
-
-import numpy as np
-
-${header(network, dataDir)}
-# the paper's unit of current is 1 pA in NEST's izhikevich model; PyNN's currents are in nA
-CURRENT = 0.001
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--simulator', default='nest', choices=['nest', 'neuron', 'brian2', 'mock'])
-    parser.add_argument('--out', default='result.json')
-    args = parser.parse_args()
-    sim = importlib.import_module('pyNN.' + args.simulator)
-    delay = np.maximum(load('delay'), DT)
-    sim.setup(timestep=DT, min_delay=DT, max_delay=float(max(DT, delay.max(initial=DT))))
-    if args.simulator == 'nest':
-        import nest
-        # the paper's numerics (two half-steps of v, then u), not NEST's consistent integration
-        nest.SetDefaults('izhikevich', {'consistent_integration': False})
-    a, b, c, d, v0, sigma = (load(name) for name in ('a', 'b', 'c', 'd', 'v0', 'sigma'))
-    bounds = {'excitatory': (0, NE), 'inhibitory': (NE, NE + NI)}
-    populations = {}
-    for label, (start, stop) in bounds.items():
-        if stop == start:
-            continue
-        part = slice(start, stop)
-        cells = sim.Izhikevich(a=a[part], b=b[part], c=c[part], d=d[part], i_offset=0.0)
-        population = sim.Population(stop - start, cells, label=label,
-                                    initial_values={'v': v0[part], 'u': b[part] * v0[part]})
-        if sigma[start] > 0:
-            noise = sim.NoisyCurrentSource(mean=0.0, stdev=float(sigma[start] / np.sqrt(DT)) * CURRENT,
-                                           dt=DT, start=0.0, stop=DURATION)
-            population.inject(noise)
-        population.record('spikes')
-        populations[label] = population
-    pre, post, weight = load('pre'), load('post'), load('weight')
-    connections = 0
-    for source, (s0, s1) in bounds.items():
-        for target, (t0, t1) in bounds.items():
-            if source not in populations or target not in populations:
-                continue
-            chosen = (pre >= s0) & (pre < s1) & (post >= t0) & (post < t1)
-            if not np.any(chosen):
-                continue
-            table = np.column_stack((pre[chosen] - s0, post[chosen] - t0,
-                                     np.abs(weight[chosen]), delay[chosen]))
-            projection = sim.Projection(
-                populations[source], populations[target],
-                sim.FromListConnector(table, column_names=['weight', 'delay']),
-                sim.StaticSynapse(),
-                receptor_type='excitatory' if source == 'excitatory' else 'inhibitory')
-            connections += int(projection.size())
-    sim.run(DURATION)
-    t, i = [], []
-    for label, population in populations.items():
-        offset = bounds[label][0]
-        block = population.get_data('spikes', gather=True).segments[0]
-        for train in block.spiketrains:
-            index = offset + int(train.annotations.get('source_index', 0))
-            t.extend(float(x) for x in train.magnitude)
-            i.extend([index] * len(train))
-    if sim.rank() == 0:
-        result = {
-            'rates': rates(np.asarray(i, dtype=int)),
-            'spikes': {'t': t, 'i': i},
-            'populations': {label: int(p.size) for label, p in populations.items()},
-            'connections': connections,
-        }
-        with open(args.out, 'w') as out:
-            json.dump(result, out)
-    sim.end()
 
 
 if __name__ == '__main__':

@@ -12,11 +12,17 @@ import {
   TRACE_DECAY,
   type PolychronState,
 } from './network.js';
+import type { NetworkRandom } from '../network/random.js';
+
+/** The neuron of `n` that gets the input of a millisecond: one uniform draw from `random`. */
+export function drawInputNeuron(n: number, random: NetworkRandom): number {
+  return Math.floor(n * random.uniform());
+}
 
 /** Phase 1: I = 0, and one neuron drawn uniformly gets I = 20. */
 export function thalamicInput(state: PolychronState): void {
   state.input.fill(0);
-  state.input[Math.floor(state.n * state.random.uniform())] = THALAMIC_INPUT;
+  state.input[drawInputNeuron(state.n, state.random)] = THALAMIC_INPUT;
 }
 
 /**

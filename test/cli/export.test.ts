@@ -1,31 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateNetwork } from '../../src/network/simulate.js';
 import { runCli } from '../helpers/cli.js';
+import { expectRatesNear, runScript as runIn } from '../helpers/python.js';
 
-// Debian's python3-brian and python3-pynn (installed by .ci/run) live in the system Python
-const PYTHON = '/usr/bin/python3';
 const dir = mkdtempSync(join(tmpdir(), 'izhikit-export-'));
-
-interface Result {
-  rates: { excitatory: number; inhibitory: number };
-  spikes: { t: number[]; i: number[] };
-  populations?: { excitatory: number; inhibitory: number };
-  connections?: number;
-}
-
-function runScript(script: string, args: string[]): Result {
-  const out = join(dir, `${Math.random().toString(36).slice(2)}.json`);
-  const run = spawnSync(PYTHON, [script, ...args, '--out', out], {
-    encoding: 'utf8',
-    timeout: 600000,
-  });
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(readFileSync(out, 'utf8')) as Result;
-}
+const runScript = (script: string, args: string[]) => runIn(script, args, dir);
 
 describe('izhikit export', () => {
   it('--to brian2: the script runs in Brian2 and its rates are within 35 % of izhikit’s', () => {
@@ -35,11 +17,7 @@ describe('izhikit export', () => {
     expect(existsSync(join(dir, 'net_data', 'weight.npy'))).toBe(true);
     const brian = runScript(script, ['--codegen', 'numpy']);
     const izhikit = simulateNetwork({ seed: 5 });
-    for (const population of ['excitatory', 'inhibitory'] as const) {
-      const ratio = brian.rates[population] / izhikit.rates[population];
-      expect(ratio, population).toBeGreaterThan(0.65);
-      expect(ratio, population).toBeLessThan(1.35);
-    }
+    expectRatesNear(brian.rates, izhikit.rates);
     expect(brian.spikes.t.length).toBe(brian.spikes.i.length);
     expect(Math.max(...brian.spikes.i)).toBeLessThan(1000);
   }, 600000);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  brian2Script,
-  denseNetworkForExport,
-  exportData,
-  pynnScript,
-} from '../../src/export/network.js';
+import { brian2Script, denseNetworkForExport, exportData } from '../../src/export/network.js';
+import { pynnScript } from '../../src/export/pynn.js';
 import { NetworkSimulation } from '../../src/network/simulation.js';
 
 describe('denseNetworkForExport(options)', () => {
