@@ -70,7 +70,9 @@ const dynamics = createDynamicsView(
 function followNeuron(): void {
   if (!neuronEdited) return;
   neuronEdited = false;
-  const { preset, a, b, c, d } = neuron.state;
+  const { model, preset, a, b, c, d } = neuron.state;
+  // The dynamics view's neuron is of the 2003 form: a neuron of the 2007 form does not follow.
+  if (model !== '2003') return;
   const shown = dynamics.state;
   if (shown.preset === preset && shown.a === a && shown.b === b && shown.c === c && shown.d === d)
     return;
