@@ -1,9 +1,22 @@
 // Browser tests of the neuron view running the 2007 form of the book: the model switch, the
-// book's presets, spike times against the library, the link, bad values and the phase plane.
+// book's presets, spike times against the library, the link, bad values and the phase plane; and
+// the dynamics view's f–I curve for the form.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bookPhasePlane, bookPresetOptions, getBookPreset, simulate2007 } from '../../src/index.js';
+import {
+  bookFiCurve,
+  bookPhasePlane,
+  bookPresetOptions,
+  getBookPreset,
+  simulate2007,
+} from '../../src/index.js';
+import {
+  BOOK_FI_RANGE,
+  readDynamicsParams,
+  writeDynamicsParams,
+  type DynamicsState,
+} from '../../web/dynamics/state.js';
 import { countPixels, screenshot, startExplorer, type Explorer } from './explorer.js';
 
 let explorer: Explorer;
@@ -197,5 +210,74 @@ describe('neuron view, 2007 form', () => {
     expect(errors).toEqual([]);
     await page.close();
     await phone.close();
+  });
+});
+
+describe('dynamics view, 2007 form', () => {
+  const view = '[data-view=dynamics]';
+  const fiClass = async (page: Page): Promise<string> => {
+    const verdict = page.locator(`${view} [data-fi-class]`);
+    await expect.poll(() => verdict.getAttribute('data-fi-class')).toMatch(/class|none/);
+    return (await verdict.getAttribute('data-fi-class')) ?? '';
+  };
+
+  it('runs the f–I curve of a book cell in pA in its worker: the library’s rheobase and class', async () => {
+    const { page, errors } = await explorer.open('?view=dynamics&preset=fs-2007', {
+      width: 1280,
+      height: 1100,
+    });
+    const fs = getBookPreset('fs-2007');
+    const curve = bookFiCurve(fs.params, BOOK_FI_RANGE);
+    expect(curve.excitabilityClass).toBe('class 2');
+    expect(await fiClass(page)).toBe('class 2');
+    const rheobase = await page.locator(`${view} [data-value=rheobase]`).innerText();
+    expect(rheobase).toMatch(/ pA$/);
+    expect(Number.parseFloat(rheobase)).toBeCloseTo(curve.rheobase as number, 2);
+    expect(await page.locator('[data-field=dyn-book-C]').inputValue()).toBe('20');
+    expect(await page.locator('[data-field=dyn-a]').isVisible()).toBe(false);
+    expect(await page.locator('[data-field=fi-to]').inputValue()).toBe('600');
+    // The map is the 2003 form's: for this form the view says where to get one.
+    expect(await page.locator(`${view} [data-map-note]`).isVisible()).toBe(true);
+    expect(await page.locator(`${view} [data-map]`).isVisible()).toBe(false);
+    await screenshot(page, 'dynamics-2007-fs');
+    // Editing a parameter recomputes: the book's RS neuron is Class 1.
+    await page.locator('[data-field=dyn-preset]').selectOption('rs-2007');
+    await expect
+      .poll(() => page.locator(`${view} [data-fi-class]`).getAttribute('data-fi-class'))
+      .toBe('class 1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows the neuron of the 2007 form edited in the neuron view', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    await page.locator('[data-field=model]').selectOption('2007');
+    await page.locator('[data-field=book-d]').fill('80');
+    await page.locator('[data-tab=dynamics]').click();
+    await expect.poll(() => page.locator('[data-field=dyn-book-d]').inputValue()).toBe('80');
+    expect(await page.locator('[data-field=dyn-preset]').inputValue()).toBe('rs-2007');
+    const curve = bookFiCurve({ ...getBookPreset('rs-2007').params, d: 80 }, BOOK_FI_RANGE);
+    expect(await fiClass(page)).toBe(curve.excitabilityClass ?? 'none');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('readDynamicsParams(writeDynamicsParams(state)) gives a state of the 2007 form back', () => {
+    const state: DynamicsState = {
+      ...readDynamicsParams(new URLSearchParams('preset=lts-2007')),
+      C: 90,
+      vt: -41.5,
+      d: 25,
+      fi: { from: 10, to: 400, steps: 40 },
+    };
+    expect(state.model).toBe('2007');
+    const params = new URLSearchParams();
+    writeDynamicsParams(state, params);
+    expect(params.get('model')).toBe('2007');
+    expect(readDynamicsParams(new URLSearchParams(params.toString()))).toEqual(state);
+    // No preset: the link's model decides, with the book's RS neuron as the base.
+    const custom = readDynamicsParams(new URLSearchParams('model=2007&a=0.05'));
+    expect(custom).toMatchObject({ model: '2007', preset: undefined, C: 100, a: 0.05, b: -2 });
+    expect(custom.fi).toEqual(BOOK_FI_RANGE);
   });
 });
