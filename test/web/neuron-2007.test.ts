@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import {
   bookFiCurve,
   bookPhasePlane,
+  BOOK_PRESET_IDS,
   bookPresetOptions,
   getBookPreset,
   simulate2007,
@@ -210,6 +211,39 @@ describe('neuron view, 2007 form', () => {
     expect(errors).toEqual([]);
     await page.close();
     await phone.close();
+  });
+});
+
+describe('slider-to-redraw time, 2007 form', () => {
+  it('is measured while dragging d on each of the nine book presets, every panel shown', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs-2007&show=I,u,phase');
+    const all: number[] = [];
+    for (const id of BOOK_PRESET_IDS) {
+      await page.locator('[data-field=preset]').selectOption(id);
+      await page.evaluate(() => performance.clearMeasures('izhikit:redraw'));
+      const box = await page.locator('[data-slider=book-d]').boundingBox();
+      if (box === null) throw new Error('the d slider is not visible');
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width * 0.2, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.8, y, { steps: 16 });
+      await page.mouse.up();
+      const times = await page.evaluate(() =>
+        performance
+          .getEntriesByName('izhikit:redraw')
+          .filter((entry) => (entry as PerformanceMeasure).detail === 'd')
+          .map((entry) => entry.duration),
+      );
+      expect(times.length, id).toBeGreaterThan(0);
+      all.push(...times);
+    }
+    all.sort((x, y) => x - y);
+    console.log(
+      `slider-to-redraw, 2007 form, every panel, over ${BOOK_PRESET_IDS.length} presets (${all.length} input events): ` +
+        `median ${(all[Math.floor(all.length / 2)] as number).toFixed(2)} ms, worst ${(all.at(-1) as number).toFixed(2)} ms`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
