@@ -18,7 +18,15 @@ import {
   writeDynamicsParams,
   type DynamicsState,
 } from '../../web/dynamics/state.js';
-import { countPixels, screenshot, startExplorer, type Explorer } from './explorer.js';
+import {
+  countPixels,
+  neuronReadout as readout,
+  screenshot,
+  sliderFieldError as fieldError,
+  startExplorer,
+  tracePixels as plotPixels,
+  type Explorer,
+} from './explorer.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -27,13 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await explorer?.close();
 });
-
-const readout = (page: Page): Promise<string> =>
-  page.locator('[data-view=neuron] [data-readout]').innerText();
-const plotPixels = (page: Page): Promise<string> =>
-  page.locator('.trace-v canvas').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
-const fieldError = (page: Page, name: string): Promise<string> =>
-  page.locator(`.slider-field:has([data-field=${name}]) .field-error`).innerText();
 
 /** The run on screen as the JSON export gives it. */
 async function exportedRun(page: Page): Promise<{ model: string; spikes: number[] }> {

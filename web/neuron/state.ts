@@ -213,6 +213,19 @@ export function scaledInput(input: string, scale: number): SimulationOptions['in
   };
 }
 
+/** The start, grid, input and integrator of a run of either form. */
+function runControls(state: NeuronState) {
+  return {
+    v0: state.v0,
+    ...(state.u0 === undefined ? {} : { u0: state.u0 }),
+    dt: state.dt,
+    duration: state.duration,
+    input: scaledInput(state.input, state.inputScale),
+    integrator: state.integrator,
+    ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
+  };
+}
+
 /** The options `simulate` takes for this state. */
 export function simulationOptions(state: NeuronState): SimulationOptions {
   return {
@@ -226,13 +239,7 @@ export function simulationOptions(state: NeuronState): SimulationOptions {
     vb: state.vb,
     kappa: state.kappa,
     vpeak: state.vpeak,
-    v0: state.v0,
-    ...(state.u0 === undefined ? {} : { u0: state.u0 }),
-    dt: state.dt,
-    duration: state.duration,
-    input: scaledInput(state.input, state.inputScale),
-    integrator: state.integrator,
-    ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
+    ...runControls(state),
   };
 }
 
@@ -256,13 +263,7 @@ export function bookSimulationOptions(state: NeuronState): BookSimulationOptions
     ...(state.vpeakU === 0 ? {} : { vpeakU: state.vpeakU }),
     ...(state.cU === 0 ? {} : { cU: state.cU }),
     ...optional,
-    v0: state.v0,
-    ...(state.u0 === undefined ? {} : { u0: state.u0 }),
-    dt: state.dt,
-    duration: state.duration,
-    input: scaledInput(state.input, state.inputScale),
-    integrator: state.integrator,
-    ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
+    ...runControls(state),
   };
 }
 
