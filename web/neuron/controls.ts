@@ -96,6 +96,8 @@ export function createNeuronControls(
     modelSelect,
     modelError,
   );
+  // The form is chosen first, in the picker's box: it decides the presets that fit.
+  picker.element.prepend(modelField);
   const expression = createExpressionField(initial.input, (text) =>
     update({ ...current(), input: text }, 'input'),
   );
@@ -158,7 +160,6 @@ export function createNeuronControls(
   const element = el(
     'form',
     { class: 'controls', 'aria-label': 'Neuron parameters' },
-    modelField,
     picker.element,
     el(
       'fieldset',
