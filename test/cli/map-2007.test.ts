@@ -50,9 +50,9 @@ describe('izhikit map for the 2007 form', () => {
     expect(svg).toContain('I (step input, pA)');
     expect(svg).toContain('C=20 k=1 vr=−55 vt=−40 vpeak=25 a=0.2 b=0.025 c=−45 cubicVb=−55');
     const total = map.codes.length;
-    map.counts.forEach((count: number, code: number) => {
+    for (const count of map.counts as number[]) {
       if (count > 0) expect(svg).toContain(`${((100 * count) / total).toFixed(1)} % of cells`);
-    });
+    }
   });
 
   it.each([
