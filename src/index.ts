@@ -365,7 +365,11 @@ export { bookFiCurve, bookRestingState } from './dynamics/fi-curve-2007.js';
 export {
   BOOK_MAP_DEFAULT_BASE,
   BOOK_MAP_PARAMETERS,
+  computeBookMapRows,
   computeBookParameterMap,
+  resolveBookMapSpec,
+  scheduleBookParameterMap,
+  type BookMapRowRunner,
   type BookMapAxis,
   type BookMapParameter,
   type BookMapSpec,

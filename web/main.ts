@@ -13,7 +13,7 @@ import { createNetworkView } from './network/view.js';
 import { readPolychronParams, writePolychronParams } from './polychron/state.js';
 import { createPolychronView } from './polychron/view.js';
 import { cellNeuronState } from './dynamics/cell-neuron.js';
-import { readDynamicsParams, writeDynamicsParams } from './dynamics/state.js';
+import { defaultFiRange, readDynamicsParams, writeDynamicsParams } from './dynamics/state.js';
 import { createDynamicsView } from './dynamics/view.js';
 import { el } from './ui/dom.js';
 import { UrlState, isViewName, type ViewName } from './url-state.js';
@@ -66,15 +66,22 @@ const dynamics = createDynamicsView(
   },
 );
 
-/** The neuron edited in the neuron view follows into the dynamics view: its preset and a, b, c, d. */
+/**
+ * The neuron edited in the neuron view follows into the dynamics view: its form, its preset and
+ * its numbers (a, b, c, d; and C, k, vr, vt, vpeak of the 2007 form).
+ */
 function followNeuron(): void {
   if (!neuronEdited) return;
   neuronEdited = false;
-  const { preset, a, b, c, d } = neuron.state;
+  const { model, preset, C, k, vr, vt, vpeak, a, b, c, d } = neuron.state;
+  const numbers = model === '2007' ? { C, k, vr, vt, vpeak, a, b, c, d } : { a, b, c, d };
   const shown = dynamics.state;
-  if (shown.preset === preset && shown.a === a && shown.b === b && shown.c === c && shown.d === d)
-    return;
-  dynamics.setState({ ...shown, preset, a, b, c, d });
+  const same = Object.entries(numbers).every(
+    ([key, value]) => shown[key as keyof typeof numbers] === value,
+  );
+  if (shown.model === model && shown.preset === preset && same) return;
+  const fi = shown.model === model ? shown.fi : defaultFiRange(model);
+  dynamics.setState({ ...shown, ...numbers, model, preset, fi });
 }
 const gallery = createGalleryView((preset) => {
   neuron.setState(stateFromPreset(preset, neuron.state));

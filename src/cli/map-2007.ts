@@ -1,5 +1,4 @@
 /** `izhikit map --model 2007` (or a preset of the book's types): the parameter map of the 2007 form. */
-import { ParameterError } from '../errors.js';
 import type { MapAxis } from '../dynamics/parameter-map.js';
 import {
   computeBookParameterMap,
@@ -24,7 +23,6 @@ interface BookMapFlags extends Omit<BookFlags, 'input'> {
   baseline: number;
   duration: number;
   dt: number;
-  plot?: string;
 }
 
 /** Where each option's value came from (`default` when the user did not give it). */
@@ -38,12 +36,6 @@ export async function bookMapFromFlags(
   flags: BookMapFlags,
   source: ValueSource,
 ): Promise<BookParameterMap> {
-  if (flags.plot !== undefined) {
-    throw new ParameterError(
-      'plot',
-      'the map figure is drawn for the 2003 form only: leave out --plot',
-    );
-  }
   const preset = flags.preset === undefined ? undefined : getBookPreset(flags.preset);
   const given = (name: string) => source(name) !== 'default';
   const neuron = resolveBookParameters(

@@ -152,7 +152,7 @@ export function registerMap(program: Command): Command {
       if (isBookRun(flags)) {
         const started = performance.now();
         const map = await bookMapFromFlags(flags, (name) => command.getOptionValueSource(name));
-        await writeMap(map, flags, performance.now() - started, 1);
+        await writeMap(map, flags, performance.now() - started, 1, () => renderParameterMap(map));
         return;
       }
       rejectBookFlags(flags);

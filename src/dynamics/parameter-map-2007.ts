@@ -1,7 +1,8 @@
 /**
  * The parameter map of the 2007 form: sweeps two of its parameters (or the step input I, in pA)
  * over a grid, runs each cell with the book's scheme under a step from rest and names its firing
- * pattern with the same classifier as the 2003 form's map. Runs on the calling thread.
+ * pattern with the same classifier as the 2003 form's map: on the calling thread, or in blocks of
+ * rows over workers (`scheduleBookParameterMap` with runners of `computeBookMapRows`).
  */
 import { CancelledError, ParameterError } from '../errors.js';
 import {
@@ -22,6 +23,7 @@ import {
   MAX_MAP_CELLS,
   axisValue,
   checkAxis,
+  scheduleMapRows,
   type MapProgressOptions,
 } from './parameter-map.js';
 
@@ -99,18 +101,12 @@ function cell(
 }
 
 /**
- * The map: each cell starts at rest at the baseline (the stable fixed point, else v = vr, u = 0),
- * steps to the input at t = 0 and runs `duration` ms with the book's scheme; its spikes are
- * classified over [0, duration]. Every corner of the grid must be a valid neuron (C > 0, …).
+ * Checks a map's spec and fills in its defaults: two different known axes, at most
+ * `MAX_MAP_CELLS` cells, a valid base neuron and a valid neuron at every corner of the grid.
  *
- * @throws ParameterError for an unknown parameter, a bad axis, the same parameter on both axes,
- * too many cells, or a corner that is not a valid neuron
- * @throws CancelledError when `signal` aborts
+ * @throws ParameterError naming what is at fault
  */
-export async function computeBookParameterMap(
-  spec: BookMapSpec,
-  options: MapProgressOptions = {},
-): Promise<BookParameterMap> {
+export function resolveBookMapSpec(spec: BookMapSpec | ResolvedBookMapSpec): ResolvedBookMapSpec {
   const x = checkAxis('x', spec.x, BOOK_MAP_PARAMETERS);
   const y = checkAxis('y', spec.y, BOOK_MAP_PARAMETERS);
   if (x.name === y.name) {
@@ -127,7 +123,7 @@ export async function computeBookParameterMap(
   const baseline = requireFinite('baseline', spec.baseline ?? 0);
   const duration = spec.duration ?? 500;
   const dt = spec.dt ?? 0.25;
-  const samples = stepCount(dt, duration);
+  stepCount(dt, duration);
   for (const [ix, iy] of [
     [0, 0],
     [x.steps - 1, 0],
@@ -136,11 +132,26 @@ export async function computeBookParameterMap(
   ] as const) {
     resolveBookParameters(cell(base, input, x, axisValue(x, ix), y, axisValue(y, iy)).neuron);
   }
-  const codes = new Uint8Array(x.steps * y.steps);
+  return { x, y, base, input, baseline, duration, dt };
+}
+
+/**
+ * The codes of rows `rowStart` … `rowEnd − 1` of a resolved map, row by row: what a worker
+ * computes for `scheduleBookParameterMap`. Each cell starts at rest at the baseline (the stable
+ * fixed point, else v = vr, u = 0), steps to the input at t = 0 and runs `duration` ms with the
+ * book's scheme; its spikes are classified over [0, duration].
+ */
+export function computeBookMapRows(
+  spec: ResolvedBookMapSpec,
+  rowStart: number,
+  rowEnd: number,
+): Uint8Array {
+  const { x, y, base, input, baseline, duration, dt } = spec;
+  const samples = stepCount(dt, duration);
+  const codes = new Uint8Array((rowEnd - rowStart) * x.steps);
   const spikes = new Float64Array(samples);
   const scratch = new GrowableFloat64Array(1024);
-  for (let iy = 0; iy < y.steps; iy++) {
-    if (options.signal?.aborted) throw new CancelledError('the map was cancelled');
+  for (let iy = rowStart; iy < rowEnd; iy++) {
     for (let ix = 0; ix < x.steps; ix++) {
       const here = cell(base, input, x, axisValue(x, ix), y, axisValue(y, iy));
       const params = resolveBookParameters(here.neuron);
@@ -155,22 +166,79 @@ export async function computeBookParameterMap(
         spikes,
         scratch,
       );
-      codes[iy * x.steps + ix] =
+      codes[(iy - rowStart) * x.steps + ix] =
         count < 0
           ? MAP_DIVERGED
           : classifyPatternCode(spikes, count, 0, duration, DEFAULT_CLASSIFIER_THRESHOLDS);
     }
-    options.onProgress?.((iy + 1) / y.steps);
-    await Promise.resolve();
   }
+  return codes;
+}
+
+/** The map of a resolved spec and its codes: the swept values and the cells per code. */
+function bookParameterMapOf(spec: ResolvedBookMapSpec, codes: Uint8Array): BookParameterMap {
   const counts = new Array<number>(FIRING_PATTERNS.length + 1).fill(0);
   for (const code of codes) counts[code] = (counts[code] as number) + 1;
   return {
     model: '2007',
-    spec: { x, y, base, input, baseline, duration, dt },
-    xValues: Float64Array.from({ length: x.steps }, (_, i) => axisValue(x, i)),
-    yValues: Float64Array.from({ length: y.steps }, (_, i) => axisValue(y, i)),
+    spec,
+    xValues: Float64Array.from({ length: spec.x.steps }, (_, i) => axisValue(spec.x, i)),
+    yValues: Float64Array.from({ length: spec.y.steps }, (_, i) => axisValue(spec.y, i)),
     codes,
     counts,
   };
+}
+
+/**
+ * The map on this thread, row by row (`computeBookMapRows`), yielding between rows.
+ *
+ * @throws ParameterError for an unknown parameter, a bad axis, the same parameter on both axes,
+ * too many cells, or a corner that is not a valid neuron
+ * @throws CancelledError when `signal` aborts
+ */
+export async function computeBookParameterMap(
+  spec: BookMapSpec,
+  options: MapProgressOptions = {},
+): Promise<BookParameterMap> {
+  const resolved = resolveBookMapSpec(spec);
+  const { x, y } = resolved;
+  const codes = new Uint8Array(x.steps * y.steps);
+  for (let iy = 0; iy < y.steps; iy++) {
+    if (options.signal?.aborted) throw new CancelledError('the map was cancelled');
+    codes.set(computeBookMapRows(resolved, iy, iy + 1), iy * x.steps);
+    options.onProgress?.((iy + 1) / y.steps);
+    await Promise.resolve();
+  }
+  return bookParameterMapOf(resolved, codes);
+}
+
+/** Computes rows of a map of the 2007 form elsewhere (a worker), as `computeBookMapRows` does. */
+export type BookMapRowRunner = (
+  spec: ResolvedBookMapSpec,
+  rowStart: number,
+  rowEnd: number,
+) => Promise<Uint8Array>;
+
+/**
+ * The map of the 2007 form over several runners, one per worker, as `scheduleParameterMap` does
+ * for the 2003 form: blocks of rows go to whichever runner is free.
+ *
+ * @throws ParameterError for a bad spec or no runner
+ * @throws CancelledError when `signal` aborts
+ */
+export async function scheduleBookParameterMap(
+  spec: BookMapSpec | ResolvedBookMapSpec,
+  runners: readonly BookMapRowRunner[],
+  options: MapProgressOptions = {},
+): Promise<BookParameterMap> {
+  const resolved = resolveBookMapSpec(spec);
+  const codes = await scheduleMapRows(
+    resolved.y.steps,
+    resolved.x.steps,
+    runners.map(
+      (runner) => (rowStart: number, rowEnd: number) => runner(resolved, rowStart, rowEnd),
+    ),
+    options,
+  );
+  return bookParameterMapOf(resolved, codes);
 }

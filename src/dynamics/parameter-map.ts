@@ -287,9 +287,31 @@ export async function scheduleParameterMap(
   options: MapProgressOptions = {},
 ): Promise<ParameterMap> {
   const resolved = resolveMapSpec(spec);
+  const codes = await scheduleMapRows(
+    resolved.y.steps,
+    resolved.x.steps,
+    runners.map(
+      (runner) => (rowStart: number, rowEnd: number) => runner(resolved, rowStart, rowEnd),
+    ),
+    options,
+  );
+  return parameterMapOf(resolved, codes);
+}
+
+/**
+ * The scheduling behind `scheduleParameterMap`, for a map of either form: `rows` rows of `nx`
+ * codes, blocks of rows handed to whichever runner is free; resolves with every code.
+ *
+ * @throws ParameterError without runners
+ * @throws CancelledError when `signal` aborts
+ */
+export async function scheduleMapRows(
+  rows: number,
+  nx: number,
+  runners: readonly ((rowStart: number, rowEnd: number) => Promise<Uint8Array>)[],
+  options: MapProgressOptions = {},
+): Promise<Uint8Array> {
   if (runners.length === 0) throw new ParameterError('workers', 'a map needs at least one runner');
-  const rows = resolved.y.steps;
-  const nx = resolved.x.steps;
   const codes = new Uint8Array(nx * rows);
   const block = mapBlockRows(rows, runners.length);
   const { signal, onProgress } = options;
@@ -302,17 +324,19 @@ export async function scheduleParameterMap(
     });
   });
   cancelled.catch(() => undefined);
-  const drain = async (runner: MapRowRunner): Promise<void> => {
+  const drain = async (
+    runner: (rowStart: number, rowEnd: number) => Promise<Uint8Array>,
+  ): Promise<void> => {
     while (nextRow < rows) {
       const rowStart = nextRow;
       const rowEnd = Math.min(rows, rowStart + block);
       nextRow = rowEnd;
-      const result = await Promise.race([runner(resolved, rowStart, rowEnd), cancelled]);
+      const result = await Promise.race([runner(rowStart, rowEnd), cancelled]);
       codes.set(result, rowStart * nx);
       rowsDone += rowEnd - rowStart;
       onProgress?.(rowsDone / rows);
     }
   };
   await Promise.race([Promise.all(runners.map(drain)), cancelled]);
-  return parameterMapOf(resolved, codes);
+  return codes;
 }

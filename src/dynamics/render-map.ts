@@ -1,6 +1,8 @@
 /**
  * The parameter-map figure: every cell coloured by its firing pattern, a legend with the share
  * of each, and the named neuron types of [2003] Fig. 2 marked where their parameters put them.
+ * A map of the 2007 form is drawn the same way, with its parameters' units and without the
+ * types and the rest line of the 2003 form.
  */
 import { figureHeader, notesBlock } from '../render/heading.js';
 import { scaleLinear } from 'd3-scale';
@@ -11,6 +13,8 @@ import { textWidth } from '../render/text.js';
 import { THEME } from '../render/theme.js';
 import { PRESETS } from '../presets/presets.js';
 import type { ModelParameters } from '../model/izhikevich.js';
+import { BOOK_CORE_NAMES, BOOK_TERM_NAMES, BOOK_UNITS } from '../model/izhikevich-2007.js';
+import type { BookMapParameter, BookParameterMap } from './parameter-map-2007.js';
 import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from './classify.js';
 import { MAP_DIVERGED, type MapParameter, type ParameterMap } from './parameter-map.js';
 
@@ -52,6 +56,21 @@ export interface MapFigureOptions {
 
 const MARGIN = { top: 62, right: 210, bottom: 46 } as const;
 
+/** The axis title of a parameter of the 2007 form: its name and unit (I is the step in pA). */
+function bookAxisTitle(name: BookMapParameter): string {
+  return name === 'I' ? 'I (step input, pA)' : `${name} (${BOOK_UNITS[name]})`;
+}
+
+/** "C=100 k=0.7 …": the 2007 form's parameters that no axis sweeps, with the terms set. */
+function bookFixedLine(map: BookParameterMap): string {
+  const { base, x, y } = map.spec;
+  return [...BOOK_CORE_NAMES, ...BOOK_TERM_NAMES]
+    .filter((n) => n !== x.name && n !== y.name)
+    .filter((n) => base[n] !== undefined && !((n === 'vpeakU' || n === 'cU') && base[n] === 0))
+    .map((n) => `${n}=${formatValue(base[n] as number)}`)
+    .join(' ');
+}
+
 function axisTitle(name: MapParameter): string {
   const meaning: Record<string, string> = {
     a: 'a (recovery time scale, 1/ms)',
@@ -81,10 +100,16 @@ export function restBoundaryB(base: ModelParameters, input: number): number | un
   return kappa * (p - Math.sqrt(discriminant));
 }
 
-/** Renders a parameter map as a standalone SVG document. */
-export function renderParameterMap(map: ParameterMap, options: MapFigureOptions = {}): string {
-  const { spec, codes } = map;
-  const { x, y } = spec;
+/** Renders a parameter map of either form as a standalone SVG document. */
+export function renderParameterMap(
+  map: ParameterMap | BookParameterMap,
+  options: MapFigureOptions = {},
+): string {
+  const book = 'model' in map ? map : undefined;
+  const { codes } = map;
+  const { x, y } = map.spec;
+  const titleOf = (name: string): string =>
+    book === undefined ? axisTitle(name as MapParameter) : bookAxisTitle(name as BookMapParameter);
   const width = options.width ?? 720;
   const plotHeight = options.plotHeight ?? 440;
   // Cells are centred on the swept values: the domain reaches half a cell beyond each end.
@@ -93,7 +118,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
   const halfY =
     y.steps > 1 ? (y.to - y.from) / (2 * (y.steps - 1)) : Math.abs(y.from) * 0.05 || 0.5;
   const yScale = scaleLinear().domain([y.from - halfY, y.to + halfY]);
-  const box = boxBesideLeftAxis(yScale, axisTitle(y.name), width, plotHeight, MARGIN);
+  const box = boxBesideLeftAxis(yScale, titleOf(y.name), width, plotHeight, MARGIN);
   const xScale = scaleLinear()
     .domain([x.from - halfX, x.to + halfX])
     .range([box.x, box.x + box.width]);
@@ -125,9 +150,15 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
   // Named types of [2003] Fig. 2 at their (x, y), filled when the other parameters match the base.
   let types = '';
   const typeNotes: string[] = [];
-  if (options.markTypes !== false && isTypeParameter(x.name) && isTypeParameter(y.name)) {
-    const xName = x.name;
-    const yName = y.name;
+  const spec = book === undefined ? (map as ParameterMap).spec : undefined;
+  if (
+    spec !== undefined &&
+    options.markTypes !== false &&
+    isTypeParameter(spec.x.name) &&
+    isTypeParameter(spec.y.name)
+  ) {
+    const xName = spec.x.name;
+    const yName = spec.y.name;
     const others = (['a', 'b', 'c', 'd'] as const).filter((n) => n !== xName && n !== yName);
     const groups = new Map<
       string,
@@ -182,7 +213,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
   // the step input exceeds the saddle-node input, so the neuron can no longer rest.
   let restLine = '';
   const geometryNotes: string[] = [];
-  const restB = restBoundaryB(spec.base, spec.input);
+  const restB = spec === undefined ? undefined : restBoundaryB(spec.base, spec.input);
   const bAxis = x.name === 'b' ? 'x' : y.name === 'b' ? 'y' : undefined;
   const otherName = bAxis === 'x' ? y.name : x.name;
   if (restB !== undefined && bAxis !== undefined && ['a', 'c', 'd'].includes(otherName)) {
@@ -215,12 +246,15 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
     if (restLine !== '') {
       geometryNotes.push(
         `Dashed: for b below ${formatValue(significant(restB, 3))} the saddle-node input (k1 − b)²/(4·k2) − k0 is above ` +
-          `the step I = ${formatValue(spec.input)}, so the nullclines still cross and the neuron settles to rest (quiescent, or a spike and then rest); ` +
+          `the step I = ${formatValue(map.spec.input)}, so the nullclines still cross and the neuron settles to rest (quiescent, or a spike and then rest); ` +
           'above it there is no resting state and the neuron must fire (see izhikit phase).',
       );
     }
   }
-  if ((x.name === 'c' && y.name === 'd') || (x.name === 'd' && y.name === 'c')) {
+  if (
+    book === undefined &&
+    ((x.name === 'c' && y.name === 'd') || (x.name === 'd' && y.name === 'c'))
+  ) {
     geometryNotes.push(
       'Why bursts need a high reset c and a small jump d: after a spike the state lands at (c, u + d); ' +
         'while that point lies below the v-nullcline the next spike follows at once, and a small d lets several spikes ' +
@@ -263,20 +297,29 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
     ly += 34;
   });
 
-  const axes =
-    bottomAxis(xScale, box, axisTitle(x.name)) + leftAxis(yScale, box, axisTitle(y.name));
-  const fixed = (['a', 'b', 'c', 'd'] as const)
-    .filter((n) => n !== x.name && n !== y.name)
-    .map((n) => `${n}=${formatValue(spec.base[n])}`)
-    .join(' ');
+  const axes = bottomAxis(xScale, box, titleOf(x.name)) + leftAxis(yScale, box, titleOf(y.name));
+  const fixed =
+    book !== undefined
+      ? bookFixedLine(book)
+      : (['a', 'b', 'c', 'd'] as const)
+          .filter((n) => n !== x.name && n !== y.name)
+          .map((n) => `${n}=${formatValue((map as ParameterMap).spec.base[n])}`)
+          .join(' ');
+  const { baseline, input, duration, dt } = map.spec;
+  const pA = book === undefined ? '' : ' pA';
+  // The 2007 form's parameter line is long: it goes under the map, the protocol stays on top.
   const subtitle =
-    `${fixed} · step from I=${formatValue(spec.baseline)} to ${x.name === 'I' || y.name === 'I' ? 'I' : `I=${formatValue(spec.input)}`} at t=0, ` +
-    `from rest · ${formatValue(spec.duration)} ms, dt=${formatValue(spec.dt)} · ${x.steps}×${y.steps} cells`;
+    `${book === undefined ? `${fixed} · ` : ''}step from I=${formatValue(baseline)}${pA} to ${x.name === 'I' || y.name === 'I' ? 'I' : `I=${formatValue(input)}${pA}`} at t=0, ` +
+    `from rest · ${formatValue(duration)} ms, dt=${formatValue(dt)} · ${x.steps}×${y.steps} cells`;
   const title = options.title ?? `Firing patterns over (${x.name}, ${y.name})`;
 
   const sentences = [
-    'Each cell is one neuron, run from rest under the step and named from its spike train by the ' +
+    (book === undefined
+      ? 'Each cell is one neuron, run from rest under the step'
+      : "Each cell is one neuron of the 2007 form, run with the book's scheme from rest under the step") +
+      ' and named from its spike train by the ' +
       'ISI criteria of classifyPattern (burst split at a 3× gap in the ISIs; phasic if silent for over 2× the longest ISI; adapting if the last ISI is 3× the first).',
+    ...(book === undefined ? [] : [`Not swept (2007 form): ${fixed}.`]),
     ...typeNotes,
     ...geometryNotes,
   ];
@@ -298,7 +341,7 @@ export function renderParameterMap(map: ParameterMap, options: MapFigureOptions 
     height,
     figure: 'parameter-map',
     title,
-    description: `${title}: ${subtitle}. ${names
+    description: `${title}: ${book === undefined ? '' : `${fixed} · `}${subtitle}. ${names
       .map((name, code) => `${name} ${map.counts[code] ?? 0}`)
       .join(', ')} cells.`,
     body:

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -33,8 +36,26 @@ describe('izhikit map for the 2007 form', () => {
     expect(rows).toHaveLength(7);
   });
 
+  it('--plot draws the map of the 2007 form with its units, beside the JSON of the same cells', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'izhikit-map-2007-'));
+    const plot = join(dir, 'fs.svg');
+    const args = ['map', '--preset', 'fs-2007', '--x', 'd:0:150:4', '--y', 'I:0:300:3'];
+    const { status, stdout, stderr } = runCli([...args, '--format', 'json', '--plot', plot]);
+    expect(status, stderr).toBe(0);
+    const map = JSON.parse(stdout);
+    const svg = readFileSync(plot, 'utf8');
+    expect(svg).toContain('data-figure="parameter-map"');
+    expect(svg).toContain('data-cells="12"');
+    expect(svg).toContain('d (pA)');
+    expect(svg).toContain('I (step input, pA)');
+    expect(svg).toContain('C=20 k=1 vr=−55 vt=−40 vpeak=25 a=0.2 b=0.025 c=−45 cubicVb=−55');
+    const total = map.codes.length;
+    for (const count of map.counts as number[]) {
+      if (count > 0) expect(svg).toContain(`${((100 * count) / total).toFixed(1)} % of cells`);
+    }
+  });
+
   it.each([
-    [['map', '--model', '2007', '--plot', 'm.png'], /2003 form only/],
     [['map', '--model', '2007', '--x', 'C:-1:100:3'], /C must be a positive/],
     [['map', '--x', 'C:1:100:3'], /unknown parameter 'C' for the x axis/],
   ])('%j fails with one line', (args, pattern) => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CancelledError, ParameterError } from '../../src/errors.js';
 import { FIRING_PATTERNS, classifyPattern } from '../../src/dynamics/classify.js';
 import { bookRestingState } from '../../src/dynamics/fi-curve-2007.js';
-import { computeBookParameterMap } from '../../src/dynamics/parameter-map-2007.js';
+import {
+  computeBookMapRows,
+  computeBookParameterMap,
+  resolveBookMapSpec,
+  scheduleBookParameterMap,
+  type BookMapRowRunner,
+} from '../../src/dynamics/parameter-map-2007.js';
 import { simulate2007 } from '../../src/model/simulate-2007.js';
 import { getBookPreset } from '../../src/presets/lookup-2007.js';
 
@@ -64,5 +70,53 @@ describe('computeBookParameterMap(spec)', () => {
         { signal: controller.signal },
       ),
     ).rejects.toThrow(CancelledError);
+  });
+});
+
+describe('scheduleBookParameterMap(spec, runners) and computeBookMapRows(spec, from, to)', () => {
+  const spec = {
+    base: getBookPreset('fs-2007').params,
+    x: { name: 'd' as const, from: 0, to: 100, steps: 5 },
+    y: { name: 'I' as const, from: 0, to: 300, steps: 13 },
+    duration: 300,
+  };
+
+  it('gives the codes of the one-thread map, rows handed out in blocks to every runner', async () => {
+    const whole = await computeBookParameterMap(spec);
+    const resolved = resolveBookMapSpec(spec);
+    // Rows 4 … 6 alone are the matching slice of the whole map.
+    expect(Array.from(computeBookMapRows(resolved, 4, 7))).toEqual(
+      Array.from(whole.codes.subarray(4 * 5, 7 * 5)),
+    );
+    const asked: number[][] = [[], [], []];
+    const runners: BookMapRowRunner[] = asked.map((rows) => async (given, rowStart, rowEnd) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      for (let row = rowStart; row < rowEnd; row++) rows.push(row);
+      return computeBookMapRows(given, rowStart, rowEnd);
+    });
+    const progress: number[] = [];
+    const map = await scheduleBookParameterMap(spec, runners, {
+      onProgress: (fraction) => progress.push(fraction),
+    });
+    expect(map.model).toBe('2007');
+    expect(Array.from(map.codes)).toEqual(Array.from(whole.codes));
+    expect(map.counts).toEqual(whole.counts);
+    expect(Array.from(map.yValues)).toEqual(Array.from(whole.yValues));
+    // Every row once, over more than one runner; progress ends at 1.
+    expect(asked.flat().sort((p, q) => p - q)).toEqual(Array.from({ length: 13 }, (_, i) => i));
+    expect(asked.filter((rows) => rows.length > 0).length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('refuses a bad spec or no runner, and rejects at once when cancelled', async () => {
+    expect(() =>
+      resolveBookMapSpec({ ...spec, x: { name: 'C', from: -1, to: 10, steps: 3 } }),
+    ).toThrow(/C must be a positive/);
+    await expect(scheduleBookParameterMap(spec, [])).rejects.toThrow(ParameterError);
+    const controller = new AbortController();
+    const never: BookMapRowRunner = () => new Promise<Uint8Array>(() => undefined);
+    const run = scheduleBookParameterMap(spec, [never], { signal: controller.signal });
+    controller.abort();
+    await expect(run).rejects.toThrow(CancelledError);
   });
 });

@@ -2,7 +2,14 @@
 // fault, the last good plot stays, and nothing freezes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startExplorer, type Explorer } from './explorer.js';
+import {
+  neuronReadout as readout,
+  screenshot,
+  sliderFieldError as fieldError,
+  startExplorer,
+  tracePixels as plotPixels,
+  type Explorer,
+} from './explorer.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -12,13 +19,6 @@ afterAll(async () => {
   await explorer?.close();
 });
 
-const readout = (page: Page): Promise<string> =>
-  page.locator('[data-view=neuron] [data-readout]').innerText();
-const plotPixels = (page: Page): Promise<string> =>
-  page.locator('.trace-v canvas').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
-/** The message under a number field of the neuron view. */
-const fieldError = (page: Page, name: string): Promise<string> =>
-  page.locator(`.slider-field:has([data-field=${name}]) .field-error`).innerText();
 const topMessage = (page: Page): Promise<string> =>
   page.locator('[data-view=neuron] .run-error').innerText();
 

@@ -312,7 +312,13 @@ describe('dynamics view', () => {
 describe('readDynamicsParams(writeDynamicsParams(state))', () => {
   it('gives the state back, and ignores invalid or clashing axes', () => {
     const state: DynamicsState = {
+      model: '2003',
       preset: 'class-2-excitable',
+      C: 100,
+      k: 0.7,
+      vr: -60,
+      vt: -40,
+      vpeak: 35,
       a: 0.2,
       b: 0.26,
       c: -65,

@@ -106,6 +106,18 @@ function serverUrl(server: PreviewServer): string {
   return `http://127.0.0.1:${address.port}/`;
 }
 
+/** The neuron view's readout line (spike count, latency, rate, pattern) as text. */
+export const neuronReadout = (page: Page): Promise<string> =>
+  page.locator('[data-view=neuron] [data-readout]').innerText();
+
+/** The pixels of the neuron view's v(t) canvas, to tell whether the plot changed. */
+export const tracePixels = (page: Page): Promise<string> =>
+  page.locator('.trace-v canvas').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+
+/** The message under the slider field named `name` (its `data-field`). */
+export const sliderFieldError = (page: Page, name: string): Promise<string> =>
+  page.locator(`.slider-field:has([data-field=${name}]) .field-error`).innerText();
+
 /** Saves a screenshot of the page under artifacts/web/. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });

@@ -4,7 +4,7 @@
  * that the trace and the pattern label there are what the map coloured.
  */
 import { mapCell, restingState, type ResolvedMapSpec } from 'izhikit';
-import type { NeuronState } from '../neuron/state.js';
+import { UNUSED_BOOK_STATE, type NeuronState } from '../neuron/state.js';
 
 export function cellNeuronState(
   spec: ResolvedMapSpec,
@@ -18,7 +18,9 @@ export function cellNeuronState(
   // neuron differs by less than 1e-12 relative, and rest is a stable fixed point.
   const round = (value: number): number => Number(value.toPrecision(12));
   return {
+    model: '2003',
     preset: undefined,
+    ...UNUSED_BOOK_STATE,
     ...params,
     a: round(params.a),
     b: round(params.b),

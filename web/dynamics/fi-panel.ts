@@ -3,7 +3,7 @@
  * it; while one is computed only the newest request waits), the rheobase and Hodgkin's class with
  * a one-line reason, and exports. A bad range marks its field and the last good curve stays.
  */
-import { renderFiCurve, type FiCurve, type NeuronParameters } from 'izhikit';
+import { renderFiCurve, type FiCurve } from 'izhikit';
 import { el, formatNumber } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
 import { createExportBar } from '../ui/export-bar.js';
@@ -11,7 +11,7 @@ import { downloadSvg } from '../ui/figure-export.js';
 import { readoutItem } from '../ui/readout-item.js';
 import { FiChart } from './fi-chart.js';
 import { checkRange, createNumberField, type NumberField } from './number-field.js';
-import { MAX_STEPS, type FiRange } from './state.js';
+import { MAX_STEPS, isBookNeuron, type DynamicsNeuron, type FiRange } from './state.js';
 import { WorkerLink, WorkerRequestError } from './worker-link.js';
 
 /** The performance measure taken from a request to the curve on screen. */
@@ -23,13 +23,13 @@ export interface FiPanel {
   /** Shows a range set from outside (the URL) in the fields. */
   showRange(range: FiRange): void;
   /** Computes the curve of `neuron` over `range`; `title` names the neuron. */
-  compute(neuron: NeuronParameters, range: FiRange, title: string): void;
+  compute(neuron: DynamicsNeuron, range: FiRange, title: string): void;
   /** Marks the plot as not matching the fields (a bad neuron value elsewhere), or clears that. */
   setStale(stale: boolean): void;
 }
 
 interface Request {
-  readonly neuron: NeuronParameters;
+  readonly neuron: DynamicsNeuron;
   readonly range: FiRange;
   readonly title: string;
 }
@@ -46,6 +46,20 @@ export function classExplanation(curve: FiCurve): string {
     return 'No class: just above the rheobase the neuron spikes at nearly every time step, a rate set by dt and not by the model (numerically meaningless).';
   }
   return 'No class: the range does not contain the rheobase.';
+}
+
+/** "a=0.02 b=0.2 c=-65 d=8", with C, k, vr, vt, vpeak first for the 2007 form. */
+function neuronLine(neuron: DynamicsNeuron): string {
+  const book = isBookNeuron(neuron)
+    ? `C=${neuron.C} k=${neuron.k} vr=${neuron.vr} vt=${neuron.vt} vpeak=${neuron.vpeak} `
+    : '';
+  return `${book}a=${neuron.a} b=${neuron.b} c=${neuron.c} d=${neuron.d}`;
+}
+
+/** An input with its unit: pA for the 2007 form, none for the 2003 form. */
+function current(value: number, neuron: DynamicsNeuron | undefined): string {
+  const text = formatNumber(value, 4);
+  return neuron !== undefined && isBookNeuron(neuron) ? `${text} pA` : text;
 }
 
 export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRange): FiPanel {
@@ -88,7 +102,7 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
     pointed.textContent =
       point === undefined
         ? ''
-        : `I = ${formatNumber(point.I, 4)}: ${formatNumber(point.rate, 4)} Hz · `;
+        : `I = ${current(point.I, shown?.request.neuron)}: ${formatNumber(point.rate, 4)} Hz · `;
   };
   const title = el('h2', { class: 'plot-title' }, 'f–I curve');
   const readout = el('dl', { class: 'readout', 'aria-live': 'polite', 'data-fi-readout': '' });
@@ -111,7 +125,7 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
     const { request, curve } = shown;
     const svg = renderFiCurve(curve, {
       title: `f–I curve: ${request.title}`,
-      subtitle: `a=${request.neuron.a} b=${request.neuron.b} c=${request.neuron.c} d=${request.neuron.d} · ${request.range.steps} inputs from ${request.range.from} to ${request.range.to}`,
+      subtitle: `${neuronLine(request.neuron)} · ${request.range.steps} inputs from ${request.range.from} to ${request.range.to}${isBookNeuron(request.neuron) ? ' pA' : ''}`,
     });
     downloadSvg(svg, 'fi-curve.svg');
   });
@@ -200,7 +214,7 @@ export function createFiPanel(onRange: (range: FiRange) => void, initial: FiRang
     readout.replaceChildren(
       readoutItem(
         'rheobase',
-        curve.rheobase === undefined ? '—' : formatNumber(curve.rheobase, 4),
+        curve.rheobase === undefined ? '—' : current(curve.rheobase, request.neuron),
         'rheobase',
       ),
       readoutItem(

@@ -1,11 +1,13 @@
 /** The messages between the dynamics view and its Web Workers (f–I curves and map rows). */
-import type { FiCurve, FiCurveOptions, NeuronParameters, ResolvedMapSpec } from 'izhikit';
+import type { FiCurve, FiCurveOptions, ResolvedMapSpec } from 'izhikit';
+import type { DynamicsNeuron } from './state.js';
 
 export type ToDynamicsWorker =
   | {
       readonly type: 'fi';
       readonly id: number;
-      readonly neuron: NeuronParameters;
+      /** A neuron of either form (the 2007 form's has C, and its inputs are in pA). */
+      readonly neuron: DynamicsNeuron;
       readonly options: FiCurveOptions;
     }
   | {

@@ -2,7 +2,25 @@
  * The state of the dynamics view — the neuron, the f–I range and the parameter map's axes — and
  * its round trip through the URL's query string, so that a copied link reopens the same curves.
  */
-import { PRESETS, type MapAxis, type NeuronParameters } from 'izhikit';
+import { BOOK_RS, type BookNeuronParameters, type MapAxis, type NeuronParameters } from 'izhikit';
+import {
+  findPreset,
+  isBookPreset,
+  isModelName,
+  modelOfPreset,
+  type ModelName,
+} from '../neuron/models.js';
+
+/** A neuron of either form: the 2007 form's has C. */
+export type DynamicsNeuron = NeuronParameters | BookNeuronParameters;
+
+export function isBookNeuron(neuron: DynamicsNeuron): neuron is BookNeuronParameters {
+  return 'C' in neuron;
+}
+
+/** The numbers of the 2007 form beside a, b, c, d. */
+export const BOOK_EXTRA_KEYS = ['C', 'k', 'vr', 'vt', 'vpeak'] as const;
+export type BookExtraKey = (typeof BOOK_EXTRA_KEYS)[number];
 
 /** What a map axis of the explorer may sweep: a, b, c, d or the step input I. */
 export const AXIS_NAMES = ['a', 'b', 'c', 'd', 'I'] as const;
@@ -26,8 +44,16 @@ export interface MapSettings {
 }
 
 export interface DynamicsState {
+  /** Which form of the model: a, b, c, d are its own (the 2007 form's in 1/ms, nS, mV, pA). */
+  readonly model: ModelName;
   /** The preset the neuron came from: it also gives the model terms (k1, k0, …) a, b, c, d leave. */
   readonly preset: string | undefined;
+  /** C (pF), k (nS/mV), vr, vt and vpeak (mV) of the 2007 form (the book's RS in the 2003 form). */
+  readonly C: number;
+  readonly k: number;
+  readonly vr: number;
+  readonly vt: number;
+  readonly vpeak: number;
   readonly a: number;
   readonly b: number;
   readonly c: number;
@@ -37,7 +63,13 @@ export interface DynamicsState {
 }
 
 export const DEFAULT_DYNAMICS: DynamicsState = {
+  model: '2003',
   preset: 'rs',
+  C: BOOK_RS.C,
+  k: BOOK_RS.k,
+  vr: BOOK_RS.vr,
+  vt: BOOK_RS.vt,
+  vpeak: BOOK_RS.vpeak,
   a: 0.02,
   b: 0.2,
   c: -65,
@@ -50,10 +82,38 @@ export const DEFAULT_DYNAMICS: DynamicsState = {
   },
 };
 
-/** The neuron of the state: the preset's model terms with the state's a, b, c, d. */
-export function neuronOf(state: DynamicsState): NeuronParameters {
-  const preset = PRESETS.find((p) => p.id === state.preset);
-  return { ...(preset?.params ?? {}), a: state.a, b: state.b, c: state.c, d: state.d };
+/** The f–I range of the 2007 form's neurons (pA), as `izhikit fi --model 2007` takes by default. */
+export const BOOK_FI_RANGE: FiRange = { from: 0, to: 600, steps: 61 };
+
+/** The f–I range a switch to `model` starts from. */
+export function defaultFiRange(model: ModelName): FiRange {
+  return model === '2007' ? BOOK_FI_RANGE : DEFAULT_DYNAMICS.fi;
+}
+
+/** The state's neuron fields for the preset `id` (of either form), the rest of `state` kept. */
+export function withPreset(state: DynamicsState, id: string): DynamicsState {
+  const preset = findPreset(id);
+  if (preset === undefined) return state;
+  const model = modelOfPreset(preset);
+  const { a, b, c, d } = preset.params;
+  const extra = isBookPreset(preset)
+    ? Object.fromEntries(BOOK_EXTRA_KEYS.map((key) => [key, preset.params[key]]))
+    : {};
+  const fi = model === state.model ? state.fi : defaultFiRange(model);
+  return { ...state, ...extra, model, preset: preset.id, a, b, c, d, fi };
+}
+
+/** The neuron of the state: the preset's model terms with the state's numbers. */
+export function neuronOf(state: DynamicsState): DynamicsNeuron {
+  const preset = findPreset(state.preset);
+  const { a, b, c, d } = state;
+  if (state.model === '2007') {
+    const terms = preset !== undefined && isBookPreset(preset) ? preset.params : BOOK_RS;
+    const { C, k, vr, vt, vpeak } = state;
+    return { ...terms, C, k, vr, vt, vpeak, a, b, c, d };
+  }
+  const params = preset !== undefined && !isBookPreset(preset) ? preset.params : {};
+  return { ...params, a, b, c, d };
 }
 
 /** `a:0:0.2:100`, the form of an axis in the URL (and of the CLI's `map --x`). */
@@ -84,7 +144,11 @@ function parseRange(from: string, to: string, steps: string): FiRange | undefine
 }
 
 export function writeDynamicsParams(state: DynamicsState, params: URLSearchParams): void {
+  if (state.model !== '2003') params.set('model', state.model);
   if (state.preset !== undefined) params.set('preset', state.preset);
+  if (state.model === '2007') {
+    for (const key of BOOK_EXTRA_KEYS) params.set(key, String(state[key]));
+  }
   for (const key of ['a', 'b', 'c', 'd'] as const) params.set(key, String(state[key]));
   params.set('from', String(state.fi.from));
   params.set('to', String(state.fi.to));
@@ -103,17 +167,16 @@ export function readDynamicsParams(params: URLSearchParams): DynamicsState {
     return Number.isFinite(value) ? value : fallback;
   };
   const presetId = params.get('preset');
-  const preset = PRESETS.find((p) => p.id === presetId);
+  const preset = findPreset(presetId ?? undefined);
+  const asked = params.get('model');
+  const model: ModelName =
+    preset !== undefined ? modelOfPreset(preset) : isModelName(asked) ? asked : '2003';
+  const named = withPreset(DEFAULT_DYNAMICS, preset?.id ?? (model === '2007' ? 'rs-2007' : 'rs'));
   // A link that names no preset but sets the numbers describes a custom neuron.
-  const base =
-    preset !== undefined
-      ? { preset: preset.id, ...preset.params }
-      : params.has('a')
-        ? { ...DEFAULT_DYNAMICS, preset: undefined }
-        : DEFAULT_DYNAMICS;
+  const base = preset === undefined && params.has('a') ? { ...named, preset: undefined } : named;
   const fi =
     parseRange(params.get('from') ?? '', params.get('to') ?? '', params.get('steps') ?? '') ??
-    DEFAULT_DYNAMICS.fi;
+    defaultFiRange(model);
   let x = parseAxis(params.get('x') ?? '') ?? DEFAULT_DYNAMICS.map.x;
   let y = parseAxis(params.get('y') ?? '') ?? DEFAULT_DYNAMICS.map.y;
   if (x.name === y.name) {
@@ -121,7 +184,13 @@ export function readDynamicsParams(params: URLSearchParams): DynamicsState {
     y = DEFAULT_DYNAMICS.map.y;
   }
   return {
+    model,
     preset: base.preset,
+    C: number('C', base.C),
+    k: number('k', base.k),
+    vr: number('vr', base.vr),
+    vt: number('vt', base.vt),
+    vpeak: number('vpeak', base.vpeak),
     a: number('a', base.a),
     b: number('b', base.b),
     c: number('c', base.c),

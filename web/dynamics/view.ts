@@ -1,18 +1,34 @@
 /**
- * The dynamics view: one neuron (a preset and its a, b, c, d), its f–I curve with the rheobase
- * and excitability class, and a parameter map of firing patterns over two parameters around it,
- * computed in Web Workers. A map cell opens in the neuron view. Bad values show next to their
+ * The dynamics view: one neuron (a preset and its a, b, c, d, or of the 2007 form its C, k, vr, vt,
+ * vpeak, a, b, c, d), its f–I curve with the rheobase and excitability class, and (2003 form) a
+ * parameter map of firing patterns over two parameters around it, computed in Web Workers. A map cell opens in the neuron view. Bad values show next to their
  * field while the last good curve and map stay.
  */
-import { PRESETS, type NeuronParameters, type Preset, type ResolvedMapSpec } from 'izhikit';
-import { NEURON_FIELDS } from '../neuron/fields.js';
-import { createPresetPicker, presetTitle } from '../neuron/preset-picker.js';
+import type { NeuronParameters, ResolvedMapSpec } from 'izhikit';
+import { NEURON_FIELDS, type FieldSpec } from '../neuron/fields.js';
+import {
+  BOOK_FIELDS,
+  MODEL_NAMES,
+  findPreset,
+  type AnyPreset,
+  type BookFieldSpec,
+  type ModelName,
+} from '../neuron/models.js';
+import { NEURON_PRESET_GROUPS, createPresetPicker, presetTitle } from '../neuron/preset-picker.js';
 import { el } from '../ui/dom.js';
 import { createSpecField, type SliderField } from '../ui/slider-field.js';
 import { createFiPanel } from './fi-panel.js';
 import type { Cell } from './map-canvas.js';
 import { createMapPanel } from './map-panel.js';
-import { neuronOf, type DynamicsState } from './state.js';
+import {
+  neuronOf,
+  withPreset,
+  type BookExtraKey,
+  type DynamicsNeuron,
+  type DynamicsState,
+} from './state.js';
+
+type NeuronKey = 'a' | 'b' | 'c' | 'd' | BookExtraKey;
 
 export interface DynamicsView {
   readonly element: HTMLElement;
@@ -23,7 +39,11 @@ export interface DynamicsView {
   onShow(): void;
 }
 
-type Letter = 'a' | 'b' | 'c' | 'd';
+/** The sliders of each form: a, b, c, d (2003), or C, k, vr, vt, vpeak, a, b, c, d (2007). */
+const FIELD_SPECS: Record<ModelName, readonly (FieldSpec | BookFieldSpec)[]> = {
+  '2003': NEURON_FIELDS,
+  '2007': BOOK_FIELDS,
+};
 
 export function createDynamicsView(
   initial: DynamicsState,
@@ -31,35 +51,54 @@ export function createDynamicsView(
   onOpenCell: (spec: ResolvedMapSpec, cell: Cell) => void,
 ): DynamicsView {
   let state = initial;
-  const invalid = new Set<Letter>();
-  const fields = new Map<Letter, SliderField>();
+  /** Fields (by `data-field` name) holding text that is not a number. */
+  const invalid = new Set<string>();
+  const fieldsOf: Record<ModelName, Map<NeuronKey, SliderField>> = {
+    '2003': new Map(),
+    '2007': new Map(),
+  };
 
-  const picker = createPresetPicker((preset: Preset) => {
-    const { a, b, c, d } = preset.params;
-    update({ ...state, preset: preset.id, a, b, c, d });
-  });
+  const picker = createPresetPicker(
+    (preset) => update(withPreset(state, preset.id)),
+    NEURON_PRESET_GROUPS,
+  );
   // The neuron view has its own picker: keep the names of the two apart.
   picker.select.dataset.field = 'dyn-preset';
 
-  for (const spec of NEURON_FIELDS) {
-    const key = spec.key as Letter;
-    fields.set(
-      key,
-      createSpecField(spec, `dyn-${key}`, initial[key], (value) => {
-        invalid.delete(key);
+  const parts = MODEL_NAMES.map((model) => {
+    const part = el('div', { class: 'model-part', 'data-model': model });
+    for (const spec of FIELD_SPECS[model]) {
+      const key = spec.key as NeuronKey;
+      const name = model === '2007' ? `dyn-book-${key}` : `dyn-${key}`;
+      const field = createSpecField(spec, name, initial[key], (value) => {
+        invalid.delete(name);
         update({ ...state, [key]: value });
-      }),
-    );
-    // The slider field reports a non-number only to itself: note it, so that nothing runs on it.
-    const field = fields.get(key) as SliderField;
-    field.number.addEventListener('input', () => {
-      if (!Number.isFinite(Number(field.number.value)) || field.number.value.trim() === '') {
-        invalid.add(key);
-        fi.setStale(true);
-      }
-    });
-  }
+      });
+      fieldsOf[model].set(key, field);
+      // The slider field reports a non-number only to itself: note it, so that nothing runs on it.
+      field.number.addEventListener('input', () => {
+        if (!Number.isFinite(Number(field.number.value)) || field.number.value.trim() === '') {
+          invalid.add(name);
+          fi.setStale(true);
+        }
+      });
+      part.append(field.element);
+    }
+    return part;
+  });
   const terms = el('p', { class: 'hint', 'data-model-terms': '' });
+  const mapNote = el(
+    'div',
+    { class: 'plot-card map-note', 'data-map-note': '' },
+    el('h2', { class: 'plot-title' }, 'Parameter map'),
+    el(
+      'p',
+      { class: 'hint' },
+      'The explorer draws the parameter map for the 2003 form; for the 2007 form run it from the command line: ',
+      el('code', {}, 'izhikit map --preset fs-2007 --x d:0:150:20 --y I:0:300:20'),
+      '.',
+    ),
+  );
 
   const fi = createFiPanel((range) => update({ ...state, fi: range }), initial.fi);
   const map = createMapPanel({
@@ -69,20 +108,17 @@ export function createDynamicsView(
       onChange(state);
     },
     onOpenCell,
-    base: () => (invalid.size > 0 ? undefined : { neuron: neuronOf(state), name: neuronName() }),
+    base: () =>
+      invalid.size > 0 || state.model !== '2003'
+        ? undefined
+        : { neuron: neuronOf(state) as NeuronParameters, name: neuronName() },
   });
 
   const controls = el(
     'form',
     { class: 'controls', 'aria-label': 'Dynamics settings' },
     picker.element,
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, 'Neuron'),
-      ...[...fields.values()].map((field) => field.element),
-      terms,
-    ),
+    el('fieldset', {}, el('legend', {}, 'Neuron'), ...parts, terms),
     fi.controls,
     map.controls,
   );
@@ -90,17 +126,19 @@ export function createDynamicsView(
   const element = el(
     'section',
     { class: 'view dynamics-view', 'data-view': 'dynamics' },
-    el('div', { class: 'dynamics-plots' }, fi.card, map.card),
+    el('div', { class: 'dynamics-plots' }, fi.card, map.card, mapNote),
     controls,
   );
 
-  function preset(): Preset | undefined {
-    return PRESETS.find((p) => p.id === state.preset);
+  function preset(): AnyPreset | undefined {
+    return findPreset(state.preset);
   }
 
   function edited(): boolean {
     const p = preset();
-    return p !== undefined && (['a', 'b', 'c', 'd'] as const).some((k) => p.params[k] !== state[k]);
+    if (p === undefined) return false;
+    const params = p.params as Readonly<Record<string, number | undefined>>;
+    return [...fieldsOf[state.model].keys()].some((key) => params[key] !== state[key]);
   }
 
   function neuronName(): string {
@@ -110,32 +148,44 @@ export function createDynamicsView(
   }
 
   function showState(): void {
-    for (const [key, field] of fields) {
+    for (const part of parts) part.hidden = part.dataset.model !== state.model;
+    const book = state.model === '2007';
+    map.card.hidden = book;
+    map.controls.hidden = book;
+    mapNote.hidden = !book;
+    for (const [key, field] of fieldsOf[state.model]) {
       if (Number(field.number.value) !== state[key] || field.number.value === '') {
         field.set(state[key]);
       }
     }
     picker.show(state.preset, edited());
     const p = preset();
-    const extra = Object.entries(p?.params ?? {}).filter(
-      ([name]) => !['a', 'b', 'c', 'd'].includes(name),
-    );
+    const shown = new Set<string>(fieldsOf[state.model].keys());
+    const extra = Object.entries(p?.params ?? {}).filter(([name]) => !shown.has(name));
     terms.textContent =
       extra.length === 0
         ? ''
         : `Model terms from the preset: ${extra.map(([name, value]) => `${name} = ${String(value)}`).join(', ')}.`;
   }
 
-  function neuron(): NeuronParameters {
+  function neuron(): DynamicsNeuron {
     return neuronOf(state);
   }
 
+  /** The map's base neuron: the 2003 form's only (the 2007 form's map is not drawn here). */
+  function mapNeuron(): NeuronParameters | undefined {
+    return state.model === '2003' ? (neuron() as NeuronParameters) : undefined;
+  }
+
   function update(next: DynamicsState): void {
+    if (next.fi !== state.fi) fi.showRange(next.fi);
+    if (next.model !== state.model) invalid.clear();
     state = next;
     showState();
     if (invalid.size === 0) {
       fi.compute(neuron(), state.fi, neuronName());
-      map.noteChange(neuron());
+      const base = mapNeuron();
+      if (base !== undefined) map.noteChange(base);
     }
     onChange(state);
   }
@@ -154,12 +204,14 @@ export function createDynamicsView(
       fi.showRange(state.fi);
       map.showSettings(state.map);
       if (shownOnce) fi.compute(neuron(), state.fi, neuronName());
-      map.noteChange(neuron());
+      const base = mapNeuron();
+      if (base !== undefined) map.noteChange(base);
     },
     onShow() {
       if (!shownOnce) fi.compute(neuron(), state.fi, neuronName());
       shownOnce = true;
-      map.runOnce(neuron(), neuronName());
+      const base = mapNeuron();
+      if (base !== undefined) map.runOnce(base, neuronName());
     },
   };
 }

@@ -2,8 +2,9 @@
  * One dynamics worker seen from the main thread: numbered requests answered by promises, and
  * every pending request rejected when the worker dies or is stopped.
  */
-import type { FiCurveOptions, NeuronParameters, ResolvedMapSpec } from 'izhikit';
+import type { FiCurveOptions, ResolvedMapSpec } from 'izhikit';
 import type { FromDynamicsWorker, ToDynamicsWorker, WorkerFailure } from './protocol.js';
+import type { DynamicsNeuron } from './state.js';
 
 type Answer = Exclude<FromDynamicsWorker, WorkerFailure>;
 type FiAnswer = Extract<Answer, { type: 'fi' }>;
@@ -45,7 +46,7 @@ export class WorkerLink {
   }
 
   /** The f–I curve of a neuron. */
-  fi(neuron: NeuronParameters, options: FiCurveOptions): Promise<FiAnswer> {
+  fi(neuron: DynamicsNeuron, options: FiCurveOptions): Promise<FiAnswer> {
     return this.request({ type: 'fi', neuron, options }) as Promise<FiAnswer>;
   }
 

@@ -2,7 +2,7 @@
  * The dynamics view's Web Worker: computes f–I curves and blocks of parameter-map rows with the
  * library, off the main thread, and posts the results back (map codes as transferred buffers).
  */
-import { IzhikitError, ParameterError, computeMapRows, fiCurve } from 'izhikit';
+import { IzhikitError, ParameterError, bookFiCurve, computeMapRows, fiCurve } from 'izhikit';
 import type { FromDynamicsWorker, ToDynamicsWorker } from './protocol.js';
 
 const post = (message: FromDynamicsWorker, transfer: Transferable[] = []): void =>
@@ -13,7 +13,9 @@ self.addEventListener('message', (event: MessageEvent<ToDynamicsWorker>) => {
   try {
     if (message.type === 'fi') {
       const start = performance.now();
-      const curve = fiCurve(message.neuron, message.options);
+      const neuron = message.neuron;
+      const curve =
+        'C' in neuron ? bookFiCurve(neuron, message.options) : fiCurve(neuron, message.options);
       post({ type: 'fi', id: message.id, curve, elapsedMs: performance.now() - start });
     } else {
       const codes = computeMapRows(message.spec, message.rowStart, message.rowEnd);

@@ -29,17 +29,20 @@ export interface ErrorDisplay {
   clear(): void;
 }
 
+/** `fields()` gives the fields of the running form. */
 export function createErrorDisplay(
-  fields: ReadonlyMap<FieldKey, SliderField>,
+  fields: () => ReadonlyMap<FieldKey, SliderField>,
   expression: ExpressionField,
   message: HTMLElement,
   setStale: (stale: boolean) => void,
 ): ErrorDisplay {
-  let errorKey: FieldKey | 'input' | undefined;
+  // The marked field itself: the form may have switched (and its fields with it) since.
+  let errorKey: SliderField | 'input' | undefined;
 
   const fieldError = (key: FieldKey, text: string): void => {
-    errorKey = key;
-    fields.get(key)?.setError(text);
+    const field = fields().get(key);
+    errorKey = field;
+    field?.setError(text);
     message.textContent = '';
   };
 
@@ -52,7 +55,7 @@ export function createErrorDisplay(
         expression.setError({ message: error.message, position: error.position });
         errorKey = 'input';
         message.textContent = '';
-      } else if (error instanceof ParameterError && fields.has(error.parameter as FieldKey)) {
+      } else if (error instanceof ParameterError && fields().has(error.parameter as FieldKey)) {
         fieldError(error.parameter as FieldKey, error.message);
       } else if (error instanceof DivergenceError && !inputIsFinite(input, error.time)) {
         expression.setError({ message: error.message });
@@ -60,7 +63,7 @@ export function createErrorDisplay(
         message.textContent = '';
       } else if (error instanceof DivergenceError) {
         // Under the value just changed (the user is looking there), else under dt, which it names.
-        fieldError(fields.has(source as FieldKey) ? (source as FieldKey) : 'dt', error.message);
+        fieldError(fields().has(source as FieldKey) ? (source as FieldKey) : 'dt', error.message);
       } else if (error instanceof MemoryLimitError) {
         const steps = Math.round(error.requiredBytes / TRACE_BYTES_PER_STEP);
         fieldError(
@@ -76,7 +79,7 @@ export function createErrorDisplay(
     },
     clear() {
       if (errorKey === 'input') expression.setError(undefined);
-      else if (errorKey !== undefined) fields.get(errorKey)?.setError(undefined);
+      else if (errorKey !== undefined) errorKey.setError(undefined);
       errorKey = undefined;
       message.textContent = '';
       setStale(false);

@@ -2,16 +2,16 @@
  * The neuron view's export buttons: the run as CSV and JSON, and the figure of the panels on
  * screen as SVG and PNG, in files named after the preset (with "-edited" once its values change).
  */
-import { PRESETS, renderTraceFigure, runFigureData, type Preset } from 'izhikit';
-import type { SimulationResult } from 'izhikit';
+import { bookFigureData, renderTraceFigure, runFigureData } from 'izhikit';
 import { downloadText } from '../ui/download.js';
 import type { ExportBar } from '../ui/export-bar.js';
 import { runToCsv, runToJsonText } from './export.js';
-import { isEdited, type NeuronState } from './state.js';
+import { findPreset, isBookPreset, type AnyPreset } from './models.js';
+import { isEdited, type NeuronRun, type NeuronState } from './state.js';
 
 /** The preset the numbers came from, and whether they were edited since. */
-function origin(state: NeuronState): { preset: Preset | undefined; edited: boolean } {
-  const preset = PRESETS.find((p) => p.id === state.preset);
+function origin(state: NeuronState): { preset: AnyPreset | undefined; edited: boolean } {
+  const preset = findPreset(state.preset);
   return { preset, edited: preset !== undefined && isEdited(preset, state) };
 }
 
@@ -22,9 +22,11 @@ function fileStem(state: NeuronState): string {
 }
 
 /** The figure shows the panels on screen, and does not pass edited values off as the preset. */
-function figure(run: SimulationResult, state: NeuronState): string {
+function figure(run: NeuronRun, state: NeuronState): string {
   const { preset, edited } = origin(state);
-  const data = runFigureData(run, preset);
+  const book = preset !== undefined && isBookPreset(preset) ? preset : undefined;
+  const plain = preset !== undefined && !isBookPreset(preset) ? preset : undefined;
+  const data = 'model' in run ? bookFigureData(run, book) : runFigureData(run, plain);
   return renderTraceFigure(edited ? { ...data, title: `${data.title}, edited` } : data, {
     showU: state.showU,
     showI: state.showI,
@@ -37,7 +39,7 @@ function figure(run: SimulationResult, state: NeuronState): string {
  */
 export function addNeuronExports(
   bar: ExportBar,
-  current: () => { readonly result: SimulationResult | undefined; readonly state: NeuronState },
+  current: () => { readonly result: NeuronRun | undefined; readonly state: NeuronState },
   onPngError: (text: string) => void,
 ): void {
   bar.add('CSV', 'csv', () => {

@@ -2,8 +2,9 @@
  * The values of a neuron link that cannot run, each found on its own (the library stops at the
  * first), so that a link with several bad values marks every one of them under its field.
  */
-import { MemoryLimitError, ParameterError, simulate } from 'izhikit';
-import { NUMERIC_KEYS, URL_NAMES, simulationOptions, type NeuronState } from './state.js';
+import { MemoryLimitError, ParameterError } from 'izhikit';
+import { isModelName } from './models.js';
+import { URL_NAMES, numericKeysOf, runState, type NeuronState } from './state.js';
 
 /**
  * For each numeric value the link `params` gives: a message when it is not a number, or when
@@ -17,7 +18,11 @@ export function linkProblems(
   maxTraceBytes: number,
 ): Map<string, string> {
   const problems = new Map<string, string>();
-  for (const key of NUMERIC_KEYS) {
+  const model = params.get('model');
+  if (model !== null && !isModelName(model)) {
+    problems.set('model', `the link's model = '${printable(model)}' is not 2003 or 2007`);
+  }
+  for (const key of numericKeysOf(state.model)) {
     const raw = params.get(URL_NAMES[key]);
     if (raw === null) continue;
     if (raw.trim() === '' || !Number.isFinite(Number(raw))) {
@@ -25,7 +30,7 @@ export function linkProblems(
       continue;
     }
     try {
-      simulate({ ...simulationOptions({ ...base, [key]: state[key] }), maxTraceBytes });
+      runState({ ...base, [key]: state[key] }, maxTraceBytes);
     } catch (error) {
       if (error instanceof ParameterError && error.parameter === key) {
         problems.set(key, error.message);

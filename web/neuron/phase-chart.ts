@@ -4,7 +4,7 @@
  * and the cut-off v = vpeak, drawn on a canvas.
  */
 import { scaleLinear } from 'd3-scale';
-import type { PhasePlane, TraceColumns } from 'izhikit';
+import type { BookPhasePlane, PhasePlane, TraceColumns } from 'izhikit';
 import { COLORS } from '../ui/chart-theme.js';
 import { el, formatNumber } from '../ui/dom.js';
 import { spacedTicks } from '../ui/spaced-ticks.js';
@@ -18,7 +18,9 @@ export class PhaseChart {
   readonly element: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly legend: HTMLElement;
-  private plane: PhasePlane | undefined;
+  private plane: PhasePlane | BookPhasePlane | undefined;
+  /** The unit of u ('' for the 2003 form). */
+  private unit = '';
   private trace: TraceColumns | undefined;
   private marker: number | undefined;
 
@@ -32,19 +34,21 @@ export class PhaseChart {
     new ResizeObserver(() => this.draw()).observe(this.element);
   }
 
-  /** Shows a plane and the trajectory of a trace over it. */
-  setData(plane: PhasePlane, trace: TraceColumns): void {
+  /** Shows a plane of either form and the trajectory of a trace over it; `unit` is u's and I's. */
+  setData(plane: PhasePlane | BookPhasePlane, trace: TraceColumns, unit = ''): void {
     this.plane = plane;
     this.trace = trace;
+    this.unit = unit;
+    const I = unit === '' ? formatNumber(plane.I, 4) : `${formatNumber(plane.I, 4)} ${unit}`;
     this.canvas.setAttribute(
       'aria-label',
-      `Phase plane at I = ${plane.I}: ${plane.fixedPoints.length} fixed point(s)` +
+      `Phase plane at I = ${I}: ${plane.fixedPoints.length} fixed point(s)` +
         plane.fixedPoints.map((p) => `, ${p.type} at v = ${p.v.toFixed(1)} mV`).join(''),
     );
     const swatch = (color: string, text: string): HTMLElement =>
       el('span', {}, el('i', { style: `background:${color}` }), text);
     this.legend.replaceChildren(
-      swatch(NULLCLINE_V, `v-nullcline (I = ${formatNumber(plane.I, 4)})`),
+      swatch(NULLCLINE_V, `v-nullcline (I = ${I})`),
       swatch(NULLCLINE_U, 'u-nullcline'),
       swatch(COLORS.v, 'trajectory'),
       el('span', {}, '● stable, ○ unstable fixed point'),
@@ -122,7 +126,7 @@ export class PhaseChart {
     context.translate(12, (top + bottom) / 2);
     context.rotate(-Math.PI / 2);
     context.textBaseline = 'middle';
-    context.fillText('u', 0, 0);
+    context.fillText(this.unit === '' ? 'u' : `u (${this.unit})`, 0, 0);
     context.restore();
 
     // The plot's edge, drawn: the nullclines and the trajectory end on it (its box, in CSS

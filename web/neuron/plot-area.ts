@@ -2,12 +2,13 @@
  * The neuron view's plot area: the trace chart, the phase plane with its caption, the title and
  * readout above them, the panel toggles and the export bar below, and the stale-plot note.
  */
-import { IzhikitError, PRESETS, phasePlane, type SimulationResult } from 'izhikit';
+import { IzhikitError, bookPhasePlane, phasePlane } from 'izhikit';
 import { el, formatNumber } from '../ui/dom.js';
+import { MODELS, findPreset } from './models.js';
 import { PhaseChart } from './phase-chart.js';
 import { presetTitle } from './preset-picker.js';
 import { readoutItems } from './readout-line.js';
-import type { NeuronState } from './state.js';
+import type { NeuronRun, NeuronState } from './state.js';
 import { TraceChart } from './trace-chart.js';
 
 export type PanelToggle = 'showI' | 'showU' | 'showPhase';
@@ -20,9 +21,9 @@ export interface NeuronPlotArea {
   /** Shows the state's toggles, panels and title. */
   show(state: NeuronState): void;
   /** Draws a good run of `state`: the trace, the phase plane at the end, the readout. */
-  showRun(run: SimulationResult, state: NeuronState): void;
+  showRun(run: NeuronRun, state: NeuronState): void;
   /** The phase plane at the input of step `index` (the cursor), or at the end of the run. */
-  showPhasePlane(run: SimulationResult, state: NeuronState, index: number | undefined): void;
+  showPhasePlane(run: NeuronRun, state: NeuronState, index: number | undefined): void;
   /** Marks the plot as the last valid run (`hasRun`) or as nothing, or clears that. */
   setStale(stale: boolean, hasRun: boolean): void;
 }
@@ -48,7 +49,7 @@ export function createNeuronPlotArea(
   const showPhase = toggle('phase plane (v, u)', 'showPhase');
 
   // Hold: the trace on screen stays, faint, behind the next ones, to compare a change with.
-  let current: SimulationResult | undefined;
+  let current: NeuronRun | undefined;
   const holdButton = el(
     'button',
     { type: 'button', class: 'small', 'data-action': 'hold', 'aria-pressed': 'false' },
@@ -109,22 +110,26 @@ export function createNeuronPlotArea(
     ),
   );
 
-  function showPhasePlane(
-    run: SimulationResult,
-    state: NeuronState,
-    index: number | undefined,
-  ): void {
+  function showPhasePlane(run: NeuronRun, state: NeuronState, index: number | undefined): void {
     const trace = run.trace;
     if (!state.showPhase || trace === undefined) return;
     const at = index ?? trace.I.length - 1;
     const I = trace.I[at] as number;
+    const unit = MODELS[state.model].currentUnit;
+    const withUnit = (value: number): string =>
+      unit === '' ? formatNumber(value, 4) : `${formatNumber(value, 4)} ${unit}`;
     try {
-      phase.setData(phasePlane(run.params, I, { trajectory: trace, fieldSize: 0 }), trace);
+      const options = { trajectory: trace, fieldSize: 0 };
+      const plane =
+        'model' in run
+          ? bookPhasePlane(run.params, I, options)
+          : phasePlane(run.params, I, options);
+      phase.setData(plane, trace, unit);
       phase.setMarker(index);
       phaseCaption.textContent =
         index === undefined
-          ? `Nullclines for I = ${formatNumber(I, 4)}, the input at the end of the run; point at the trace to see them at another time.`
-          : `Nullclines for I(${formatNumber(trace.t[at] as number, 6)} ms) = ${formatNumber(I, 4)}.`;
+          ? `Nullclines for I = ${withUnit(I)}, the input at the end of the run; point at the trace to see them at another time.`
+          : `Nullclines for I(${formatNumber(trace.t[at] as number, 6)} ms) = ${withUnit(I)}.`;
     } catch (error) {
       phaseCaption.textContent = error instanceof IzhikitError ? error.message : String(error);
     }
@@ -139,7 +144,8 @@ export function createNeuronPlotArea(
       showU.checked = state.showU;
       showPhase.checked = state.showPhase;
       element.classList.toggle('with-phase', state.showPhase);
-      const preset = PRESETS.find((p) => p.id === state.preset);
+      chart.setCurrentUnit(MODELS[state.model].currentUnit);
+      const preset = findPreset(state.preset);
       title.textContent = preset === undefined ? 'Custom neuron' : presetTitle(preset);
     },
     showRun(run, state) {

@@ -1,19 +1,33 @@
 /**
- * The preset picker: the neuron types of [2003] and the features of [2004] as two groups, each
- * entry with its name and figure letter, and the chosen one's description under the list, with a
- * reset once its values are edited.
+ * The preset picker: the neuron types of [2003], the features of [2004] and (in the neuron view)
+ * the cell types of [2007] as groups, each entry with its name and figure letter, and the chosen
+ * one's description under the list, with a reset once its values are edited.
  */
-import { PRESETS, type Preset } from 'izhikit';
 import { el, uniqueId } from '../ui/dom.js';
+import { ALL_PRESETS, type AnyPreset } from './models.js';
 
+export interface PresetGroup {
+  readonly group: AnyPreset['group'];
+  readonly label: string;
+}
+
+/** The groups of the 2003 form's presets. */
 export const PRESET_GROUPS = [
   { group: 'types', label: 'neuron types (2003)' },
   { group: 'features', label: 'features (2004)' },
 ] as const;
 
-/** How a preset is named in lists: "K · resonator" for the features, the name for the types. */
-export function presetTitle(preset: Preset): string {
-  return preset.letter === undefined ? preset.name : `${preset.letter} · ${preset.name}`;
+/** The neuron view's groups: the 2003 form's, then the book's cells (2007 form, in pA). */
+export const NEURON_PRESET_GROUPS: readonly PresetGroup[] = [
+  ...PRESET_GROUPS,
+  { group: 'cells-2007', label: 'cell types of the book (2007 form, pA)' },
+];
+
+/** How a preset is named in lists: "K · resonator" for the features, the name for the others. */
+export function presetTitle(preset: AnyPreset): string {
+  return !('letter' in preset) || preset.letter === undefined
+    ? preset.name
+    : `${preset.letter} · ${preset.name}`;
 }
 
 export interface PresetPicker {
@@ -25,14 +39,19 @@ export interface PresetPicker {
 
 const CUSTOM = '';
 
-export function createPresetPicker(onChoose: (preset: Preset) => void): PresetPicker {
+/** A picker of the presets of `groups` (by default the 2003 form's). */
+export function createPresetPicker<P extends AnyPreset>(
+  onChoose: (preset: P) => void,
+  groups: readonly PresetGroup[] = PRESET_GROUPS,
+): PresetPicker {
+  const offered = ALL_PRESETS.filter((p) => groups.some((g) => g.group === p.group)) as P[];
   const id = uniqueId('preset');
   const select = el('select', { id, 'data-field': 'preset' });
   // Shown for a neuron that no preset describes (a link with numbers only); not a choice.
   select.append(el('option', { value: CUSTOM, disabled: true }, 'custom neuron'));
-  for (const { group, label } of PRESET_GROUPS) {
+  for (const { group, label } of groups) {
     const optgroup = el('optgroup', { label });
-    for (const preset of PRESETS.filter((p) => p.group === group)) {
+    for (const preset of offered.filter((p) => p.group === group)) {
       optgroup.append(
         el('option', { value: preset.id, title: preset.description }, presetTitle(preset)),
       );
@@ -48,18 +67,18 @@ export function createPresetPicker(onChoose: (preset: Preset) => void): PresetPi
     description,
   );
   select.addEventListener('change', () => {
-    const preset = PRESETS.find((p) => p.id === select.value);
+    const preset = offered.find((p) => p.id === select.value);
     if (preset !== undefined) onChoose(preset);
   });
   return {
     element,
     select,
     show(presetId, edited) {
-      const preset = PRESETS.find((p) => p.id === presetId);
+      const preset = offered.find((p) => p.id === presetId);
       select.value = preset?.id ?? CUSTOM;
       description.replaceChildren();
       if (preset === undefined) {
-        description.append('Your own neuron: set a, b, c, d and the input.');
+        description.append('Your own neuron: set its parameters and the input.');
         return;
       }
       description.append(

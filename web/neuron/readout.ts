@@ -1,5 +1,5 @@
 /** The numbers under the neuron plot: spike count, first-spike latency and mean rate. */
-import type { SimulationResult } from 'izhikit';
+import type { NeuronRun } from './state.js';
 
 export interface SpikeReadout {
   readonly count: number;
@@ -19,7 +19,7 @@ export interface SpikeReadout {
  * Computes the readout of a run. The input's onset is `knownOnset` when given (a preset's
  * stimulus window), else the first time the recorded I(t) departs from its starting value.
  */
-export function spikeReadout(result: SimulationResult, knownOnset?: number): SpikeReadout {
+export function spikeReadout(result: NeuronRun, knownOnset?: number): SpikeReadout {
   const { spikes, duration, trace } = result;
   const count = spikes.length;
   const firstSpike = count > 0 ? spikes[0] : undefined;

@@ -3,21 +3,57 @@
  * URL's query string, so that a copied link reopens the same neuron.
  */
 import {
+  BOOK_RS,
   DEFAULT_PARAMETERS,
   compileExpression,
-  getPreset,
   isIntegratorName,
+  simulate,
+  simulate2007,
+  type BookSimulationOptions,
+  type BookSimulationResult,
   type IntegratorName,
   type ModelParameters,
-  type Preset,
   type SimulationOptions,
+  type SimulationResult,
 } from 'izhikit';
+import {
+  BOOK_FIELD_KEYS,
+  BOOK_OPTIONAL_KEYS,
+  MODELS,
+  findPreset,
+  isBookPreset,
+  isModelName,
+  modelOfPreset,
+  type AnyPreset,
+  type ModelName,
+} from './models.js';
 
-export interface NeuronState extends ModelParameters {
+/** The numbers of the 2007 form (in the state of either form; the 2003 form leaves them be). */
+export interface BookState {
+  readonly C: number;
+  readonly k: number;
+  readonly vr: number;
+  readonly vt: number;
+  /** Cut-off and reset slopes (mV/pA); 0 for the plain model. */
+  readonly vpeakU: number;
+  readonly cU: number;
+  readonly uMax: number | undefined;
+  readonly bHyper: number | undefined;
+  readonly vHyper: number | undefined;
+  readonly cubicVb: number | undefined;
+}
+
+/**
+ * The state of the neuron view. a, b, c, d and vpeak are the running form's: dimensionless for
+ * the 2003 form, in 1/ms, nS, mV, pA and mV for the 2007 form.
+ */
+export interface NeuronState extends ModelParameters, BookState {
+  /** Which form of the model runs. */
+  readonly model: ModelName;
   /** The preset the numbers came from (shown as a label; edits keep it as the starting point). */
   readonly preset: string | undefined;
   readonly v0: number;
-  /** Initial recovery variable; `undefined` means b·v0. */
+  /** Initial recovery variable; `undefined` means b·v0 (2003 form) or 0 (2007 form). */
   readonly u0: number | undefined;
   readonly dt: number;
   readonly duration: number;
@@ -50,7 +86,24 @@ export const NUMERIC_KEYS = [
   'substeps',
   'inputScale',
 ] as const;
-export type NumericKey = (typeof NUMERIC_KEYS)[number];
+/** The numeric fields of the 2007 form's state (its optional terms aside). */
+export const BOOK_NUMERIC_KEYS = [
+  ...BOOK_FIELD_KEYS,
+  'v0',
+  'dt',
+  'duration',
+  'substeps',
+  'inputScale',
+] as const;
+export type NumericKey =
+  | (typeof NUMERIC_KEYS)[number]
+  | (typeof BOOK_NUMERIC_KEYS)[number]
+  | (typeof BOOK_OPTIONAL_KEYS)[number];
+
+/** The numeric keys a link of `model` may set. */
+export function numericKeysOf(model: ModelName): readonly NumericKey[] {
+  return model === '2007' ? [...BOOK_NUMERIC_KEYS, ...BOOK_OPTIONAL_KEYS] : NUMERIC_KEYS;
+}
 
 /**
  * The longest I(t) the explorer takes: its link must fit the request a server accepts (about
@@ -61,9 +114,61 @@ export const MAX_INPUT_CHARS = 2000;
 /** The first preset of the list opens when the URL names nothing. */
 export const DEFAULT_PRESET = 'rs';
 
-/** The state a preset defines, with the display toggles given. */
+/** The 2007 form's numbers in a state of the 2003 form: the book's RS neuron, no terms. */
+export const UNUSED_BOOK_STATE: BookState = {
+  C: BOOK_RS.C,
+  k: BOOK_RS.k,
+  vr: BOOK_RS.vr,
+  vt: BOOK_RS.vt,
+  vpeakU: 0,
+  cU: 0,
+  uMax: undefined,
+  bHyper: undefined,
+  vHyper: undefined,
+  cubicVb: undefined,
+};
+
+/** The numbers a preset of either form gives the state. */
+function presetNumbers(
+  preset: AnyPreset,
+): ModelParameters & BookState & Pick<NeuronState, 'model' | 'v0' | 'u0'> {
+  if (!isBookPreset(preset)) {
+    return {
+      model: '2003',
+      ...DEFAULT_PARAMETERS,
+      ...UNUSED_BOOK_STATE,
+      ...preset.params,
+      v0: preset.v0,
+      u0: preset.u0,
+    } as ModelParameters & BookState & Pick<NeuronState, 'model' | 'v0' | 'u0'>;
+  }
+  const p = preset.params;
+  return {
+    model: '2007',
+    ...DEFAULT_PARAMETERS,
+    C: p.C,
+    k: p.k,
+    vr: p.vr,
+    vt: p.vt,
+    vpeak: p.vpeak,
+    a: p.a,
+    b: p.b,
+    c: p.c,
+    d: p.d,
+    vpeakU: p.vpeakU ?? 0,
+    cU: p.cU ?? 0,
+    uMax: p.uMax,
+    bHyper: p.bHyper,
+    vHyper: p.vHyper,
+    cubicVb: p.cubicVb,
+    v0: preset.v0 ?? p.vr,
+    u0: preset.u0,
+  };
+}
+
+/** The state a preset of either form defines, with the display toggles given. */
 export function stateFromPreset(
-  preset: Preset,
+  preset: AnyPreset,
   toggles: Pick<NeuronState, 'showU' | 'showI' | 'showPhase'> = {
     showU: false,
     showI: true,
@@ -72,10 +177,7 @@ export function stateFromPreset(
 ): NeuronState {
   return {
     preset: preset.id,
-    ...DEFAULT_PARAMETERS,
-    ...preset.params,
-    v0: preset.v0,
-    u0: preset.u0,
+    ...presetNumbers(preset),
     dt: preset.dt,
     duration: preset.duration,
     input: preset.input,
@@ -89,7 +191,7 @@ export function stateFromPreset(
 }
 
 /** Whether `state` differs from what `preset` defines (its display toggles aside). */
-export function isEdited(preset: Preset, state: NeuronState): boolean {
+export function isEdited(preset: AnyPreset, state: NeuronState): boolean {
   const reference = stateFromPreset(preset, state);
   return (Object.keys(reference) as (keyof NeuronState)[]).some(
     (key) => reference[key] !== state[key],
@@ -111,6 +213,19 @@ export function scaledInput(input: string, scale: number): SimulationOptions['in
   };
 }
 
+/** The start, grid, input and integrator of a run of either form. */
+function runControls(state: NeuronState) {
+  return {
+    v0: state.v0,
+    ...(state.u0 === undefined ? {} : { u0: state.u0 }),
+    dt: state.dt,
+    duration: state.duration,
+    input: scaledInput(state.input, state.inputScale),
+    integrator: state.integrator,
+    ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
+  };
+}
+
 /** The options `simulate` takes for this state. */
 export function simulationOptions(state: NeuronState): SimulationOptions {
   return {
@@ -124,14 +239,42 @@ export function simulationOptions(state: NeuronState): SimulationOptions {
     vb: state.vb,
     kappa: state.kappa,
     vpeak: state.vpeak,
-    v0: state.v0,
-    ...(state.u0 === undefined ? {} : { u0: state.u0 }),
-    dt: state.dt,
-    duration: state.duration,
-    input: scaledInput(state.input, state.inputScale),
-    integrator: state.integrator,
-    ...(state.integrator === 'reference' ? {} : { substeps: state.substeps }),
+    ...runControls(state),
   };
+}
+
+/** The options `simulate2007` takes for a state of the 2007 form. */
+export function bookSimulationOptions(state: NeuronState): BookSimulationOptions {
+  const optional: Record<string, number> = {};
+  for (const key of BOOK_OPTIONAL_KEYS) {
+    const value = state[key];
+    if (value !== undefined) optional[key] = value;
+  }
+  return {
+    C: state.C,
+    k: state.k,
+    vr: state.vr,
+    vt: state.vt,
+    vpeak: state.vpeak,
+    a: state.a,
+    b: state.b,
+    c: state.c,
+    d: state.d,
+    ...(state.vpeakU === 0 ? {} : { vpeakU: state.vpeakU }),
+    ...(state.cU === 0 ? {} : { cU: state.cU }),
+    ...optional,
+    ...runControls(state),
+  };
+}
+
+/** A run of either form. */
+export type NeuronRun = SimulationResult | BookSimulationResult;
+
+/** Runs the state with its form's simulator (the trace kept to `maxTraceBytes`). */
+export function runState(state: NeuronState, maxTraceBytes: number): NeuronRun {
+  return state.model === '2007'
+    ? simulate2007({ ...bookSimulationOptions(state), maxTraceBytes })
+    : simulate({ ...simulationOptions(state), maxTraceBytes });
 }
 
 /** Short URL names: `T` for the duration and `I` for the input, as the papers write them. */
@@ -151,39 +294,59 @@ export const URL_NAMES: Record<NumericKey, string> = {
   vpeak: 'vpeak',
   substeps: 'substeps',
   inputScale: 'Iscale',
+  C: 'C',
+  k: 'k',
+  vr: 'vr',
+  vt: 'vt',
+  vpeakU: 'vpeakU',
+  cU: 'cU',
+  uMax: 'uMax',
+  bHyper: 'bHyper',
+  vHyper: 'vHyper',
+  cubicVb: 'cubicVb',
 };
 
-/** The `u0` of a link whose preset gives u0 but whose user chose u0 = b·v0. */
-const U0_FROM_B_V0 = 'b*v0';
+/** The `u0` of a link whose preset gives u0 but whose user chose u0 = b·v0 (2003) or 0 (2007). */
+const U0_AUTO: Record<ModelName, string> = { '2003': 'b*v0', '2007': 'auto' };
 
 /**
- * The state a link starts from before its values: the named preset's, or the default preset's
- * (whose model terms are the defaults) for a custom neuron. Values equal to it can be left out.
+ * The state a link starts from before its values: the named preset's, or the form's default
+ * preset's (whose model terms are the defaults) for a custom neuron. Values equal to it can be
+ * left out.
  */
-function baseState(presetId: string | undefined): NeuronState {
-  try {
-    return stateFromPreset(getPreset(presetId ?? DEFAULT_PRESET));
-  } catch {
-    return stateFromPreset(getPreset(DEFAULT_PRESET));
-  }
+export function baseState(model: ModelName, presetId: string | undefined): NeuronState {
+  const preset = findPreset(presetId);
+  return stateFromPreset(
+    preset !== undefined && modelOfPreset(preset) === model
+      ? preset
+      : (findPreset(MODELS[model].defaultPreset) as AnyPreset),
+  );
+}
+
+/** Whether a key is a model term a link leaves out when it equals the preset's. */
+function isAdvanced(model: ModelName, key: NumericKey): boolean {
+  return model === '2007'
+    ? key === 'vpeakU' || key === 'cU' || (BOOK_OPTIONAL_KEYS as readonly string[]).includes(key)
+    : key in DEFAULT_PARAMETERS;
 }
 
 /** Writes the state into query parameters (everything that differs from what the rest implies). */
 export function writeNeuronParams(state: NeuronState, params: URLSearchParams): void {
+  if (state.model !== '2003') params.set('model', state.model);
   if (state.preset !== undefined) params.set('preset', state.preset);
   // Model terms are left out when they equal the preset's (class-1-excitable's k1 = 4.1), not
   // the defaults: an edit back to k1 = 5 must survive the link.
-  const base = baseState(state.preset);
-  for (const key of NUMERIC_KEYS) {
+  const base = baseState(state.model, state.preset);
+  for (const key of numericKeysOf(state.model)) {
     if (key === 'substeps' && state.integrator === 'reference') continue;
     if (key === 'inputScale' && state.inputScale === 1) continue;
-    const advanced = key in DEFAULT_PARAMETERS;
     const value = state[key];
-    if (advanced && value === base[key]) continue;
+    if (value === undefined) continue;
+    if (isAdvanced(state.model, key) && value === base[key]) continue;
     params.set(URL_NAMES[key], String(value));
   }
   if (state.u0 !== undefined) params.set('u0', String(state.u0));
-  else if (base.u0 !== undefined) params.set('u0', U0_FROM_B_V0);
+  else if (base.u0 !== undefined) params.set('u0', U0_AUTO[state.model]);
   // An I(t) the explorer refuses stays out of the link, which must fit in a URL.
   if (state.input.length <= MAX_INPUT_CHARS) params.set('I', state.input);
   if (state.integrator !== 'reference') params.set('integrator', state.integrator);
@@ -198,25 +361,25 @@ export function writeNeuronParams(state: NeuronState, params: URLSearchParams): 
  * value the URL gives. Values that are not numbers are ignored.
  */
 export function readNeuronParams(params: URLSearchParams): NeuronState {
-  const presetId = params.get('preset') ?? DEFAULT_PRESET;
-  let preset: Preset;
-  try {
-    preset = getPreset(presetId);
-  } catch {
-    preset = getPreset(DEFAULT_PRESET);
-  }
+  const presetId = params.get('preset') ?? undefined;
+  const named = findPreset(presetId);
+  // The preset names its form; without one (or with an unknown one) the link's model does.
+  const asked = params.get('model');
+  const model: ModelName =
+    named !== undefined ? modelOfPreset(named) : isModelName(asked) ? asked : '2003';
+  const preset = named ?? (findPreset(MODELS[model].defaultPreset) as AnyPreset);
   const state: Record<string, unknown> = { ...stateFromPreset(preset) };
-  if (params.has('preset') && preset.id !== presetId) state.preset = undefined;
+  if (presetId !== undefined && named === undefined) state.preset = undefined;
   // A URL that sets the numbers without naming a preset describes a custom neuron.
-  if (!params.has('preset') && params.has('a')) state.preset = undefined;
-  for (const key of NUMERIC_KEYS) {
+  if (presetId === undefined && (params.has('a') || params.has('C'))) state.preset = undefined;
+  for (const key of numericKeysOf(model)) {
     const raw = params.get(URL_NAMES[key]);
     if (raw === null || raw.trim() === '') continue;
     const value = Number(raw);
     if (Number.isFinite(value)) state[key] = value;
   }
   const u0 = params.get('u0');
-  if (u0 === U0_FROM_B_V0) state.u0 = undefined;
+  if (u0 === U0_AUTO[model]) state.u0 = undefined;
   else if (u0 !== null && u0.trim() !== '' && Number.isFinite(Number(u0))) state.u0 = Number(u0);
   const input = params.get('I');
   if (input !== null) state.input = input;

@@ -20,13 +20,17 @@ export interface HeldTrace {
   readonly v: Float64Array;
 }
 
-const UNITS: Record<Column, string> = { v: ' mV', u: '', I: '' };
-
 const PANELS: Record<Column, { label: string; color: string; share: number }> = {
   v: { label: 'v (mV)', color: COLORS.v, share: 0.62 },
   u: { label: 'u', color: COLORS.u, share: 0.2 },
   I: { label: 'I(t)', color: COLORS.I, share: 0.2 },
 };
+
+/** A panel's label with the unit of current (none for the 2003 form's u and I). */
+function labelOf(column: Column, currentUnit: string): string {
+  const { label } = PANELS[column];
+  return column === 'v' || currentUnit === '' ? label : `${label} (${currentUnit})`;
+}
 
 interface Panel {
   readonly column: Column;
@@ -44,6 +48,8 @@ export class TraceChart {
   /** True while one panel's zoom is copied to the others. */
   private syncing = false;
   private held: HeldTrace | undefined;
+  /** The unit of u and I: '' for the 2003 form, pA for the 2007 form. */
+  private currentUnit = '';
   /** The values under the cursor, over the top right of the plot. */
   readonly values: HTMLElement;
 
@@ -59,6 +65,15 @@ export class TraceChart {
     this.element.append(this.values);
     this.setVisible(false, true);
     new ResizeObserver(() => this.resize()).observe(this.element);
+  }
+
+  /** Labels u and I with `unit` ('' for none), rebuilding the panels when it changes. */
+  setCurrentUnit(unit: string): void {
+    if (unit === this.currentUnit) return;
+    this.currentUnit = unit;
+    const shown = this.columns;
+    this.columns = [];
+    this.setVisible(shown.includes('u'), shown.includes('I'));
   }
 
   /** Chooses the panels: v always, then u and I when asked. */
@@ -80,7 +95,8 @@ export class TraceChart {
   }
 
   private makePanel(column: Column, last: boolean, width: number, height: number): Panel {
-    const { label, color } = PANELS[column];
+    const { color } = PANELS[column];
+    const label = labelOf(column, this.currentUnit);
     const holder = document.createElement('div');
     holder.className = `trace-panel trace-${column}`;
     holder.dataset.panel = column;
@@ -184,7 +200,9 @@ export class TraceChart {
     }
     const parts = [`t = ${formatNumber(trace.t[index] as number, 6)} ms`];
     for (const column of this.columns) {
-      parts.push(`${column} = ${formatNumber(trace[column][index] as number, 4)}${UNITS[column]}`);
+      parts.push(
+        `${column} = ${formatNumber(trace[column][index] as number, 4)}${column === 'v' ? ' mV' : this.currentUnit === '' ? '' : ` ${this.currentUnit}`}`,
+      );
     }
     this.values.textContent = parts.join('  ');
   }

@@ -3,13 +3,7 @@
  * picker, the plot and its readout. Every input event re-simulates and redraws synchronously;
  * a bad value shows its message next to its field while the last good plot stays.
  */
-import {
-  ExpressionError,
-  TRACE_BYTES_PER_STEP,
-  getPreset,
-  simulate,
-  type SimulationResult,
-} from 'izhikit';
+import { ExpressionError, TRACE_BYTES_PER_STEP } from 'izhikit';
 import { el } from '../ui/dom.js';
 import { createExportBar } from '../ui/export-bar.js';
 import { createNeuronControls, type FieldKey } from './controls.js';
@@ -18,11 +12,11 @@ import { addNeuronExports } from './export-buttons.js';
 import { createNeuronPlotArea } from './plot-area.js';
 import { linkProblems } from './link-check.js';
 import {
-  DEFAULT_PRESET,
   MAX_INPUT_CHARS,
+  baseState,
   readNeuronParams,
-  simulationOptions,
-  stateFromPreset,
+  runState,
+  type NeuronRun,
   type NeuronState,
 } from './state.js';
 
@@ -42,19 +36,21 @@ export interface NeuronView {
   /** Replaces the whole state (a preset, the URL) and redraws. */
   setState(state: NeuronState): void;
   /** The last good run, for exports. */
-  readonly result: SimulationResult | undefined;
+  readonly result: NeuronRun | undefined;
   /** Extra buttons (SVG, PNG export) added once the figure renderer is available. */
   readonly exportBar: HTMLElement;
   /** Opens the link `params`: its state, with every value that cannot run marked. */
   openLink(params: URLSearchParams): void;
 }
 
+const toggles = ({ showU, showI, showPhase }: NeuronState) => ({ showU, showI, showPhase });
+
 export function createNeuronView(
   initial: NeuronState,
   onChange: (state: NeuronState) => void,
 ): NeuronView {
   let state = initial;
-  let result: SimulationResult | undefined;
+  let result: NeuronRun | undefined;
 
   // Disabled until there is a run to export (a link with a bad value opens without one).
   const exportBar = createExportBar('Export', { disabled: true });
@@ -63,8 +59,11 @@ export function createNeuronView(
     exportBar.element,
   );
   const controls = createNeuronControls(initial, () => state, update);
-  const errors = createErrorDisplay(controls.fields, controls.expression, plots.message, (stale) =>
-    plots.setStale(stale, result !== undefined),
+  const errors = createErrorDisplay(
+    () => controls.fields,
+    controls.expression,
+    plots.message,
+    (stale) => plots.setStale(stale, result !== undefined),
   );
   addNeuronExports(
     exportBar,
@@ -86,6 +85,7 @@ export function createNeuronView(
     const start = performance.now();
     state = next;
     plots.chart.setVisible(state.showU, state.showI);
+    controls.setModelError(undefined);
     controls.show(state);
     plots.show(state);
     try {
@@ -96,10 +96,7 @@ export function createNeuronView(
           MAX_INPUT_CHARS,
         );
       }
-      const run = simulate({
-        ...simulationOptions(state),
-        maxTraceBytes: EXPLORER_MAX_TRACE_BYTES,
-      });
+      const run = runState(state, EXPLORER_MAX_TRACE_BYTES);
       errors.clear();
       if (result === undefined) exportBar.enable();
       result = run;
@@ -129,8 +126,9 @@ export function createNeuronView(
     openLink(params) {
       const linked = readNeuronParams(params);
       update(linked, 'state');
-      const base = stateFromPreset(getPreset(linked.preset ?? DEFAULT_PRESET), linked);
+      const base = { ...baseState(linked.model, linked.preset), ...toggles(linked) };
       for (const [key, message] of linkProblems(params, base, linked, EXPLORER_MAX_TRACE_BYTES)) {
+        if (key === 'model') controls.setModelError(message);
         const field = controls.fields.get(key as FieldKey);
         field?.setError(message);
         // A marked field of the Advanced group is shown, not left folded away.
