@@ -1,20 +1,10 @@
 // The group search on worker threads gives the groups of the search on one thread, in the same
 // order: the search from one neuron depends on no other, which the threads rely on.
 import { describe, expect, it } from 'vitest';
-import { NetworkRandom } from '../../src/network/random.js';
+import { learnedNetwork } from '../helpers/polychron.js';
 import { findPolychronousGroupsThreaded } from '../../src/polychron/group-threads.js';
 import { findPolychronousGroups } from '../../src/polychron/groups.js';
-import { buildPolychronNetwork, type PolychronState } from '../../src/polychron/network.js';
 import { CancelledError } from '../../src/errors.js';
-
-/** Excitatory weights as after learning: 40 % at smax (long cascades), the rest below 8. */
-function learnedNetwork(seed: number): PolychronState {
-  const state = buildPolychronNetwork({ seed, variant: 'cpp' });
-  const random = new NetworkRandom(seed + 100);
-  for (let s = 0; s < 80000; s++)
-    state.weight[s] = random.uniform() < 0.4 ? 10 : 8 * random.uniform();
-  return state;
-}
 
 const NEURONS = { from: 3, to: 15 };
 

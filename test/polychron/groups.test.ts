@@ -1,7 +1,7 @@
 // The group search against the program's loop written here as poly_spnet.cpp writes it: every
 // neuron stepped every millisecond, the arrival lists as its global arrays, cleared as it clears them.
 import { describe, expect, it } from 'vitest';
-import { NetworkRandom } from '../../src/network/random.js';
+import { learnedNetwork } from '../helpers/polychron.js';
 import { findPolychronousGroups, findPolychronousGroupsAsync } from '../../src/polychron/groups.js';
 import { buildPolychronNetwork, type PolychronState } from '../../src/polychron/network.js';
 import { CancelledError } from '../../src/errors.js';
@@ -158,15 +158,6 @@ function referenceSearch(state: PolychronState, count: number): FoundGroup[] {
     }
   }
   return found;
-}
-
-/** A network whose excitatory weights were set as after learning: 40 % at smax, the rest below 8. */
-function learnedNetwork(seed: number): PolychronState {
-  const state = buildPolychronNetwork({ seed, variant: 'cpp' });
-  const random = new NetworkRandom(seed + 100);
-  for (let s = 0; s < 80000; s++)
-    state.weight[s] = random.uniform() < 0.4 ? 10 : 8 * random.uniform();
-  return state;
 }
 
 describe('findPolychronousGroups(state)', () => {
