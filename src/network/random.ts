@@ -66,6 +66,9 @@ function buildTables(): ZigguratTables {
 
 const TABLES = buildTables();
 
+/** The ziggurat's tables (read them, do not write them): the step kernel takes a copy. */
+export const zigguratTables = (): ZigguratTables => TABLES;
+
 /** Mixes a 32-bit seed (MurmurHash3's finaliser) so that seeds 1, 2, 3 start far apart. */
 export function mixSeed(seed: number): number {
   let h = seed | 0;

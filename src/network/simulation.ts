@@ -236,6 +236,20 @@ export class NetworkSimulation {
       this.loopMs += performance.now() - start;
       return taken;
     }
+    const kernels = state.simd?.kernels;
+    if (kernels !== undefined) {
+      // the whole step in WebAssembly: compiled code from the first step of a fresh process
+      while (this.step < last) {
+        const k = ++this.step;
+        const fired = kernels.step();
+        if (fired < 0) this.diverged(k);
+        state.firedCount = fired;
+        if (fired > 0) this.spikes.append(k, state.fired, fired);
+        if (this.recorded.length > 0) this.record(k - 1);
+      }
+      this.loopMs += performance.now() - start;
+      return taken;
+    }
     while (this.step < last) {
       const k = ++this.step;
       thalamicInput(state, this.options.noise);
