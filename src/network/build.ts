@@ -215,13 +215,16 @@ export function buildNetwork(
   drawNeuronParameters(options, random, a, b, c, d);
 
   if (options.weights === undefined) {
+    // drawn in WebAssembly where the kernels are: compiled code from the first column
+    const kernels = state.simd?.kernels;
     const scales = weightScales(ne, options.ni, options.scale);
     for (let j = 0; j < n; j++) {
       const multiplier =
         j < ne
           ? options.excitatoryWeight * scales.excitatory
           : -options.inhibitoryWeight * scales.inhibitory;
-      random.fillUniform(weights, j * n, (j + 1) * n, multiplier);
+      if (kernels === undefined) random.fillUniform(weights, j * n, (j + 1) * n, multiplier);
+      else kernels.uniforms(random, weights.byteOffset + 4 * j * n, n, multiplier);
     }
   } else {
     const given = options.weights;

@@ -171,6 +171,16 @@ export class NetworkRandom {
     }
   }
 
+  /**
+   * Lets a kernel draw from this generator: `words` gets its four words, `draw` runs (and moves
+   * them on), then the generator takes them back.
+   */
+  drawThrough(words: Int32Array, draw: () => void): void {
+    words.set(this.state);
+    draw();
+    this.state.set(words);
+  }
+
   /** A standard normal number N(0, 1): usually one draw. */
   normal(): number {
     const bits = xoroshiroNext(this.state, 0);

@@ -5,13 +5,13 @@
  * network's memory, and it reads the network's addresses from a descriptor there.
  */
 import { INVERSE_FACTORIALS, INVERSE_ODD } from './portable-math.js';
-import { zigguratTables } from './random.js';
+import { zigguratTables, type NetworkRandom } from './random.js';
 import type { KernelLayout } from './simd.js';
 import { KERNELS_WASM, SHARED_KERNELS_WASM } from './step.generated.js';
 import { compileOnce, decodeBase64, type KernelMemory, type KernelModule } from './wasm-module.js';
 
-/** Bytes of the descriptor (see `step.wat`). */
-export const STEP_DESCRIPTOR_BYTES = 80;
+/** Bytes of the descriptor (see `step.wat`), with room for a generator's state at byte 80. */
+export const STEP_DESCRIPTOR_BYTES = 96;
 /** Bytes of the tables: 256 i32 thresholds, 256 f64 scales and heights, 17 + 14 f64 terms. */
 export const STEP_TABLE_BYTES = 1024 + 2048 + 2048 + 8 * 17 + 8 * 14;
 
@@ -29,6 +29,16 @@ export interface BoundStep {
   readonly finish: (fired: number, count: number, from: number, to: number) => void;
   /** One whole step on one thread, into the first fired list: its count, or −1 (diverged). */
   readonly step: () => number;
+  /**
+   * The float32 at byte address `target` and the `count` − 1 after it get the numbers of
+   * `random.fillUniform(…, multiplier)`, drawn from `random`, which moves on as far.
+   */
+  readonly uniforms: (
+    random: NetworkRandom,
+    target: number,
+    count: number,
+    multiplier: number,
+  ) => void;
 }
 
 const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
@@ -78,7 +88,7 @@ export function writeStepDescriptor(
   new Float64Array(buffer, layout.descriptor + 56, 3).set([dt, dt / 2, 1 / dt]);
 }
 
-type Exports = Record<'begin' | 'finish' | 'step', (...args: number[]) => number>;
+type Exports = Record<'begin' | 'finish' | 'step' | 'uniforms', (...args: number[]) => number>;
 
 /** Instantiates the step module over `memory` with the SIMD kernels' instance's functions. */
 export function bindStep(
@@ -92,13 +102,20 @@ export function bindStep(
     env: { memory: memory as WebAssembly.Memory },
     kernels: kernels as WebAssembly.ModuleImports,
   });
-  const { begin, finish, step } = instance.exports as Exports;
+  const { begin, finish, step, uniforms } = instance.exports as Exports;
   const descriptor = layout.descriptor;
+  const generator = descriptor + 80;
+  const words = new Int32Array(memory.buffer, generator, 4);
   return {
     begin: (from, to, out) => begin(descriptor, from, to, out),
     finish: (fired, count, from, to) => {
       finish(descriptor, fired, count, from, to);
     },
     step: () => step(descriptor),
+    uniforms: (random, target, count, multiplier) => {
+      random.drawThrough(words, () => {
+        uniforms(generator, target, count, multiplier / 4294967296);
+      });
+    },
   };
 }

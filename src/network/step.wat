@@ -10,7 +10,7 @@
 ;;   0 n, 4 input, 8 v, 12 u, 16 a, 20 b, 24 c, 28 d, 32 noise scales σᵢ/√dt, 36 noise streams
 ;;   (four i32 per block of 256 neurons: s0 high, s0 low, s1 high, s1 low, as in `random.ts`),
 ;;   40 tables, 44 weights, 48 noise on (1) or off (0), 52 the fired list of a one-thread step,
-;;   56 dt (f64), 64 dt/2 (f64), 72 1/dt (f64).
+;;   56 dt (f64), 64 dt/2 (f64), 72 1/dt (f64), 80 a generator's four words (for `uniforms`).
 ;; The tables (bytes from their start): 0 the ziggurat's thresholds (256 i32), 1024 its candidate
 ;; scales (256 f64), 3072 its layer heights (256 f64), 5120 1/n! for n = 0 … 16 (f64), 5256 1/k
 ;; for k = 1, 3, … 27 (f64).
@@ -442,6 +442,31 @@
     (call $recovery (i32.load offset=8 (local.get $desc)) (i32.load offset=12 (local.get $desc))
       (i32.load offset=16 (local.get $desc)) (i32.load offset=20 (local.get $desc))
       (local.get $from) (local.get $paired) (f64.load offset=56 (local.get $desc))))
+
+  ;; uniforms(o, target, count, factor): f32 target[0 … count) = x·factor for the unsigned 32 bits
+  ;; x of successive draws of the generator at byte address o, as `NetworkRandom.fillUniform`
+  ;; stores them (rounded to the nearest f32). The weights of a network are drawn this way.
+  (func (export "uniforms") (param $o i32) (param $target i32) (param $count i32)
+    (param $factor f64)
+    (local $s0 i64) (local $s1 i64) (local $end i32) (local $bits i32)
+    (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
+    (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))
+    (local.set $end (i32.add (local.get $target) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done
+      (loop $draws
+        (br_if $done (i32.ge_u (local.get $target) (local.get $end)))
+        (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
+        (local.set $s1 (i64.xor (local.get $s1) (local.get $s0)))
+        (local.set $s0 (i64.xor
+          (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $s1))
+          (i64.shl (local.get $s1) (i64.const 16))))
+        (local.set $s1 (i64.rotl (local.get $s1) (i64.const 37)))
+        (f32.store (local.get $target) (f32.demote_f64
+          (f64.mul (f64.convert_i32_u (local.get $bits)) (local.get $factor))))
+        (local.set $target (i32.add (local.get $target) (i32.const 4)))
+        (br $draws)))
+    (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
+    (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32))))
 
   ;; step(desc): one whole step of a network on one thread, its fired neurons in the list at the
   ;; descriptor's byte 52. Returns their count, or −1 (diverged).

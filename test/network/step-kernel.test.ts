@@ -10,6 +10,7 @@ import {
 } from '../../src/network/phases.js';
 import {
   fillNoise,
+  NetworkRandom,
   NOISE_BLOCK,
   noiseStreamWords,
   seedNoiseStreams,
@@ -178,5 +179,20 @@ describe('step kernel', () => {
     expect(spikes).toBeGreaterThan(100);
     expect(Array.from(simd.v)).toEqual(Array.from(reference.v));
     expect(Array.from(simd.u)).toEqual(Array.from(reference.u));
+  });
+
+  it("uniforms(random, …) stores fillUniform's float32 numbers and moves the generator as far", () => {
+    const n = 37;
+    const simd = kernelNetwork(n, 1);
+    const viaKernel = new NetworkRandom(21);
+    const viaJavaScript = new NetworkRandom(21);
+    const expected = new Float32Array(n * n);
+    for (let j = 0; j < n; j++) {
+      const multiplier = j % 2 === 0 ? 0.5 * (800 / 3) : -1;
+      viaJavaScript.fillUniform(expected, j * n, (j + 1) * n, multiplier);
+      simd.kernels.uniforms(viaKernel, simd.weights.byteOffset + 4 * j * n, n, multiplier);
+    }
+    expect(Array.from(simd.weights)).toEqual(Array.from(expected));
+    expect(viaKernel.uniform()).toBe(viaJavaScript.uniform());
   });
 });
