@@ -2,6 +2,9 @@
 // network (1000 neurons, 1000 ms) in a new Node process, and the whole-process wall time of
 // `izhikit network` and `izhikit run --preset rs` (start, run, write), beside `node -e 0` and the
 // plain C anchor run the same way. Uses the compiled library in dist/ (built first when missing).
+// The same run again with V8 compiling the WebAssembly kernels eagerly with its optimising
+// compiler (TurboFan) before the loop instead of its baseline compiler (Liftoff) at first call
+// with optimisation later: Node flags, so the library itself never sets them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { median, printTable } from './stats.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const RUNS = 15;
+const RUNS = Number(process.env.FIRST_RUN_RUNS ?? 15);
 
 if (!existsSync(join(root, 'dist/network/simulate.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -32,12 +35,18 @@ const { simulateNetwork } = await import(${JSON.stringify(join(root, 'dist/netwo
 const r = simulateNetwork({ seed: Number(process.argv[1]) });
 console.log(r.elapsedMs, r.setupMs, r.spikes.t.length / 1000);`;
 
+/** V8's flags for compiling the kernels at once with the optimising compiler. */
+const EAGER = ['--no-liftoff', '--no-wasm-lazy-compilation'];
+
 const loops: number[] = [];
 const setups: number[] = [];
+const eagerLoops: number[] = [];
+const eagerSetups: number[] = [];
 let rate = 0;
 const processes = {
   node: [] as number[],
   network: [] as number[],
+  eagerNetwork: [] as number[],
   run: [] as number[],
   c: [] as number[],
 };
@@ -57,8 +66,15 @@ for (let run = 0; run < RUNS; run++) {
   loops.push(Number(loop));
   setups.push(Number(setup));
   rate = Number(hz);
+  const eager = wall(process.execPath, [...EAGER, '--input-type=module', '-e', firstRun, seed]);
+  const [eagerLoop, eagerSetup] = eager.stdout.split(/\s+/);
+  eagerLoops.push(Number(eagerLoop));
+  eagerSetups.push(Number(eagerSetup));
   processes.node.push(wall(process.execPath, ['-e', '0']).ms);
   processes.network.push(wall(process.execPath, [cli, 'network', '--seed', seed]).ms);
+  processes.eagerNetwork.push(
+    wall(process.execPath, [...EAGER, cli, 'network', '--seed', seed]).ms,
+  );
   processes.run.push(wall(process.execPath, [cli, 'run', '--preset', 'rs']).ms);
   if (cBuilt) {
     const c = wall(cBinary, ['800', '200']);
@@ -76,7 +92,14 @@ printTable(
   ['what', 'loop (ms)', 'setup (ms)', 'whole process (ms)'],
   [
     [`izhikit, one run in a new process (${rate.toFixed(1)} Hz)`, ms(loops), ms(setups), ''],
+    [
+      'the same, kernels compiled eagerly by TurboFan (node --no-liftoff --no-wasm-lazy-compilation)',
+      ms(eagerLoops),
+      ms(eagerSetups),
+      '',
+    ],
     ['izhikit network (start, run, write the summary)', '', '', ms(processes.network)],
+    ['izhikit network, kernels compiled eagerly by TurboFan', '', '', ms(processes.eagerNetwork)],
     ['izhikit run --preset rs (start, run, write the CSV)', '', '', ms(processes.run)],
     ['node -e 0 (Node alone)', '', '', ms(processes.node)],
     ['plain C anchor, cc -O3 (bench/anchors/net.c)', ms(cLoops), '', ms(processes.c)],
