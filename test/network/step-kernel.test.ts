@@ -124,13 +124,12 @@ describe('step kernel', () => {
       ] as const) {
         const simd = kernelNetwork(n, dt);
         for (let k = 0; k < n * n; k++) simd.weights[k] = Math.fround(Math.sin(7 * k) * 0.55);
-        for (let i = 0; i < n; i++) {
-          simd.v[i] = -70 + 3.1 * i;
-          simd.u[i] = -14 + 0.4 * i;
-          simd.input[i] = Math.cos(i) * 6;
-          simd.a[i] = 0.02 + 0.003 * i;
-          simd.b[i] = 0.25 - 0.002 * i;
-        }
+        const columns = [simd.v, simd.u, simd.input, simd.a, simd.b] as const;
+        const values = [-70, -14, 6, 0.02, 0.25];
+        const slopes = [3.1, 0.4, -0.7, 0.003, -0.002];
+        columns.forEach((column, c) => {
+          column.set(Array.from({ length: n }, (_, i) => values[c]! + slopes[c]! * i));
+        });
         for (let f = 0; f < count; f++) simd.fired[f] = (f * 5 + 3) % n;
         const reference = javascriptCopy(simd, n);
         reference.firedCount = count;
