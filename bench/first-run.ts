@@ -2,9 +2,9 @@
 // network (1000 neurons, 1000 ms) in a new Node process, and the whole-process wall time of
 // `izhikit network` and `izhikit run --preset rs` (start, run, write), beside `node -e 0` and the
 // plain C anchor run the same way. Uses the compiled library in dist/ (built first when missing).
-// The same run again with V8 compiling the WebAssembly kernels eagerly with its optimising
-// compiler (TurboFan) before the loop instead of its baseline compiler (Liftoff) at first call
-// with optimisation later: Node flags, so the library itself never sets them.
+// The run both with V8's default (its baseline compiler, Liftoff, at a kernel's first call, the
+// optimising compiler, TurboFan, later) and with the kernels compiled at once by TurboFan, as
+// `izhikit network` has V8 do (Node flags here: the library itself never sets them).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,6 @@ let rate = 0;
 const processes = {
   node: [] as number[],
   network: [] as number[],
-  eagerNetwork: [] as number[],
   run: [] as number[],
   c: [] as number[],
 };
@@ -72,9 +71,6 @@ for (let run = 0; run < RUNS; run++) {
   eagerSetups.push(Number(eagerSetup));
   processes.node.push(wall(process.execPath, ['-e', '0']).ms);
   processes.network.push(wall(process.execPath, [cli, 'network', '--seed', seed]).ms);
-  processes.eagerNetwork.push(
-    wall(process.execPath, [...EAGER, cli, 'network', '--seed', seed]).ms,
-  );
   processes.run.push(wall(process.execPath, [cli, 'run', '--preset', 'rs']).ms);
   if (cBuilt) {
     const c = wall(cBinary, ['800', '200']);
@@ -91,15 +87,19 @@ console.log(
 printTable(
   ['what', 'loop (ms)', 'setup (ms)', 'whole process (ms)'],
   [
-    [`izhikit, one run in a new process (${rate.toFixed(1)} Hz)`, ms(loops), ms(setups), ''],
     [
-      'the same, kernels compiled eagerly by TurboFan (node --no-liftoff --no-wasm-lazy-compilation)',
+      `izhikit, one run in a new process, V8's default compilers (${rate.toFixed(1)} Hz)`,
+      ms(loops),
+      ms(setups),
+      '',
+    ],
+    [
+      'the same, kernels compiled at once by TurboFan (as izhikit network has V8 do)',
       ms(eagerLoops),
       ms(eagerSetups),
       '',
     ],
     ['izhikit network (start, run, write the summary)', '', '', ms(processes.network)],
-    ['izhikit network, kernels compiled eagerly by TurboFan', '', '', ms(processes.eagerNetwork)],
     ['izhikit run --preset rs (start, run, write the CSV)', '', '', ms(processes.run)],
     ['node -e 0 (Node alone)', '', '', ms(processes.node)],
     ['plain C anchor, cc -O3 (bench/anchors/net.c)', ms(cLoops), '', ms(processes.c)],
