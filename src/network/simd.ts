@@ -30,9 +30,12 @@ export function kernelModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
 
 const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
 
-/** The compiled kernels module, or null where WebAssembly SIMD (or shared memory) is missing. */
-export function kernelModule(shared = false): KernelModule | null {
-  return compileOnce(compiled, shared ? 1 : 0, () => kernelModuleBytes(shared));
+/**
+ * The compiled kernels module, or null where WebAssembly SIMD (or shared memory) is missing; a
+ * module `given` by the thread that started this one is taken instead of compiling.
+ */
+export function kernelModule(shared = false, given?: KernelModule): KernelModule | null {
+  return compileOnce(compiled, shared ? 1 : 0, () => kernelModuleBytes(shared), given);
 }
 
 /** Byte offsets of a network's arrays in one memory, each 16-byte aligned. */

@@ -30,6 +30,7 @@ import {
 import { NetworkRandom, NOISE_BLOCK } from './random.js';
 import { SpikeRecorder } from './spike-recorder.js';
 import {
+  sharedKernelModules,
   startThreads,
   threadPart,
   threadsAvailable,
@@ -151,8 +152,10 @@ export class NetworkSimulation {
     const { n, ne, dt, noise } = this.options;
     const control = new SharedArrayBuffer(4 * controlWords(parties));
     const bounds = threadBounds(n, parties);
+    const modules = shared.memory === undefined ? ([null, null] as const) : sharedKernelModules();
     const init = (index: number): ThreadInit => ({
       shared,
+      modules,
       control,
       n,
       ne,

@@ -43,10 +43,16 @@ export interface BoundStep {
 
 const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
 
-/** The compiled step module (imports `env.memory`, shared or not, and the SIMD kernels). */
-export function stepModule(shared = false): KernelModule | null {
-  return compileOnce(compiled, shared ? 1 : 0, () =>
-    decodeBase64(shared ? SHARED_KERNELS_WASM : KERNELS_WASM),
+/**
+ * The compiled step module (imports `env.memory`, shared or not, and the SIMD kernels); a module
+ * `given` by the thread that started this one is taken instead of compiling.
+ */
+export function stepModule(shared = false, given?: KernelModule): KernelModule | null {
+  return compileOnce(
+    compiled,
+    shared ? 1 : 0,
+    () => decodeBase64(shared ? SHARED_KERNELS_WASM : KERNELS_WASM),
+    given,
   );
 }
 

@@ -19,13 +19,16 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 
 /**
  * Compiles the module of `bytes()` once into `cache[slot]`: null where the engine cannot (no
- * WebAssembly, no SIMD, no shared memory).
+ * WebAssembly, no SIMD, no shared memory). A module `given` (compiled by another thread and sent
+ * with its start) fills an empty slot without compiling.
  */
 export function compileOnce(
   cache: (KernelModule | null | undefined)[],
   slot: number,
   bytes: () => Uint8Array<ArrayBuffer>,
+  given?: KernelModule,
 ): KernelModule | null {
+  if (cache[slot] === undefined && given !== undefined) cache[slot] = given;
   const known = cache[slot];
   if (known !== undefined) return known;
   let module: WebAssembly.Module | null = null;
