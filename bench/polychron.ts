@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { saveCheckpoint } from '../src/polychron/checkpoint.js';
-import { findPolychronousGroups } from '../src/polychron/groups.js';
+import { cpus } from 'node:os';
+import { findPolychronousGroupsThreaded } from '../src/polychron/group-threads.js';
 import { PolychronSimulation } from '../src/polychron/simulation.js';
 import { printTable } from './stats.js';
 
@@ -64,10 +65,14 @@ console.log(
 );
 printTable(['implementation', 'per model second', 'whole stretch', `rates at ${seconds} s`], rows);
 
-const search = findPolychronousGroups(run.state);
+// The group search runs on every core: `npm run bench` pins this process to one, so it widens
+// its own affinity first (threads started later inherit it).
+const threads = cpus().length;
+spawnSync('taskset', ['-p', '-c', `0-${threads - 1}`, String(process.pid)]);
+const search = await findPolychronousGroupsThreaded(run.state, { threads });
 const checkpoint = saveCheckpoint(run);
 console.log(
-  `\ngroup search over all 800 excitatory neurons after ${seconds} s (cpp): ${search.count} groups in ` +
+  `\ngroup search over all 800 excitatory neurons after ${seconds} s (cpp, ${threads} threads): ${search.count} groups in ` +
     `${(search.elapsedMs / 1000).toFixed(1)} s; checkpoint ${(checkpoint.length / 1e6).toFixed(1)} MB; ` +
     `peak memory of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );

@@ -250,6 +250,7 @@ export {
   type ResolvedPolychronOptions,
 } from './polychron/options.js';
 export { buildPolychronNetwork, type PolychronState } from './polychron/network.js';
+export type { PolychronKernels } from './polychron/kernels.js';
 export { type NetworkRandom } from './network/random.js';
 export {
   PolychronSimulation,

@@ -15,3 +15,8 @@ export {
   type OutputFile,
 } from './io/atomic-write.js';
 export { computeParameterMapParallel, type ParallelMapOptions } from './dynamics/map-node.js';
+export {
+  checkGroupThreads,
+  findPolychronousGroupsThreaded,
+  MAX_GROUP_THREADS,
+} from './polychron/group-threads.js';

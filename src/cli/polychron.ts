@@ -1,14 +1,12 @@
 /** `izhikit polychron`: runs the polychronization network of [2006], saves and resumes it, finds its groups. */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
 import { checkDistinctTargets, checkWritableTarget } from '../io/atomic-write.js';
 import { loadCheckpoint, saveCheckpoint } from '../polychron/checkpoint.js';
-import {
-  findPolychronousGroups,
-  type GroupSearchResult,
-  type PolychronousGroup,
-} from '../polychron/groups.js';
+import { checkGroupThreads, findPolychronousGroupsThreaded } from '../polychron/group-threads.js';
+import type { GroupSearchResult, PolychronousGroup } from '../polychron/groups.js';
 import {
   checkPolychronDuration,
   POLYCHRON_DEFAULTS,
@@ -40,6 +38,7 @@ interface PolychronFlags extends OutputFlags<Format>, PlotFlags {
   save?: string;
   resume?: string;
   groups?: boolean;
+  threads?: number;
 }
 
 export function registerPolychron(program: Command): Command {
@@ -65,7 +64,12 @@ export function registerPolychron(program: Command): Command {
     )
     .option('--save <file>', 'save a checkpoint of the whole state at the end')
     .option('--resume <file>', 'continue from a checkpoint saved with --save')
-    .option('--groups', 'search the polychronous groups at the end');
+    .option('--groups', 'search the polychronous groups at the end')
+    .option(
+      '--threads <n>',
+      `threads the group search runs on, the same groups for any number (default: ${availableParallelism()}, the cores)`,
+      parseWholeNumber,
+    );
   addFormatOption(command, ['summary', 'json']);
   addOutOption(command);
   addPlotOptions(
@@ -74,12 +78,13 @@ export function registerPolychron(program: Command): Command {
   );
   return command.action(async (flags: PolychronFlags) => {
     const seconds = checkPolychronDuration(flags.duration);
+    const threads = checkGroupThreads(flags.threads ?? availableParallelism());
     distinctOutputs(flags);
     await checkOutputs(flags);
     if (flags.save !== undefined) await checkWritableTarget(flags.save);
     const run = await startRun(flags);
     simulateWithProgress(run, seconds);
-    const groups = flags.groups === true ? searchWithProgress(run) : undefined;
+    const groups = flags.groups === true ? await searchWithProgress(run, threads) : undefined;
     const result = run.result();
     const text =
       flags.format === 'json'
@@ -157,11 +162,17 @@ function simulateWithProgress(run: PolychronSimulation, seconds: number): void {
   }
 }
 
-function searchWithProgress(run: PolychronSimulation): GroupSearchResult {
+async function searchWithProgress(
+  run: PolychronSimulation,
+  threads: number,
+): Promise<GroupSearchResult> {
   const bar = terminalProgressBar('groups');
   bar?.start(run.state.options.ne, 0);
   try {
-    return findPolychronousGroups(run.state, { onProgress: (done) => bar?.update(done) });
+    return await findPolychronousGroupsThreaded(run.state, {
+      threads,
+      onProgress: (done) => bar?.update(done),
+    });
   } finally {
     bar?.stop();
   }

@@ -70,10 +70,38 @@ export interface ThreadPool {
   readonly close: () => void;
 }
 
-interface NodeWorker {
+/** The part of a Node worker thread that the engines use. */
+export interface NodeWorker {
+  on(event: 'message' | 'error', listener: (value: unknown) => void): void;
   once(event: 'message' | 'error', listener: (value: unknown) => void): void;
+  postMessage(value: unknown): void;
   unref(): void;
   terminate(): Promise<number>;
+}
+
+/**
+ * A Node worker thread per init running `worker`, a module relative to this one and without its
+ * extension (from the sources, as in tests and benchmarks, the worker is TypeScript: it starts by
+ * registering tsx).
+ */
+export async function spawnWorkers<Init>(
+  inits: readonly Init[],
+  worker: string,
+): Promise<NodeWorker[]> {
+  // a specifier in a variable, so that browser bundlers leave this Node-only module alone
+  const specifier = 'node:worker_threads';
+  const { Worker } = (await import(/* @vite-ignore */ specifier)) as {
+    Worker: new (script: URL | string, options: object) => NodeWorker;
+  };
+  const typescript = import.meta.url.endsWith('.ts');
+  const url = new URL(`${worker}.${typescript ? 'ts' : 'js'}`, import.meta.url);
+  // tsx as this module resolves it, so that the worker finds it whatever the working folder
+  const tsx =
+    typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
+  const script = typescript
+    ? `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
+    : url;
+  return inits.map((init) => new Worker(script, { workerData: init, eval: typescript }));
 }
 
 /**
@@ -86,21 +114,7 @@ export async function startThreads<Init = ThreadInit>(
   control: Int32Array,
   worker = './thread-worker',
 ): Promise<ThreadPool> {
-  // a specifier in a variable, so that browser bundlers leave this Node-only module alone
-  const specifier = 'node:worker_threads';
-  const { Worker } = (await import(/* @vite-ignore */ specifier)) as {
-    Worker: new (script: URL | string, options: object) => NodeWorker;
-  };
-  // from the sources (tests, benchmarks) the worker is TypeScript: it starts by registering tsx
-  const typescript = import.meta.url.endsWith('.ts');
-  const url = new URL(`${worker}.${typescript ? 'ts' : 'js'}`, import.meta.url);
-  // tsx as this module resolves it, so that the worker finds it whatever the working folder
-  const tsx =
-    typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
-  const script = typescript
-    ? `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
-    : url;
-  const workers = inits.map((init) => new Worker(script, { workerData: init, eval: typescript }));
+  const workers = await spawnWorkers(inits, worker);
   try {
     await Promise.all(
       workers.map(

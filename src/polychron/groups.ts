@@ -11,7 +11,15 @@
  * search steps only the neurons that have, and gives the program's numbers bit for bit.
  */
 import { CancelledError } from '../errors.js';
+import type { GroupSearchOptions, GroupSearchResult, PolychronousGroup } from './group-types.js';
 import type { PolychronState } from './network.js';
+
+/** What the search reads of a network: its sizes, a and d, weights and synapses. */
+export type GroupSearchNetwork = Pick<PolychronState, 'n' | 'a' | 'd' | 'weight'> & {
+  readonly options: Pick<PolychronState['options'], 'ne' | 'maxDelay' | 'maxWeight'>;
+  readonly synapses: Pick<PolychronState['synapses'], 'target' | 'groupStart'>;
+  readonly incoming: PolychronState['incoming'];
+};
 
 /** Anchors per group: the program's W. */
 const ANCHORS = 3;
@@ -20,41 +28,7 @@ const MIN_GROUP_PATH = 7;
 /** The program's `latency`: how far back (ms) a firing looks for the spikes that caused it. */
 const LATENCY_FACTOR = 1;
 
-export interface PolychronousGroup {
-  /** The neuron whose strong presynaptic partners were the anchors. */
-  readonly neuron: number;
-  /** Members in firing order (the 3 anchors first) and their firing times (ms from the first). */
-  readonly members: Int32Array;
-  readonly times: Int32Array;
-  /** Links: presynaptic and postsynaptic neuron, delay (ms) and layer of each. */
-  readonly links: {
-    readonly pre: Int32Array;
-    readonly post: Int32Array;
-    readonly delay: Int32Array;
-    readonly layer: Int32Array;
-  };
-  /** Layers of the longest path. */
-  readonly layers: number;
-  /** Time (ms) of the last firing. */
-  readonly span: number;
-}
-
-export interface GroupSearchOptions {
-  /** Excitatory neurons to search from: `from` … `to − 1` (all by default). */
-  readonly from?: number;
-  readonly to?: number;
-  /** Called after each neuron with the neurons done and the number to do. */
-  readonly onProgress?: (done: number, total: number, groups: number) => void;
-  readonly signal?: AbortSignal;
-}
-
-export interface GroupSearchResult {
-  readonly count: number;
-  readonly groups: PolychronousGroup[];
-  /** Neurons searched and the wall time (ms). */
-  readonly neurons: number;
-  readonly elapsedMs: number;
-}
+export type { GroupSearchOptions, GroupSearchResult, PolychronousGroup } from './group-types.js';
 
 /**
  * findPolychronousGroups(state): every polychronous group of the network in its current weights;
@@ -113,7 +87,7 @@ function* searchNeurons(
 }
 
 /** The program's buffers, kept across anchors and neurons as its global arrays are. */
-class GroupSearch {
+export class GroupSearch {
   private readonly n: number;
   private readonly ne: number;
   private readonly maxDelay: number;
@@ -142,7 +116,7 @@ class GroupSearch {
   private readonly firedNow: Int32Array;
   private timing = 0;
 
-  constructor(private readonly state: PolychronState) {
+  constructor(private readonly state: GroupSearchNetwork) {
     const { ne, maxDelay, maxWeight } = state.options;
     this.n = state.n;
     this.ne = ne;

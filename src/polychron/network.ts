@@ -14,6 +14,7 @@ import {
   type DelayedSynapses,
   type IncomingSynapses,
 } from '../synapses/delayed-synapses.js';
+import { intoKernelMemory, type PolychronKernels } from './kernels.js';
 import {
   resolvePolychronOptions,
   type PolychronOptions,
@@ -94,6 +95,11 @@ export interface PolychronState {
   /** Milliseconds simulated so far; the next step is millisecond `time`. */
   time: number;
   random: NetworkRandom;
+  /**
+   * The millisecond's loops in WebAssembly (`kernels.wat`) over the arrays above, which then live
+   * in one WebAssembly memory; null where WebAssembly SIMD is missing: the JavaScript loops run.
+   */
+  readonly kernels: PolychronKernels | null;
 }
 
 /** Builds the network of the options: neurons, synapses, weights, the start state. */
@@ -163,26 +169,49 @@ export function assembleState(
     a[i] = i < ne ? 0.02 : 0.1;
     d[i] = i < ne ? 8 : 2;
   }
-  return {
-    options,
-    n,
-    a,
-    d,
+  const arrays = {
     v,
     u,
+    a,
+    d,
     input: new Float64Array(n),
-    synapses,
+    trace: new Float64Array(2 * (maxDelay + 1) * n),
     weight,
     weightChange: new Float64Array(n * m),
-    shadowed: options.variant === 'matlab' ? shadowedSynapses(synapses) : new Uint8Array(n * m),
-    incoming,
-    trace: new Float64Array(2 * (maxDelay + 1) * n),
-    traceOffset: traceOffsets(incoming, maxDelay, n),
     lastSpike: new Int32Array(n).fill(NEVER_FIRED),
     firedRing: new Int32Array(maxDelay * n),
     firedCount: new Int32Array(maxDelay),
+    shadowed: options.variant === 'matlab' ? shadowedSynapses(synapses) : new Uint8Array(n * m),
+    traceOffset: traceOffsets(incoming, maxDelay, n),
+    target: synapses.target,
+    groupStart: synapses.groupStart,
+    incomingStart: incoming.start,
+    incomingSynapse: incoming.synapse,
+    ltd: LTD_TABLE,
+  };
+  const placed = intoKernelMemory(arrays, { n, ne, maxDelay, variant: options.variant });
+  const p = placed?.arrays ?? arrays;
+  return {
+    options,
+    n,
+    a: p.a,
+    d: p.d,
+    v: p.v,
+    u: p.u,
+    input: p.input,
+    synapses: { ...synapses, target: p.target, groupStart: p.groupStart },
+    weight: p.weight,
+    weightChange: p.weightChange,
+    shadowed: p.shadowed,
+    incoming: { ...incoming, start: p.incomingStart, synapse: p.incomingSynapse },
+    trace: p.trace,
+    traceOffset: p.traceOffset,
+    lastSpike: p.lastSpike,
+    firedRing: p.firedRing,
+    firedCount: p.firedCount,
     time: 0,
     random,
+    kernels: placed?.kernels ?? null,
   };
 }
 

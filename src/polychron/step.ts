@@ -142,14 +142,25 @@ export function decayTraces(state: PolychronState, t: number): void {
   }
 }
 
-/** One millisecond: the phases in order. Returns how many neurons fired. */
+/**
+ * One millisecond: the phases in order, in WebAssembly where the state has its kernels (the same
+ * bits as the JavaScript loops above). Returns how many neurons fired.
+ */
 export function stepMillisecond(state: PolychronState): number {
   const t = state.time;
   thalamicInput(state);
-  const fired = fireAndPotentiate(state, t);
-  deliverSpikes(state, t);
-  updateNeurons(state);
-  decayTraces(state, t);
+  const kernels = state.kernels;
+  let fired: number;
+  if (kernels === null) {
+    fired = fireAndPotentiate(state, t);
+    deliverSpikes(state, t);
+    updateNeurons(state);
+    decayTraces(state, t);
+  } else {
+    fired = kernels.fireAndPotentiate(t);
+    kernels.deliverSpikes(t);
+    kernels.updateAndDecay(t);
+  }
   state.time = t + 1;
   return fired;
 }

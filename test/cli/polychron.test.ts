@@ -115,6 +115,11 @@ describe('izhikit polychron', () => {
       /cannot read the checkpoint .*ENOENT/,
     ],
     [
+      'no threads for the group search',
+      ['--duration', '1', '--groups', '--threads', '0'],
+      /threads must be a whole number from 1 to 256, got 0/,
+    ],
+    [
       'the same file twice',
       ['--duration', '1', '--save', join(dir, 'x'), '--out', join(dir, 'x')],
       /different files/,
