@@ -2,6 +2,9 @@
 // network (1000 neurons, 1000 ms) in a new Node process, and the whole-process wall time of
 // `izhikit network` and `izhikit run --preset rs` (start, run, write), beside `node -e 0` and the
 // plain C anchor run the same way. Uses the compiled library in dist/ (built first when missing).
+// The run both with V8's default (its baseline compiler, Liftoff, at a kernel's first call, the
+// optimising compiler, TurboFan, later) and with the kernels compiled at once by TurboFan, as
+// `izhikit network` has V8 do (Node flags here: the library itself never sets them).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { median, printTable } from './stats.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const RUNS = 15;
+const RUNS = Number(process.env.FIRST_RUN_RUNS ?? 15);
 
 if (!existsSync(join(root, 'dist/network/simulate.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -27,13 +30,31 @@ function wall(command: string, args: string[]): { ms: number; stdout: string } {
   return { ms, stdout: result.stdout };
 }
 
+// Wall and CPU time (process.cpuUsage, all of the process's threads: under load, the CPU time
+// is the steadier figure) of the setup and of the loop.
 const firstRun = `
-const { simulateNetwork } = await import(${JSON.stringify(join(root, 'dist/network/simulate.js'))});
-const r = simulateNetwork({ seed: Number(process.argv[1]) });
-console.log(r.elapsedMs, r.setupMs, r.spikes.t.length / 1000);`;
+const { NetworkSimulation } = await import(${JSON.stringify(join(root, 'dist/network/simulation.js'))});
+const cpu = (since) => { const used = process.cpuUsage(since); return (used.user + used.system) / 1000; };
+const start = process.cpuUsage();
+const run = new NetworkSimulation({ seed: Number(process.argv[1]) });
+const setupCpu = cpu(start);
+const loopStart = process.cpuUsage();
+run.advance(Infinity);
+const loopCpu = cpu(loopStart);
+const r = run.result();
+console.log(r.elapsedMs, loopCpu, r.setupMs, setupCpu, r.spikes.t.length / 1000);`;
 
-const loops: number[] = [];
-const setups: number[] = [];
+/** V8's flags for compiling the kernels at once with the optimising compiler. */
+const EAGER = ['--no-liftoff', '--no-wasm-lazy-compilation'];
+
+/** Loop and setup times, wall and CPU, of the fresh runs of one kind. */
+const fresh = () => ({
+  loop: [] as number[],
+  loopCpu: [] as number[],
+  setup: [] as number[],
+  setupCpu: [] as number[],
+});
+const runs = { lazy: fresh(), eager: fresh() };
 let rate = 0;
 const processes = {
   node: [] as number[],
@@ -48,15 +69,18 @@ const cLoops: number[] = [];
 const cli = join(root, 'bin/izhikit.js');
 for (let run = 0; run < RUNS; run++) {
   const seed = String(run + 1);
-  const [loop, setup, hz] = wall(process.execPath, [
-    '--input-type=module',
-    '-e',
-    firstRun,
-    seed,
-  ]).stdout.split(/\s+/);
-  loops.push(Number(loop));
-  setups.push(Number(setup));
-  rate = Number(hz);
+  for (const [kind, flags] of [
+    ['lazy', []],
+    ['eager', EAGER],
+  ] as const) {
+    const args = [...flags, '--input-type=module', '-e', firstRun, seed];
+    const [loop, loopCpu, setup, setupCpu, hz] = wall(process.execPath, args).stdout.split(/\s+/);
+    runs[kind].loop.push(Number(loop));
+    runs[kind].loopCpu.push(Number(loopCpu));
+    runs[kind].setup.push(Number(setup));
+    runs[kind].setupCpu.push(Number(setupCpu));
+    rate = Number(hz);
+  }
   processes.node.push(wall(process.execPath, ['-e', '0']).ms);
   processes.network.push(wall(process.execPath, [cli, 'network', '--seed', seed]).ms);
   processes.run.push(wall(process.execPath, [cli, 'run', '--preset', 'rs']).ms);
@@ -72,13 +96,26 @@ const ms = (values: number[]) =>
 console.log(
   `A fresh process each time, median of ${RUNS}: the paper's network (1000 neurons, 1000 ms, dt = 1 ms)`,
 );
+const times = (kind: 'lazy' | 'eager') => {
+  const { loop, loopCpu, setup, setupCpu } = runs[kind];
+  return [ms(loop), ms(loopCpu), ms(setup), ms(setupCpu)];
+};
 printTable(
-  ['what', 'loop (ms)', 'setup (ms)', 'whole process (ms)'],
+  ['what', 'loop (ms)', 'loop CPU (ms)', 'setup (ms)', 'setup CPU (ms)', 'whole process (ms)'],
   [
-    [`izhikit, one run in a new process (${rate.toFixed(1)} Hz)`, ms(loops), ms(setups), ''],
-    ['izhikit network (start, run, write the summary)', '', '', ms(processes.network)],
-    ['izhikit run --preset rs (start, run, write the CSV)', '', '', ms(processes.run)],
-    ['node -e 0 (Node alone)', '', '', ms(processes.node)],
-    ['plain C anchor, cc -O3 (bench/anchors/net.c)', ms(cLoops), '', ms(processes.c)],
+    [
+      `izhikit, one run in a new process, V8's default compilers (${rate.toFixed(1)} Hz)`,
+      ...times('lazy'),
+      '',
+    ],
+    [
+      'the same, kernels compiled at once by TurboFan (as izhikit network has V8 do)',
+      ...times('eager'),
+      '',
+    ],
+    ['izhikit network (start, run, write the summary)', '', '', '', '', ms(processes.network)],
+    ['izhikit run --preset rs (start, run, write the CSV)', '', '', '', '', ms(processes.run)],
+    ['node -e 0 (Node alone)', '', '', '', '', ms(processes.node)],
+    ['plain C anchor, cc -O3 (bench/anchors/net.c)', ms(cLoops), '', '', '', ms(processes.c)],
   ],
 );

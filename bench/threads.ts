@@ -1,8 +1,11 @@
 // Benchmark: the paper's network of 10 000 neurons (1000 ms, dt = 1 ms) on 1 and 2 threads (Node
 // worker threads on shared memory), each in its own process with as many cores as threads; the
-// spikes must be the same for both. Target: ≤ 150 ms of loop time on 2 threads.
+// spikes must be the same for both. Target: ≤ 150 ms of loop time on 2 threads. Beside them, in
+// the same run, the plain C anchor (bench/anchors/net.c, cc -O3, one core, median of RUNS).
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NetworkSimulation } from '../src/network/simulation.js';
 import { median, printTable } from './stats.js';
@@ -57,7 +60,9 @@ if (process.argv[2] === '--child') {
 } else {
   const rows: string[][] = [];
   let reference: number | undefined;
-  for (const threads of [1, 2].filter((t) => t <= availableParallelism())) {
+  // the machine's cores, not availableParallelism(): `npm run bench` pins this script to one core,
+  // and each child is pinned again to as many cores as it has threads
+  for (const threads of [1, 2].filter((t) => t <= cpus().length)) {
     const reports = measure(threads);
     if (typeof reports === 'string') {
       rows.push([String(threads), reports, '', '', '']);
@@ -72,6 +77,15 @@ if (process.argv[2] === '--child') {
       (reports[0]!.spikes / 10000).toFixed(2),
       checksum === reference ? 'yes' : 'NO',
     ]);
+  }
+  const binary = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), 'net');
+  const source = fileURLToPath(new URL('anchors/net.c', import.meta.url));
+  if (spawnSync('cc', ['-O3', '-o', binary, source, '-lm']).status === 0) {
+    const loops = Array.from({ length: RUNS }, () => {
+      const run = spawnSync('taskset', ['-c', '0', binary, '8000', '2000'], { encoding: 'utf8' });
+      return Number(run.stdout.trim().split(/\s+/)[0]);
+    });
+    rows.push(['plain C, cc -O3, 1 core', median(loops).toFixed(0), '', '', '']);
   }
   console.log(
     `The paper's network, 10 000 neurons, 1000 ms, on worker threads: median of ${RUNS} runs after a warm-up`,

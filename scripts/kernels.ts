@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { assembleKernels, generatedKernelsSource } from './kernels-assemble.js';
 
 /** The kernel sources, relative to the project. */
-const KERNELS = ['src/network/kernels.wat', 'src/polychron/kernels.wat', 'src/sparse/kernels.wat'];
+const KERNELS = [
+  'src/network/kernels.wat',
+  'src/network/step.wat',
+  'src/polychron/kernels.wat',
+  'src/sparse/kernels.wat',
+];
 
 for (const kernel of KERNELS) {
   const wat = fileURLToPath(new URL(`../${kernel}`, import.meta.url));

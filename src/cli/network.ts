@@ -16,7 +16,7 @@ import {
 import { NetworkSimulation, type NetworkResult } from '../network/simulation.js';
 import { checkSparseMemory } from '../sparse/memory.js';
 import { resolveSparseOptions, sparseWeightScales } from '../sparse/options.js';
-import { SparseNetworkSimulation, type SparseNetworkResult } from '../sparse/simulation.js';
+import type { SparseNetworkResult } from '../sparse/simulation.js';
 import {
   addFormatOption,
   addOutOption,
@@ -161,9 +161,10 @@ export function registerNetwork(program: Command): Command {
         flags,
         'use fewer neurons or synapses, a larger dt or a shorter duration',
       );
-      return synapses === undefined
-        ? runWithProgress(new NetworkSimulation(options))
-        : runWithProgress(new SparseNetworkSimulation({ ...options, synapses }));
+      if (synapses === undefined) return runWithProgress(new NetworkSimulation(options));
+      // the sparse engine's modules load only for a sparse network
+      const { SparseNetworkSimulation } = await import('../sparse/simulation.js');
+      return runWithProgress(new SparseNetworkSimulation({ ...options, synapses }));
     });
     await writeResults(flags, networkOutput(result, flags.format), async () => {
       // the renderer (and d3) loads only when a figure is asked for

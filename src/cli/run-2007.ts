@@ -16,8 +16,6 @@ import {
   type BookProtocol,
 } from '../presets/lookup-2007.js';
 import { runToCsv, runToJson } from '../record/run-export.js';
-import { renderTraceFigure } from '../render/trace.js';
-import { bookFigureData } from '../render/trace-2007.js';
 import { formatNumber, parseChoice, parseNumber, writeChunks, writePlot } from './options.js';
 import type { PlotFlags } from './options.js';
 import { spikeSummaryLines, withCliAdvice } from './run-shared.js';
@@ -212,7 +210,14 @@ export function bookRunSummary(result: BookSimulationResult, preset?: BookPreset
 export async function runBookCommand(flags: BookFlags & PlotFlags): Promise<void> {
   const preset = flags.preset === undefined ? undefined : getBookPreset(flags.preset);
   const result = withCliAdvice(() => simulate2007(bookSimulationOptions(flags, preset)));
-  await writePlot(flags, () => renderTraceFigure(bookFigureData(result, preset)));
+  // the renderers (and d3) load only when a figure is asked for
+  await writePlot(flags, async () => {
+    const [{ renderTraceFigure }, { bookFigureData }] = await Promise.all([
+      import('../render/trace.js'),
+      import('../render/trace-2007.js'),
+    ]);
+    return renderTraceFigure(bookFigureData(result, preset));
+  });
   if (flags.format === 'json') {
     await writeChunks([JSON.stringify(runToJson(result, preset?.id)) + '\n'], flags.out);
   } else if (flags.format === 'csv') {

@@ -15,11 +15,12 @@ import {
   type ModelParameters,
   type NeuronParameters,
 } from './izhikevich.js';
+import { stepCount } from './steps.js';
+
+export { MAX_STEPS, stepCount } from './steps.js';
 
 /** Default ceiling on the memory a recorded trace may take: 1 GB. */
 export const DEFAULT_MAX_TRACE_BYTES = 1e9;
-/** Most steps a run may take, so that a typo in dt cannot start a run of hours. */
-export const MAX_STEPS = 2e9;
 /** Bytes one recorded step takes: t, v, u and I as float64. */
 export const TRACE_BYTES_PER_STEP = 32;
 
@@ -95,26 +96,6 @@ export function requireVpeakAboveReset(params: ModelParameters): void {
       `vpeak (${params.vpeak} mV) must be above the reset c (${params.c} mV), or every step would be a spike`,
     );
   }
-}
-
-/** Checks dt and the duration and returns K = round(duration / dt), the last step index. */
-export function stepCount(dt: number, duration: number): number {
-  requireFinite('dt', dt);
-  requireFinite('duration', duration);
-  if (duration <= 0)
-    throw new ParameterError('duration', `duration must be positive, got ${duration} ms`);
-  if (dt <= 0) throw new ParameterError('dt', `dt must be positive, got ${dt} ms`);
-  if (dt > duration) {
-    throw new ParameterError('dt', `dt (${dt} ms) must not exceed the duration (${duration} ms)`);
-  }
-  const lastStep = Math.round(duration / dt);
-  if (lastStep > MAX_STEPS) {
-    throw new ParameterError(
-      'dt',
-      `duration/dt = ${lastStep.toExponential(2)} steps is more than the ${MAX_STEPS.toExponential(0)} allowed: use a larger dt or a shorter duration`,
-    );
-  }
-  return lastStep;
 }
 
 /** Allocates the trace columns of `steps` samples, or says how much memory they would need. */

@@ -20,6 +20,7 @@ import {
   type KernelMemory,
   type SimdKernels,
 } from './simd.js';
+import { writeStepDescriptor } from './step-kernel.js';
 
 /** The state of a network: one typed array per variable, length N, plus the weights. */
 export interface NetworkState {
@@ -57,28 +58,13 @@ export interface NetworkState {
 /**
  * Where a network run on several threads keeps its state: the kernels' layout in one shared
  * buffer (a shared WebAssembly memory with the kernels, a SharedArrayBuffer without), with a fired
- * list per thread and two for the threads' own spikes; c, d, the noise scales and streams in
- * another.
+ * list per thread and two for the threads' own spikes.
  */
 export interface SharedNetworkMemory {
   readonly layout: KernelLayout;
   readonly memory: KernelMemory | undefined;
   readonly buffer: SharedArrayBuffer;
-  readonly extras: SharedArrayBuffer;
 }
-
-/** The arrays of `extras`: c, d, noise scales (n doubles each), then the noise streams. */
-export function extrasArrays(extras: SharedArrayBuffer, n: number) {
-  return {
-    c: new Float64Array(extras, 0, n),
-    d: new Float64Array(extras, 8 * n, n),
-    noiseScale: new Float64Array(extras, 16 * n, n),
-    noiseStreams: new Int32Array(extras, 24 * n, noiseStreamWords(n)),
-  };
-}
-
-/** Bytes of `extras` for n neurons. */
-export const extrasBytes = (n: number): number => 24 * n + 4 * noiseStreamWords(n);
 
 /** The view of a thread of a shared network state: its own fired list (slot) and kernels. */
 export function sharedStateView(
@@ -94,7 +80,6 @@ export function sharedStateView(
     n,
     ne,
     ...arrays,
-    ...extrasArrays(shared.extras, n),
     fired: new Int32Array(shared.buffer, address, n),
     firedCount: 0,
     firedAddress: address,
@@ -110,12 +95,7 @@ function allocateShared(n: number, simd: boolean, parties: number) {
   const buffer =
     (kernels?.memory.buffer as SharedArrayBuffer | undefined) ??
     new SharedArrayBuffer(layout.bytes);
-  const shared: SharedNetworkMemory = {
-    layout,
-    memory: kernels?.memory,
-    buffer,
-    extras: new SharedArrayBuffer(extrasBytes(n)),
-  };
+  const shared: SharedNetworkMemory = { layout, memory: kernels?.memory, buffer };
   return { shared, kernels };
 }
 
@@ -217,17 +197,17 @@ export function buildNetwork(
       ne,
       a: simd?.a ?? new Float64Array(n),
       b: simd?.b ?? new Float64Array(n),
-      c: new Float64Array(n),
-      d: new Float64Array(n),
+      c: simd?.c ?? new Float64Array(n),
+      d: simd?.d ?? new Float64Array(n),
       v: simd?.v ?? new Float64Array(n),
       u: simd?.u ?? new Float64Array(n),
       input: simd?.input ?? new Float64Array(n),
-      noiseScale: new Float64Array(n),
+      noiseScale: simd?.noiseScale ?? new Float64Array(n),
       weights: simd?.weights ?? new Float32Array(n * n),
       fired: simd?.fired ?? new Int32Array(n),
       firedCount: 0,
       firedAddress: simd?.layout.fired ?? 0,
-      noiseStreams: new Int32Array(noiseStreamWords(n)),
+      noiseStreams: simd?.noiseStreams ?? new Int32Array(noiseStreamWords(n)),
       simd,
     };
   }
@@ -235,13 +215,16 @@ export function buildNetwork(
   drawNeuronParameters(options, random, a, b, c, d);
 
   if (options.weights === undefined) {
+    // drawn in WebAssembly where the kernels are: compiled code from the first column
+    const kernels = state.simd?.kernels;
     const scales = weightScales(ne, options.ni, options.scale);
     for (let j = 0; j < n; j++) {
       const multiplier =
         j < ne
           ? options.excitatoryWeight * scales.excitatory
           : -options.inhibitoryWeight * scales.inhibitory;
-      random.fillUniform(weights, j * n, (j + 1) * n, multiplier);
+      if (kernels === undefined) random.fillUniform(weights, j * n, (j + 1) * n, multiplier);
+      else kernels.uniforms(random, weights.byteOffset + 4 * j * n, n, multiplier);
     }
   } else {
     const given = options.weights;
@@ -250,5 +233,9 @@ export function buildNetwork(
 
   initialState(options, b, v, u, noiseScale);
   seedNoiseStreams(state.noiseStreams, options.seed);
+  if (state.simd !== undefined) {
+    const layout = shared?.layout ?? kernelLayout(n);
+    writeStepDescriptor(state.input.buffer, layout, options.dt, options.noise);
+  }
   return shared === undefined ? state : { ...state, shared };
 }

@@ -1,7 +1,7 @@
 /** The options of a network run, their defaults and their validation. */
 import { ParameterError } from '../errors.js';
 import { requireFinite } from '../model/izhikevich.js';
-import { stepCount } from '../model/simulate.js';
+import { stepCount } from '../model/steps.js';
 
 /** Per-neuron parameters given directly instead of drawn (for tests and teaching). */
 export interface NetworkNeuronParameters {

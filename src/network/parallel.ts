@@ -93,8 +93,12 @@ export function stepPart(part: ThreadPart, k: number): number {
   const counts = CONTROL.counts + parity * parties;
   const from = bounds[index] as number;
   const to = bounds[index + 1] as number;
-  thalamicInput(state, part.noise, from, to);
-  Atomics.store(control, counts + index, thresholdRange(state, from, to, buffer, from));
+  const kernels = state.simd?.kernels;
+  const own =
+    kernels === undefined
+      ? (thalamicInput(state, part.noise, from, to), thresholdRange(state, from, to, buffer, from))
+      : kernels.begin(from, to, buffer.byteOffset + 4 * from);
+  Atomics.store(control, counts + index, own);
   barrier(control, parties);
   const fired = state.fired;
   let total = 0;
@@ -106,6 +110,10 @@ export function stepPart(part: ThreadPart, k: number): number {
     total += count;
   }
   state.firedCount = total;
+  if (kernels !== undefined) {
+    kernels.finish(state.firedAddress, total, from, to);
+    return total;
+  }
   deliverSpikes(state, dt, from, to);
   updateMembrane(state, dt, from, to);
   updateRecovery(state, dt, from, to);

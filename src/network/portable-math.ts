@@ -10,14 +10,14 @@ const SQRT_HALF = 0.7071067811865476;
 const EXP_TERMS = 16;
 
 /** 1/n! for n = 0 … EXP_TERMS, each from the previous by one division (exact to the last bit). */
-const INVERSE_FACTORIALS = new Float64Array(EXP_TERMS + 1);
+export const INVERSE_FACTORIALS = new Float64Array(EXP_TERMS + 1);
 INVERSE_FACTORIALS[0] = 1;
 for (let n = 1; n <= EXP_TERMS; n++) {
   INVERSE_FACTORIALS[n] = (INVERSE_FACTORIALS[n - 1] as number) / n;
 }
 
 /** 1/k for the odd k of the atanh series, 1 … 27. */
-const INVERSE_ODD = new Float64Array(14);
+export const INVERSE_ODD = new Float64Array(14);
 for (let m = 0; m < 14; m++) INVERSE_ODD[m] = 1 / (2 * m + 1);
 
 /** ln(x) for a finite x > 0, accurate to a few units in the last place. */

@@ -67,6 +67,9 @@ function buildTables(): ZigguratTables {
 /** The ziggurat's tables (read them, do not write them). */
 export const TABLES = buildTables();
 
+/** The ziggurat's tables (read them, do not write them): the step kernel takes a copy. */
+export const zigguratTables = (): ZigguratTables => TABLES;
+
 /** Mixes a 32-bit seed (MurmurHash3's finaliser) so that seeds 1, 2, 3 start far apart. */
 export function mixSeed(seed: number): number {
   let h = seed | 0;
@@ -172,6 +175,16 @@ export class NetworkRandom {
           : this.normalSlowPath(candidate, layer);
       target[i] = (scale[i] as number) * z;
     }
+  }
+
+  /**
+   * Lets a kernel draw from this generator: `words` gets its four words, `draw` runs (and moves
+   * them on), then the generator takes them back.
+   */
+  drawThrough(words: Int32Array, draw: () => void): void {
+    words.set(this.state);
+    draw();
+    this.state.set(words);
   }
 
   /** A standard normal number N(0, 1): usually one draw. */

@@ -7,63 +7,60 @@
  * build time into `kernels.generated.ts`; the module is compiled once, on first use.
  */
 import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
+import { noiseStreamWords } from './random.js';
+import {
+  bindStep,
+  STEP_DESCRIPTOR_BYTES,
+  STEP_TABLE_BYTES,
+  stepModule,
+  writeStepTables,
+  type BoundStep,
+} from './step-kernel.js';
+
+import { compileOnce, decodeBase64, type KernelMemory, type KernelModule } from './wasm-module.js';
+
+export type { KernelMemory, KernelModule } from './wasm-module.js';
 
 type Kernel = (...args: number[]) => void;
-
-export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** The bytes of the kernels module (imports `env.memory`, shared or not). */
 export function kernelModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   return decodeBase64(shared ? SHARED_KERNELS_WASM : KERNELS_WASM);
 }
 
-/**
- * A compiled kernels module and a WebAssembly memory as the declarations name them: opaque or
- * structural, so that a project using izhikit needs no DOM or WebAssembly type library.
- */
-export type KernelModule = object;
-export interface KernelMemory {
-  readonly buffer: ArrayBuffer;
-}
-
 const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
 
-/** The compiled kernels module, or null where WebAssembly SIMD (or shared memory) is missing. */
-export function kernelModule(shared = false): KernelModule | null {
-  const slot = shared ? 1 : 0;
-  const known = compiled[slot];
-  if (known !== undefined) return known;
-  const module = compileKernels(shared ? SHARED_KERNELS_WASM : KERNELS_WASM);
-  compiled[slot] = module;
-  return module;
+/**
+ * The compiled kernels module, or null where WebAssembly SIMD (or shared memory) is missing; a
+ * module `given` by the thread that started this one is taken instead of compiling.
+ */
+export function kernelModule(shared = false, given?: KernelModule): KernelModule | null {
+  return compileOnce(compiled, shared ? 1 : 0, () => kernelModuleBytes(shared), given);
 }
 
 /** Compiles a kernels module given in base64, or null where this engine cannot run it. */
 export function compileKernels(base64: string): KernelModule | null {
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decodeBase64(base64);
-      if (WebAssembly.validate(bytes)) return new WebAssembly.Module(bytes);
-    }
-  } catch {
-    // no WebAssembly, or without the features the module needs
-  }
-  return null;
+  return compileOnce([], 0, () => decodeBase64(base64));
 }
 
 /** Byte offsets of a network's arrays in one memory, each 16-byte aligned. */
 export interface KernelLayout {
   readonly n: number;
+  /** The step kernel's descriptor of these addresses (`step.wat`). */
+  readonly descriptor: number;
   readonly input: number;
   readonly v: number;
   readonly u: number;
   readonly a: number;
   readonly b: number;
+  readonly c: number;
+  readonly d: number;
+  /** σᵢ/√dt. */
+  readonly noiseScale: number;
+  /** The noise streams: four int32 words per block of 256 neurons. */
+  readonly streams: number;
+  /** The ziggurat's and the portable exp and log's tables (`step.wat`). */
+  readonly tables: number;
   /** The fired lists: `slots` arrays of n int32 (one for a run on one thread). */
   readonly fired: number;
   readonly slots: number;
@@ -77,19 +74,31 @@ const PAGE = 65536;
 export const MAX_PAGES = 65536;
 const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
-/** The layout of an n-neuron network: five f64 arrays, the fired lists, then the weights. */
+/**
+ * The layout of an n-neuron network: the step's descriptor, eight f64 arrays, the noise streams,
+ * the tables, the fired lists, then the weights.
+ */
 export function kernelLayout(n: number, slots = 1): KernelLayout {
   const column = align16(8 * n);
-  const fired = 5 * column;
+  const input = align16(STEP_DESCRIPTOR_BYTES);
+  const streams = input + 8 * column;
+  const tables = streams + align16(4 * noiseStreamWords(n));
+  const fired = tables + align16(STEP_TABLE_BYTES);
   const weights = fired + slots * align16(4 * n + 16);
   return {
     n,
     slots,
-    input: 0,
-    v: column,
-    u: 2 * column,
-    a: 3 * column,
-    b: 4 * column,
+    descriptor: 0,
+    input,
+    v: input + column,
+    u: input + 2 * column,
+    a: input + 3 * column,
+    b: input + 4 * column,
+    c: input + 5 * column,
+    d: input + 6 * column,
+    noiseScale: input + 7 * column,
+    streams,
+    tables,
     fired,
     weights,
     bytes: weights + 4 * n * n,
@@ -104,7 +113,7 @@ export const firedSlotAddress = (layout: KernelLayout, slot: number): number =>
 export const pagesFor = (bytes: number): number => Math.max(1, Math.ceil(bytes / PAGE));
 
 /** The kernels of one instance over a memory laid out by `kernelLayout`. */
-export interface BoundKernels {
+export interface BoundKernels extends BoundStep {
   /**
    * Phase 3 for the columns of the fired list at byte address `fired`, 8·groups of them, neurons
    * [from, to) (multiples of 4).
@@ -148,7 +157,10 @@ export function bindKernels(
   >;
   const { deliver8, deliverRest, membrane, recovery } = exports;
   const { n, input, v, u, a, b, weights } = layout;
+  const shared =
+    typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
   return {
+    ...bindStep(stepModule(shared), memory, exports, layout),
     deliverEight: (fired, groups, charge, from, to) =>
       deliver8(weights, fired, groups, n, input, from, to, charge),
     deliverRest: (fired, count, charge, from, to) =>
@@ -165,6 +177,10 @@ export interface SimdKernels {
   readonly u: Float64Array;
   readonly a: Float64Array;
   readonly b: Float64Array;
+  readonly c: Float64Array;
+  readonly d: Float64Array;
+  readonly noiseScale: Float64Array;
+  readonly noiseStreams: Int32Array;
   /** The first fired list. */
   readonly fired: Int32Array;
   readonly weights: Float32Array;
@@ -194,6 +210,10 @@ export function layoutArrays(buffer: ArrayBufferLike, layout: KernelLayout) {
     u: doubles(layout.u),
     a: doubles(layout.a),
     b: doubles(layout.b),
+    c: doubles(layout.c),
+    d: doubles(layout.d),
+    noiseScale: doubles(layout.noiseScale),
+    noiseStreams: new Int32Array(buffer, layout.streams, noiseStreamWords(n)),
     fired: new Int32Array(buffer, layout.fired, n),
     weights: new Float32Array(buffer, layout.weights, n * n),
   };
@@ -214,6 +234,7 @@ export function createSimdKernels(n: number, shared = false, slots = 1): SimdKer
   let kernels: BoundKernels;
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+    writeStepTables(memory.buffer, layout.tables);
     kernels = bindKernels(module, memory, layout);
   } catch {
     return undefined;

@@ -30,6 +30,7 @@ import {
 import { NetworkRandom, NOISE_BLOCK } from './random.js';
 import { SpikeRecorder } from './spike-recorder.js';
 import {
+  sharedKernelModules,
   startThreads,
   threadPart,
   threadsAvailable,
@@ -151,8 +152,10 @@ export class NetworkSimulation {
     const { n, ne, dt, noise } = this.options;
     const control = new SharedArrayBuffer(4 * controlWords(parties));
     const bounds = threadBounds(n, parties);
+    const modules = shared.memory === undefined ? ([null, null] as const) : sharedKernelModules();
     const init = (index: number): ThreadInit => ({
       shared,
+      modules,
       control,
       n,
       ne,
@@ -233,6 +236,20 @@ export class NetworkSimulation {
     const start = performance.now();
     if (this.part !== undefined && taken > 0) {
       this.advanceOnThreads(this.part, taken);
+      this.loopMs += performance.now() - start;
+      return taken;
+    }
+    const kernels = state.simd?.kernels;
+    if (kernels !== undefined) {
+      // the whole step in WebAssembly: compiled code from the first step of a fresh process
+      while (this.step < last) {
+        const k = ++this.step;
+        const fired = kernels.step();
+        if (fired < 0) this.diverged(k);
+        state.firedCount = fired;
+        if (fired > 0) this.spikes.append(k, state.fired, fired);
+        if (this.recorded.length > 0) this.record(k - 1);
+      }
       this.loopMs += performance.now() - start;
       return taken;
     }

@@ -5,7 +5,8 @@
  */
 import { sharedStateView, type SharedNetworkMemory } from './build.js';
 import { COMMAND_EXIT, CONTROL, type ThreadPart } from './parallel.js';
-import { bindKernels, firedSlotAddress, kernelModule } from './simd.js';
+import { bindKernels, firedSlotAddress, kernelModule, type KernelModule } from './simd.js';
+import { stepModule } from './step-kernel.js';
 
 /** What a thread is started with (structured-cloned to it; the buffers stay shared). */
 export interface ThreadInit {
@@ -18,12 +19,25 @@ export interface ThreadInit {
   readonly index: number;
   readonly parties: number;
   readonly bounds: Int32Array;
+  /**
+   * The kernels and step modules the starting thread compiled (WebAssembly modules cross to a
+   * worker without compiling again), or nulls without kernels.
+   */
+  readonly modules: readonly [KernelModule | null, KernelModule | null];
 }
+
+/** The shared-memory kernels and step modules of this thread, compiled once, for its workers. */
+export const sharedKernelModules = (): readonly [KernelModule | null, KernelModule | null] => [
+  kernelModule(true),
+  stepModule(true),
+];
 
 /** Thread `init.index`'s view of the run: its fired list, its kernels, the fired buffers. */
 export function threadPart(init: ThreadInit): ThreadPart {
   const { shared, n, ne, index, parties } = init;
-  const module = shared.memory === undefined ? null : kernelModule(true);
+  const [kernels, step] = init.modules;
+  if (step !== null) stepModule(true, step);
+  const module = shared.memory === undefined ? null : kernelModule(true, kernels ?? undefined);
   const simd =
     module === null || shared.memory === undefined
       ? undefined

@@ -5,7 +5,7 @@ import {
   MemoryLimitError,
   ParameterError,
 } from '../../src/errors.js';
-import { simulate, stepCount, type SimulationOptions } from '../../src/model/simulate.js';
+import { simulate, type SimulationOptions } from '../../src/model/simulate.js';
 import { presetOptions } from '../../src/presets/lookup.js';
 
 const rs: SimulationOptions = presetOptions('rs');
@@ -165,13 +165,5 @@ describe('simulate(options) rejects bad input with typed, one-line errors', () =
     expect(() => simulate({ ...rs, dt: 10, duration: 1000, input: 10 })).toThrow(
       expect.objectContaining({ reason: 'state', time: 170 }),
     );
-  });
-});
-
-describe('stepCount(dt, duration)', () => {
-  it('is round(T/dt)', () => {
-    expect(stepCount(0.25, 150)).toBe(600);
-    expect(stepCount(0.2, 200)).toBe(1000);
-    expect(stepCount(0.1, 50)).toBe(500);
   });
 });
