@@ -38,11 +38,6 @@ export function kernelModule(shared = false, given?: KernelModule): KernelModule
   return compileOnce(compiled, shared ? 1 : 0, () => kernelModuleBytes(shared), given);
 }
 
-/** Compiles a kernels module given in base64, or null where this engine cannot run it. */
-export function compileKernels(base64: string): KernelModule | null {
-  return compileOnce([], 0, () => decodeBase64(base64));
-}
-
 /** Byte offsets of a network's arrays in one memory, each 16-byte aligned. */
 export interface KernelLayout {
   readonly n: number;

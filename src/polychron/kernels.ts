@@ -5,17 +5,17 @@
  * same name in `step.ts` computes, to the bit; where WebAssembly SIMD is missing, or the network
  * would not fit in a 32-bit memory, the arrays stay plain and the JavaScript loops run.
  */
-import { compileKernels } from '../network/simd.js';
+import { compileOnce, decodeBase64, type KernelModule } from '../network/wasm-module.js';
 import { KERNELS_WASM } from './kernels.generated.js';
 import type { PolychronState } from './network.js';
 
 type Kernel = (...args: number[]) => number;
 
-let compiled: WebAssembly.Module | null | undefined;
+const compiled: (KernelModule | null | undefined)[] = [undefined];
 
+/** The compiled kernels module (once), or null where this engine cannot run it. */
 function polychronModule(): WebAssembly.Module | null {
-  compiled ??= compileKernels(KERNELS_WASM) as WebAssembly.Module | null;
-  return compiled;
+  return compileOnce(compiled, 0, () => decodeBase64(KERNELS_WASM)) as WebAssembly.Module | null;
 }
 
 /** The kernels bound to one network's memory. */

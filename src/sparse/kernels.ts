@@ -7,13 +7,8 @@
  * not fit in its 4 GB.
  */
 import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
-import {
-  MAX_PAGES,
-  compileKernels,
-  kernelModule,
-  pagesFor,
-  type KernelModule,
-} from '../network/simd.js';
+import { MAX_PAGES, kernelModule, pagesFor, type KernelModule } from '../network/simd.js';
+import { compileOnce, decodeBase64 } from '../network/wasm-module.js';
 import { TABLES, noiseStreamWords, normalSlowPath, seedNoiseStreams } from '../network/random.js';
 import type { SparseArena } from './arena.js';
 import type { SparseNetworkState } from './build.js';
@@ -25,13 +20,9 @@ const compiled: (KernelModule | null | undefined)[] = [undefined, undefined];
 
 /** The compiled sparse kernels module, or null where this engine cannot run it. */
 export function sparseKernelModule(shared: boolean): KernelModule | null {
-  const slot = shared ? 1 : 0;
-  let module = compiled[slot];
-  if (module === undefined) {
-    module = compileKernels(shared ? SHARED_KERNELS_WASM : KERNELS_WASM);
-    compiled[slot] = module;
-  }
-  return module;
+  return compileOnce(compiled, shared ? 1 : 0, () =>
+    decodeBase64(shared ? SHARED_KERNELS_WASM : KERNELS_WASM),
+  );
 }
 
 /** Whether the kernels can run over a memory of `bytes` (at most 4 GB), shared or not. */
