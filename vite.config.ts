@@ -6,7 +6,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 
 /**
  * Cross-origin isolation: with these two headers on every file, the page and its workers get
- * SharedArrayBuffer, on which the sparse network's threads share their memory. A static host
+ * SharedArrayBuffer, on which a network's threads share their memory. A static host
  * must send the same (see docs/explorer-network.md).
  */
 export const ISOLATION_HEADERS = {

@@ -76,11 +76,12 @@ export {
   DEFAULT_MAX_NETWORK_BYTES,
   NETWORK_DEFAULTS,
   resolveNetworkOptions,
+  THREADS_FROM,
   type NetworkNeuronParameters,
   type NetworkOptions,
   type ResolvedNetworkOptions,
 } from './network/options.js';
-export { type NetworkState } from './network/build.js';
+export { type NetworkState, type SharedNetworkMemory } from './network/build.js';
 export {
   ANALYSIS_BYTES_PER_BIN,
   checkNetworkMemory,
@@ -88,6 +89,20 @@ export {
   type NetworkMemory,
 } from './network/memory.js';
 export { NetworkSimulation, type NetworkResult, type NeuronTrace } from './network/simulation.js';
+// A network's threads in a browser: Web Workers on shared memory (dense and sparse networks).
+export {
+  serveNetworkThread,
+  sharedMemoryAvailable,
+  webWorkerThreads,
+  type NetworkKind,
+  type ThreadInits,
+  type ThreadJob,
+  type ThreadStarter,
+  type WebWorkerLike,
+  type WorkerScopeLike,
+} from './network/web-threads.js';
+export { type ThreadInit, type ThreadPool } from './network/threads.js';
+export { type KernelMemory, type KernelModule } from './network/wasm-module.js';
 export {
   simulateNetwork,
   simulateNetworkAsync,
@@ -313,15 +328,6 @@ export {
   type SparseNetworkResult,
 } from './sparse/simulation.js';
 export { type SparseThreadInit } from './sparse/parallel.js';
-export {
-  serveSparseThread,
-  sharedMemoryAvailable,
-  webWorkerThreads,
-  type SparseThreadPool,
-  type SparseThreadStarter,
-  type WebWorkerLike,
-  type WorkerScopeLike,
-} from './sparse/web-threads.js';
 
 // The 2007 form of the model ([2007] chapter 8) in physical units, and the book's cell types.
 export {

@@ -30,13 +30,14 @@ import {
 import { NetworkRandom, NOISE_BLOCK } from './random.js';
 import { SpikeRecorder } from './spike-recorder.js';
 import {
+  nodeThreads,
   sharedKernelModules,
-  startThreads,
   threadPart,
   threadsAvailable,
   type ThreadInit,
   type ThreadPool,
 } from './threads.js';
+import { sharedMemoryAvailable, type ThreadStarter } from './web-threads.js';
 
 /** v, u and I of one recorded neuron after each step k = 1 … K, at t = k·dt. */
 export interface NeuronTrace {
@@ -76,7 +77,9 @@ export interface NetworkResult extends NetworkAnalysis {
 }
 
 /**
- * A network run stepped in chunks.
+ * A network run stepped in chunks. Its threads are Node's worker threads, or those
+ * `startThreads` starts (in a browser: `webWorkerThreads`); where memory cannot be shared the run
+ * takes every step on one thread.
  *
  * ```ts
  * const run = new NetworkSimulation({ ne: 800, ni: 200, seed: 3 });
@@ -111,24 +114,29 @@ export class NetworkSimulation {
   /**
    * Validates the options, checks the memory, draws the parameters and weights.
    *
+   * @param startThreads starts the threads beside this one (default: Node's worker threads)
    * @throws ParameterError for an option out of range
    * @throws MemoryLimitError when weights, state and traces would exceed `maxBytes`
    */
-  constructor(options: NetworkOptions = {}) {
+  constructor(options: NetworkOptions = {}, startThreads?: ThreadStarter) {
     const start = performance.now();
     this.options = resolveNetworkOptions(options);
     const memory = checkNetworkMemory(this.options);
     this.random = new NetworkRandom(this.options.seed);
     const { n } = this.options;
-    const parties = threadsAvailable()
-      ? Math.min(this.options.threads, Math.ceil(n / NOISE_BLOCK))
-      : 1;
+    const starter = startThreads ?? (threadsAvailable() ? nodeThreads : undefined);
+    const parties =
+      starter !== undefined && sharedMemoryAvailable()
+        ? Math.min(this.options.threads, Math.ceil(n / NOISE_BLOCK))
+        : 1;
     const state = allocateOrFail(memory.total, this.options.maxBytes, () =>
       buildNetwork(this.options, this.random, parties),
     );
     this.state = state;
     this.ready =
-      state.shared === undefined ? Promise.resolve() : this.startThreads(state.shared, parties);
+      state.shared === undefined || starter === undefined
+        ? Promise.resolve()
+        : this.startThreads(starter, state.shared, parties);
     const { steps, dt, record } = this.options;
     this.recorded = Int32Array.from(record);
     this.recordedTraces = allocateOrFail(memory.traces, this.options.maxBytes, () => {
@@ -148,7 +156,11 @@ export class NetworkSimulation {
     this.setupMs = performance.now() - start;
   }
 
-  private async startThreads(shared: SharedNetworkMemory, parties: number): Promise<void> {
+  private async startThreads(
+    starter: ThreadStarter,
+    shared: SharedNetworkMemory,
+    parties: number,
+  ): Promise<void> {
     const { n, ne, dt, noise } = this.options;
     const control = new SharedArrayBuffer(4 * controlWords(parties));
     const bounds = threadBounds(n, parties);
@@ -168,7 +180,7 @@ export class NetworkSimulation {
     const part = { ...threadPart(init(0)), state: this.state };
     const inits = Array.from({ length: parties - 1 }, (_, t) => init(t + 1));
     try {
-      const pool = await startThreads(inits, part.control);
+      const pool = await starter('dense', inits, part.control);
       if (this.closed) {
         pool.close(); // finished or closed before the workers were up: let them go at once
         return;

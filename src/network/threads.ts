@@ -7,6 +7,7 @@ import { sharedStateView, type SharedNetworkMemory } from './build.js';
 import { COMMAND_EXIT, CONTROL, type ThreadPart } from './parallel.js';
 import { bindKernels, firedSlotAddress, kernelModule, type KernelModule } from './simd.js';
 import { stepModule } from './step-kernel.js';
+import type { ThreadStarter } from './web-threads.js';
 
 /** What a thread is started with (structured-cloned to it; the buffers stay shared). */
 export interface ThreadInit {
@@ -138,3 +139,7 @@ export async function startThreads<Init = ThreadInit>(
     },
   };
 }
+
+/** Node's worker threads: each kind of network's thread serves its own worker module. */
+export const nodeThreads: ThreadStarter = (network, inits, control) =>
+  startThreads(inits, control, network === 'dense' ? './thread-worker' : '../sparse/thread-worker');

@@ -21,12 +21,8 @@ import {
 import { COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
 import { NOISE_BLOCK } from '../network/random.js';
 import { runSteps, threadPart, type SparseThreadInit, type SparseThreadPart } from './parallel.js';
-import { startThreads, threadsAvailable } from '../network/threads.js';
-import {
-  sharedMemoryAvailable,
-  type SparseThreadPool,
-  type SparseThreadStarter,
-} from './web-threads.js';
+import { nodeThreads, threadsAvailable, type ThreadPool } from '../network/threads.js';
+import { sharedMemoryAvailable, type ThreadStarter } from '../network/web-threads.js';
 
 export interface SparseNetworkResult extends NetworkResult {
   /** K: incoming synapses per neuron. */
@@ -36,10 +32,6 @@ export interface SparseNetworkResult extends NetworkResult {
   /** Threads the run took its steps on. */
   readonly threads: number;
 }
-
-/** Node's worker threads, serving `thread-worker.ts`. */
-const nodeThreads: SparseThreadStarter = (inits, control) =>
-  startThreads(inits, control, '../sparse/thread-worker');
 
 /**
  * A sparse network run stepped in chunks. With threads, wait for `ready` before `advance`.
@@ -67,7 +59,7 @@ export class SparseNetworkSimulation {
   private readonly part: SparseThreadPart;
   private readonly spikes = new SpikeRecorder(1024);
   private readonly firedNow: Int32Array;
-  private pool: SparseThreadPool | undefined;
+  private pool: ThreadPool | undefined;
   private started: boolean;
   private closed = false;
   private step = 0;
@@ -81,7 +73,7 @@ export class SparseNetworkSimulation {
    * @throws ParameterError for an option out of range
    * @throws MemoryLimitError when synapses, state and traces would exceed `maxBytes`
    */
-  constructor(options: SparseNetworkOptions, startThreads?: SparseThreadStarter) {
+  constructor(options: SparseNetworkOptions, startThreads?: ThreadStarter) {
     const start = performance.now();
     this.options = resolveSparseOptions(options);
     const { n, steps, record, maxBytes } = this.options;
@@ -144,7 +136,7 @@ export class SparseNetworkSimulation {
     this.ready =
       parties === 1
         ? Promise.resolve()
-        : (starter as SparseThreadStarter)(inits.slice(1), control).then((pool) => {
+        : (starter as ThreadStarter)('sparse', inits.slice(1), control).then((pool) => {
             this.pool = pool;
             this.started = true;
           });
@@ -293,7 +285,7 @@ export class SparseNetworkSimulation {
  */
 export async function simulateSparseNetwork(
   options: SparseNetworkOptions,
-  startThreads?: SparseThreadStarter,
+  startThreads?: ThreadStarter,
 ): Promise<SparseNetworkResult> {
   const run = new SparseNetworkSimulation(options, startThreads);
   await run.ready;

@@ -3,6 +3,7 @@
  * (with a note when the page cannot share memory), the weight-scaling switch, the thalamic noise,
  * weight scales and heterogeneity, the Run box and the field that picks one neuron's v(t).
  */
+import { THREADS_FROM } from 'izhikit';
 import { el, uniqueId } from '../ui/dom.js';
 import { createRunBox, type RunBox } from '../ui/run-box.js';
 import { createSpecField, type SliderField } from '../ui/slider-field.js';
@@ -57,9 +58,10 @@ export function createNetworkControls(
     'p',
     { class: 'hint', 'data-threads-note': isolated ? 'shared' : 'single' },
     isolated
-      ? 'Threads: a sparse network’s Web Workers share its memory; the paper’s network runs in one.'
+      ? `Threads: a network’s Web Workers share its memory (the paper’s all-to-all network ` +
+          `from ${THREADS_FROM} neurons; a smaller one runs in one).`
       : 'This page is not cross-origin isolated (its server sends no COOP/COEP headers), so it ' +
-          'cannot share memory: a sparse network runs in one Web Worker.',
+          'cannot share memory: a network runs in one Web Worker.',
   );
 
   const scaleId = uniqueId('scale');

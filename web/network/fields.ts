@@ -86,7 +86,9 @@ export const NETWORK_FIELDS: readonly NetworkFieldSpec[] = [
   {
     key: 'threads',
     label: 'threads',
-    help: 'Web Workers a sparse network runs on, on shared memory: the same spikes for any number',
+    help:
+      'Web Workers a network runs on, on shared memory (the all-to-all one from 4096 neurons): ' +
+      'the same spikes for any number',
     min: 1,
     max: MAX_PAGE_THREADS,
     step: 1,

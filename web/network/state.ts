@@ -49,10 +49,12 @@ export function writeNetworkParams(state: NetworkViewState, params: URLSearchPar
   }
   params.set('scale', state.settings.scale ? '1' : '0');
   params.set('hetero', state.settings.heterogeneity ? '1' : '0');
-  // the paper's network keeps its short link: K and the threads only for a sparse one
-  if (state.settings.synapses !== 'all') {
-    params.set('K', String(state.settings.synapses));
-    params.set('threads', String(state.settings.threads));
+  // the paper's network keeps its short link: K only for a sparse one, the threads for a sparse
+  // one or when they are not the page's default
+  const { synapses, threads } = state.settings;
+  if (synapses !== 'all') params.set('K', String(synapses));
+  if (synapses !== 'all' || threads !== DEFAULT_NETWORK.threads) {
+    params.set('threads', String(threads));
   }
   if (state.neuron !== undefined) params.set('neuron', String(state.neuron));
 }

@@ -1,4 +1,4 @@
-/** One of a sparse network's Web Workers: serves its part of the steps on the shared memory. */
-import { serveSparseThread } from 'izhikit';
+/** One of a network's Web Workers: serves its part of the steps (dense or sparse) on the shared memory. */
+import { serveNetworkThread } from 'izhikit';
 
-serveSparseThread(self);
+serveNetworkThread(self);

@@ -1,6 +1,6 @@
 /**
- * The network's Web Worker: runs the chunked network simulation off the main thread (a sparse
- * one with more Web Workers on shared memory, this one taking the first part), posts its
+ * The network's Web Worker: runs the chunked network simulation off the main thread (dense or
+ * sparse, with more Web Workers on shared memory, this one taking the first part), posts its
  * progress between chunks, stops when asked, and sends the raster and analyses back as
  * transferred arrays.
  */
@@ -12,6 +12,7 @@ import {
   NetworkSimulation,
   ParameterError,
   SparseNetworkSimulation,
+  THREADS_FROM,
   formatBytes,
   networkMemory,
   sparseNetworkMemory,
@@ -36,7 +37,7 @@ const cancelled = new Set<number>();
 const post = (message: FromWorker, transfer: Transferable[] = []): void =>
   (self as unknown as Worker).postMessage(message, transfer);
 
-/** A sparse network's other threads: Web Workers serving `thread.ts`. */
+/** A network's other threads: Web Workers serving `thread.ts`. */
 const threads = webWorkerThreads(
   () => new Worker(new URL('./thread.ts', import.meta.url), { type: 'module' }),
 );
@@ -68,13 +69,18 @@ async function runChunked(
   let run: Run;
   let fixedBytes: number;
   if (synapses === 'all') {
-    run = new NetworkSimulation(options);
+    // a step of a smaller dense network is too short to share: it runs in this worker
+    const n = network.ne + network.ni;
+    run = new NetworkSimulation(
+      { ...options, threads: n >= THREADS_FROM ? threadCount : 1 },
+      threads,
+    );
     fixedBytes = networkMemory(run.options).total;
   } else {
     run = new SparseNetworkSimulation({ ...options, synapses, threads: threadCount }, threads);
     fixedBytes = sparseNetworkMemory(run.options).total;
-    await run.ready;
   }
+  await run.ready;
   // Start with one step whatever the duration, then size chunks to take about SLICE_MS each
   // (growing at most fourfold at a time).
   let chunk = 1;
@@ -91,8 +97,8 @@ async function runChunked(
       if (progress) post({ type: 'progress', id, fraction: run.progress });
     }
   } catch (error) {
-    // a sparse run's threads wait for steps that will not come: let them go
-    if (run instanceof SparseNetworkSimulation) run.close();
+    // the run's threads wait for steps that will not come: let them go
+    run.close();
     throw error;
   }
   return run;
@@ -107,6 +113,8 @@ async function handle(message: ToWorker): Promise<void> {
   try {
     if (message.type === 'run') {
       const run = await runChunked(id, settings, [], true);
+      // before the result: a finished dense run lets its threads go there
+      const threadCount = run.threads;
       const result = run.result();
       const summary = {
         settings,
@@ -119,7 +127,7 @@ async function handle(message: ToWorker): Promise<void> {
         power: result.spectrum.power,
         dominantFrequency: result.dominantFrequency,
         elapsedMs: result.elapsedMs,
-        threads: run instanceof SparseNetworkSimulation ? run.threads : 1,
+        threads: threadCount,
       };
       // A buffer may back more than one array: each is transferred once.
       const buffers = new Set<ArrayBufferLike>(

@@ -1,13 +1,16 @@
-// Browser tests of the sparse network's threads in the page (web/network/thread.ts): the page is
-// cross-origin isolated, a sparse network of 3000 neurons gives the library's spikes in Node on 1,
-// 2 and 3 Web Workers, a bad K is named under its field with the last plot kept, and a server
-// without the isolation headers still runs it, in one worker, and says so.
+// Browser tests of a network's threads in the page (web/network/thread.ts): the page is
+// cross-origin isolated, a sparse network of 3000 neurons and the paper's dense network of 5000
+// give the library's spikes in Node on 1, 2 and 3 Web Workers, a bad K is named under its field
+// with the last plot kept, and a server without the isolation headers still runs them, in one
+// worker, and says so.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   renderNetworkFigure,
+  simulateNetwork,
   simulateSparseNetwork,
+  type NetworkResult,
   type SparseNetworkResult,
 } from '../../../src/index.js';
 import {
@@ -53,7 +56,13 @@ let reference: SparseNetworkResult;
 const library = async (): Promise<SparseNetworkResult> =>
   (reference ??= await simulateSparseNetwork(SETTINGS));
 
-function expectSameSpikes(page: { t: number[]; i: number[] }, node: SparseNetworkResult): void {
+/** The paper's all-to-all network, large enough (≥ THREADS_FROM neurons) to run on threads. */
+const DENSE = { ne: 4000, ni: 1000, seed: 3, duration: 300 };
+const DENSE_QUERY = `?view=network&ne=4000&ni=1000&seed=3&T=300`;
+let denseReference: NetworkResult;
+const denseLibrary = (): NetworkResult => (denseReference ??= simulateNetwork(DENSE));
+
+function expectSameSpikes(page: { t: number[]; i: number[] }, node: NetworkResult): void {
   expect(page.t.length).toBe(node.spikes.t.length);
   expect(page.t).toEqual(Array.from(node.spikes.t));
   expect(page.i).toEqual(Array.from(node.spikes.i));
@@ -116,6 +125,24 @@ describe('sparse networks on Web Workers', () => {
         expect(phone.errors).toEqual([]);
         await phone.page.close();
       }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 240000);
+
+  it('the paper’s dense network of 5000 neurons gives the library’s spikes on 1, 2 and 3 workers', async () => {
+    const node = denseLibrary();
+    expect(node.spikes.t.length).toBeGreaterThan(1000);
+    for (const threads of [1, 2, 3]) {
+      // 5000 neurons: the view runs it by itself as it opens
+      const { page, errors } = await explorer.open(`${DENSE_QUERY}&threads=${threads}`);
+      expect(await finished(page)).toMatch(/^done/);
+      expect(await status(page)).toContain(
+        threads === 1 ? 'in one worker' : `on ${threads} threads`,
+      );
+      expect(await view(page).getAttribute('data-threads')).toBe(String(threads));
+      expectSameSpikes(await exportedSpikes(page), node);
+      if (threads === 3) await screenshot(page, 'network-dense-3-threads');
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -187,7 +214,7 @@ describe('sparse networks on Web Workers', () => {
     await page.close();
   }, 240000);
 
-  it('without the isolation headers a sparse network runs in one worker, says so, and gives the same spikes', async () => {
+  it('without the isolation headers a sparse and a dense network run in one worker, say so, and give the same spikes', async () => {
     const node = await library();
     const { page, errors } = await explorer.openWithoutIsolation(`${QUERY}&threads=2`);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
@@ -200,5 +227,11 @@ describe('sparse networks on Web Workers', () => {
     await screenshot(page, 'network-sparse-not-isolated');
     expect(errors).toEqual([]);
     await page.close();
+    const dense = await explorer.openWithoutIsolation(`${DENSE_QUERY}&threads=2`);
+    expect(await finished(dense.page)).toMatch(/^done/);
+    expect(await status(dense.page)).toContain('in one worker');
+    expectSameSpikes(await exportedSpikes(dense.page), denseLibrary());
+    expect(dense.errors).toEqual([]);
+    await dense.page.close();
   }, 120000);
 });

@@ -1,13 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { SparseNetworkSimulation, simulateSparseNetwork } from '../../src/sparse/simulation.js';
+import { NetworkSimulation } from '../../src/network/simulation.js';
 import {
   sharedMemoryAvailable,
   webWorkerThreads,
   type WebWorkerLike,
-} from '../../src/sparse/web-threads.js';
+} from '../../src/network/web-threads.js';
 
-/** A Node worker thread running serveSparseThread, behind the Web Worker interface. */
+/** A Node worker thread running serveNetworkThread, behind the Web Worker interface. */
 function nodeWebWorker(): WebWorkerLike {
   const fixture = new URL('../fixtures/web-thread-node.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -26,7 +27,7 @@ function nodeWebWorker(): WebWorkerLike {
 }
 
 describe('webWorkerThreads', () => {
-  it('serveSparseThread workers give the spikes of one thread, for 2 and 3 threads', async () => {
+  it('serveNetworkThread workers give the spikes of one thread, for 2 and 3 threads', async () => {
     expect(sharedMemoryAvailable()).toBe(true);
     const options = { ne: 1200, ni: 300, synapses: 80, duration: 250, seed: 6, record: [3, 1400] };
     const one = await simulateSparseNetwork(options);
@@ -48,6 +49,32 @@ describe('webWorkerThreads', () => {
       expect(Array.from(result.spikes.t)).toEqual(Array.from(one.spikes.t));
       expect(Array.from(result.spikes.i)).toEqual(Array.from(one.spikes.i));
       expect(result.traces[1400]?.v).toEqual(one.traces[1400]?.v);
+    }
+  }, 60000);
+
+  it('serveNetworkThread workers run the paper’s dense network with the spikes of one thread', async () => {
+    const options = { ne: 800, ni: 200, duration: 300, seed: 4, record: [5, 900] };
+    const one = new NetworkSimulation({ ...options, threads: 1 });
+    one.advance(Infinity);
+    const single = one.result();
+    expect(single.spikes.t.length).toBeGreaterThan(1000);
+    for (const threads of [2, 3]) {
+      let started = 0;
+      const starter = webWorkerThreads(() => {
+        started++;
+        return nodeWebWorker();
+      });
+      const run = new NetworkSimulation({ ...options, threads }, starter);
+      await run.ready;
+      expect(started).toBe(threads - 1);
+      expect(run.threads).toBe(threads);
+      run.advance(7);
+      run.advance(Infinity);
+      const result = run.result();
+      expect(Array.from(result.spikes.t)).toEqual(Array.from(single.spikes.t));
+      expect(Array.from(result.spikes.i)).toEqual(Array.from(single.spikes.i));
+      expect(result.traces[900]?.v).toEqual(single.traces[900]?.v);
+      expect(result.traces[5]?.I).toEqual(single.traces[5]?.I);
     }
   }, 60000);
 
@@ -92,6 +119,16 @@ describe('webWorkerThreads', () => {
       expect(started).toBe(0);
       expect(result.threads).toBe(1);
       expect(Array.from(result.spikes.i)).toEqual(Array.from(one.spikes.i));
+      const dense = new NetworkSimulation(
+        { ne: 800, ni: 200, duration: 50, threads: 3 },
+        webWorkerThreads(() => {
+          started++;
+          return nodeWebWorker();
+        }),
+      );
+      await dense.ready;
+      expect(started).toBe(0);
+      expect(dense.threads).toBe(1);
     } finally {
       vi.unstubAllGlobals();
     }
