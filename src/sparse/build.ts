@@ -39,6 +39,15 @@ export interface SparseNetworkState extends Pick<
 
 export { sparseBuffer } from './arena.js';
 
+/**
+ * Told how far the synapses' draws are: `fraction` (0 … 1) of the sources counted
+ * (`counting`), then of the targets and weights placed (`placing`).
+ */
+export type SparseBuildProgress = (phase: 'counting' | 'placing', fraction: number) => void;
+
+/** Neurons drawn between two reports of the build's progress. */
+const PROGRESS_EVERY = 1024;
+
 /** The source of synapse s of a neuron: excitatory for s < Ke, uniform over its population. */
 function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOptions): number {
   const { ne, ni, excitatorySynapses: ke } = options;
@@ -59,10 +68,12 @@ function drawSynapses(
   options: ResolvedSparseOptions,
   random: NetworkRandom,
   { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
+  onProgress?: SparseBuildProgress,
 ): void {
   const { n, ne, synapses: k } = options;
   const sourceState = random.getState();
   for (let i = 0; i < n; i++) {
+    if (i % PROGRESS_EVERY === 0) onProgress?.('counting', i / n);
     for (let s = 0; s < k; s++) {
       const j = drawSource(random, s, options);
       groupStart[j + 1] = (groupStart[j + 1] as number) + 1;
@@ -72,6 +83,7 @@ function drawSynapses(
   const next = groupStart.slice(0, n);
   const sources = NetworkRandom.fromState(sourceState);
   for (let i = 0; i < n; i++) {
+    if (i % PROGRESS_EVERY === 0) onProgress?.('placing', i / n);
     for (let s = 0; s < k; s++) {
       const j = drawSource(sources, s, options);
       const slot = next[j] as number;
@@ -80,6 +92,7 @@ function drawSynapses(
       weights[slot] = random.uniform() * (j < ne ? excitatory : inhibitory);
     }
   }
+  onProgress?.('placing', 1);
 }
 
 /**
@@ -105,6 +118,7 @@ function drawInKernels(
   { groupStart, target, weights, excitatory, inhibitory }: SynapseDraws,
   memory: SparseMemory,
   scratch: Int32Array,
+  onProgress?: SparseBuildProgress,
 ): void {
   const { n, ne, ni, synapses: k, excitatorySynapses: ke } = options;
   const next = scratch.subarray(8);
@@ -125,6 +139,7 @@ function drawInKernels(
   const sourceState = random.getState();
   scratch.set(sourceState, 0);
   for (let from = 0; from < n; from += BUILD_CHUNK) {
+    if (from % PROGRESS_EVERY === 0) onProgress?.('counting', from / n);
     kernels.count(sources, from, Math.min(n, from + BUILD_CHUNK));
   }
   // the weights go on from where counting the sources left the generator
@@ -133,20 +148,24 @@ function drawInKernels(
   cumulate(groupStart, n);
   next.set(groupStart.subarray(0, n));
   for (let from = 0; from < n; from += BUILD_CHUNK) {
+    if (from % PROGRESS_EVERY === 0) onProgress?.('placing', from / n);
     kernels.place(sources, sources + 16, from, Math.min(n, from + BUILD_CHUNK));
   }
+  onProgress?.('placing', 1);
   random.setState(scratch.subarray(4, 8));
 }
 
 /**
  * Allocates (in shared memory for threads; from `arena`, in the order of `arenaArrays`, when one
- * is given) and fills the state, drawing from `random`.
+ * is given) and fills the state, drawing from `random`; `onProgress` hears how far the synapses'
+ * draws are.
  */
 export function buildSparseNetwork(
   options: ResolvedSparseOptions,
   random: NetworkRandom,
   shared: boolean,
   arena = new SparseArena(shared),
+  onProgress?: SparseBuildProgress,
 ): SparseNetworkState {
   const { n, ne, synapses: k } = options;
   const vector = (): Float64Array => arena.float64(n);
@@ -178,9 +197,9 @@ export function buildSparseNetwork(
   // the generators' words and `next` in the memory after the arrays, before the next are taken
   const scratch = arena.memory === undefined ? undefined : arena.scratch(n + 8);
   if (arena.memory !== undefined && scratch !== undefined) {
-    drawInKernels(options, random, synapses, arena.memory, scratch);
+    drawInKernels(options, random, synapses, arena.memory, scratch, onProgress);
   } else {
-    drawSynapses(options, random, synapses);
+    drawSynapses(options, random, synapses, onProgress);
   }
   return {
     n,

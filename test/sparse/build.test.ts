@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkRandom } from '../../src/network/random.js';
+import { SparseArena, arenaArrays, arenaBytes } from '../../src/sparse/arena.js';
 import { buildSparseNetwork } from '../../src/sparse/build.js';
+import { sparseMemory } from '../../src/sparse/kernels.js';
 import { resolveSparseOptions, type SparseNetworkOptions } from '../../src/sparse/options.js';
 import { incomingSynapses } from '../../src/synapses/delayed-synapses.js';
 
@@ -109,5 +111,29 @@ describe('buildSparseNetwork(options, random, shared)', () => {
     expect(large.synapses.target.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(large.weights).toBeInstanceOf(Float32Array);
     expect(large.v.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('reports its progress, counting then placing, without changing the network', () => {
+    const options = resolveSparseOptions({ ne: 2400, ni: 600, synapses: 30, seed: 5 });
+    const plain = buildSparseNetwork(options, new NetworkRandom(5), false);
+    const bytes = arenaBytes(arenaArrays(3000, 30, 1, true));
+    for (const arena of [undefined, new SparseArena(false, sparseMemory(bytes, false))]) {
+      const heard: [string, number][] = [];
+      const state = buildSparseNetwork(options, new NetworkRandom(5), false, arena, (phase, f) =>
+        heard.push([phase, f]),
+      );
+      // every 1024 neurons of each pass, and the end
+      expect(heard).toEqual([
+        ['counting', 0],
+        ['counting', 1024 / 3000],
+        ['counting', 2048 / 3000],
+        ['placing', 0],
+        ['placing', 1024 / 3000],
+        ['placing', 2048 / 3000],
+        ['placing', 1],
+      ]);
+      expect(Array.from(state.synapses.target)).toEqual(Array.from(plain.synapses.target));
+      expect(Array.from(state.weights)).toEqual(Array.from(plain.weights));
+    }
   });
 });
