@@ -316,7 +316,11 @@ export {
   type ResolvedSparseOptions,
   type SparseNetworkOptions,
 } from './sparse/options.js';
-export { type SparseNetworkState, type SparseTargets } from './sparse/build.js';
+export {
+  type SparseBuildProgress,
+  type SparseNetworkState,
+  type SparseTargets,
+} from './sparse/build.js';
 export {
   checkSparseMemory,
   sparseNetworkMemory,

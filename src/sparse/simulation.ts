@@ -8,7 +8,7 @@ import { allocateOrFail } from '../network/memory.js';
 import { NetworkRandom } from '../network/random.js';
 import type { NetworkResult, NeuronTrace } from '../network/simulation.js';
 import { SpikeRecorder } from '../network/spike-recorder.js';
-import { buildSparseNetwork, type SparseNetworkState } from './build.js';
+import { buildSparseNetwork, type SparseBuildProgress, type SparseNetworkState } from './build.js';
 import { SparseArena, arenaArrays, arenaBytes, sparseBuffer } from './arena.js';
 import { noiseTables, sparseKernelsFit, sparseMemory } from './kernels.js';
 import { synapseSplit, type SynapseSplit } from './step.js';
@@ -70,10 +70,15 @@ export class SparseNetworkSimulation {
    * Validates the options, checks the memory, draws the parameters and synapses.
    *
    * @param startThreads starts the threads beside this one (default: Node's worker threads)
+   * @param onBuildProgress hears how far drawing the synapses is (the constructor's long part)
    * @throws ParameterError for an option out of range
    * @throws MemoryLimitError when synapses, state and traces would exceed `maxBytes`
    */
-  constructor(options: SparseNetworkOptions, startThreads?: ThreadStarter) {
+  constructor(
+    options: SparseNetworkOptions,
+    startThreads?: ThreadStarter,
+    onBuildProgress?: SparseBuildProgress,
+  ) {
     const start = performance.now();
     this.options = resolveSparseOptions(options);
     const { n, steps, record, maxBytes } = this.options;
@@ -91,7 +96,8 @@ export class SparseNetworkSimulation {
     const { state, arena, wasm } = allocateOrFail(memory.total, maxBytes, () => {
       const wasm = this.kernels ? sparseMemory(arrays, shared) : undefined;
       const arena = new SparseArena(shared, wasm);
-      return { state: buildSparseNetwork(this.options, random, shared, arena), arena, wasm };
+      const state = buildSparseNetwork(this.options, random, shared, arena, onBuildProgress);
+      return { state, arena, wasm };
     });
     this.state = state;
     const control = new Int32Array(sparseBuffer(4 * controlWords(parties), shared));

@@ -120,4 +120,25 @@ describe('SparseNetworkSimulation', () => {
       /^the network of 2000 neurons × 100 synapses needs 1\.\d+ MB, 1\.20 MB of it for the synapses \(limit 1\.00 MB\): use fewer neurons or synapses/,
     );
   });
+
+  it('tells its build progress while drawing the synapses, and steps the same network', async () => {
+    const heard: string[] = [];
+    const run = new SparseNetworkSimulation(
+      { ...small, seed: 3, threads: 2 },
+      undefined,
+      (phase, f) => heard.push(`${phase} ${f.toFixed(3)}`),
+    );
+    expect(heard).toEqual([
+      'counting 0.000',
+      'counting 0.512',
+      'placing 0.000',
+      'placing 0.512',
+      'placing 1.000',
+    ]);
+    await run.ready;
+    run.advance(Infinity);
+    expect(spikesOf(run.result())).toEqual(
+      spikesOf(await simulateSparseNetwork({ ...small, seed: 3 })),
+    );
+  });
 });

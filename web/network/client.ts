@@ -2,10 +2,16 @@
  * The main thread's side of the network worker: starts it on first use, numbers the requests,
  * and routes the worker's answers to the callbacks of the request they belong to.
  */
-import type { FromWorker, NetworkSettings, NetworkSummary, ToWorker } from './protocol.js';
+import type {
+  FromWorker,
+  NetworkSettings,
+  NetworkSummary,
+  RunPhase,
+  ToWorker,
+} from './protocol.js';
 
 export interface RunCallbacks {
-  readonly onProgress: (fraction: number) => void;
+  readonly onProgress: (fraction: number, phase: RunPhase) => void;
   readonly onDone: (summary: NetworkSummary) => void;
   readonly onFailed: (failure: Extract<FromWorker, { type: 'failed' }>) => void;
 }
@@ -92,7 +98,7 @@ export class NetworkClient {
     if (message.type !== 'progress') this.pending.delete(message.id);
     const run = this.runs.get(message.id);
     const trace = this.traces.get(message.id);
-    if (message.type === 'progress') run?.onProgress(message.fraction);
+    if (message.type === 'progress') run?.onProgress(message.fraction, message.phase);
     else if (message.type === 'done') {
       this.runs.delete(message.id);
       run?.onDone(message.summary);

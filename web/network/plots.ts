@@ -92,7 +92,7 @@ export function createNetworkPlots(
       el(
         'span',
         { class: 'hint' },
-        'Runs in a Web Worker (a sparse network on several): the page stays responsive. Drag across the raster to zoom in time; double-click to reset.',
+        'Runs in Web Workers (see threads): the page stays responsive. Drag across the raster to zoom in time; double-click to reset.',
       ),
       exportBar,
     ),

@@ -82,8 +82,18 @@ export interface NetworkSummary {
   readonly threads: number;
 }
 
+/** What a run is doing: drawing a sparse network's synapses, then taking its steps. */
+export type RunPhase = 'building' | 'running';
+
 export type FromWorker =
-  | { readonly type: 'progress'; readonly id: number; readonly fraction: number }
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      /** Drawing a sparse network's synapses, or taking the steps. */
+      readonly phase: RunPhase;
+      /** Of that phase, 0 … 1. */
+      readonly fraction: number;
+    }
   | { readonly type: 'done'; readonly id: number; readonly summary: NetworkSummary }
   | {
       readonly type: 'trace';

@@ -146,9 +146,9 @@ export function createNetworkView(
     runBox.setRunning(true, element);
     const started = performance.now();
     const id = client.run(settings, {
-      onProgress: (fraction) => {
+      onProgress: (fraction, phase) => {
         if (runId !== id) return;
-        runBox.showProgress(fraction);
+        runBox.showProgress(fraction, phase === 'building' ? 'building synapses' : undefined);
       },
       onDone: (result) => {
         if (runId !== id) return;

@@ -77,7 +77,19 @@ async function runChunked(
     );
     fixedBytes = networkMemory(run.options).total;
   } else {
-    run = new SparseNetworkSimulation({ ...options, synapses, threads: threadCount }, threads);
+    // counting the sources draws K per neuron, placing them 2K (targets and weights)
+    const building = (phase: 'counting' | 'placing', fraction: number): void =>
+      post({
+        type: 'progress',
+        id,
+        phase: 'building',
+        fraction: phase === 'counting' ? fraction / 3 : (1 + 2 * fraction) / 3,
+      });
+    run = new SparseNetworkSimulation(
+      { ...options, synapses, threads: threadCount },
+      threads,
+      progress ? building : undefined,
+    );
     fixedBytes = sparseNetworkMemory(run.options).total;
   }
   await run.ready;
@@ -94,7 +106,7 @@ async function runChunked(
       const fitted = spent > 0 ? Math.round((taken * SLICE_MS) / spent) : chunk * 4;
       chunk = Math.max(1, Math.min(chunk * 4, fitted));
       checkSpikeMemory(run, fixedBytes);
-      if (progress) post({ type: 'progress', id, fraction: run.progress });
+      if (progress) post({ type: 'progress', id, phase: 'running', fraction: run.progress });
     }
   } catch (error) {
     // the run's threads wait for steps that will not come: let them go

@@ -10,8 +10,8 @@ export interface RunBox {
   readonly parts: readonly HTMLElement[];
   /** Enables Cancel instead of Run while `running`, and marks `host` with the class `running`. */
   setRunning(running: boolean, host: HTMLElement): void;
-  /** Shows the fraction done in the bar and as "running… N %". */
-  showProgress(fraction: number): void;
+  /** Shows the fraction done in the bar and as "running… N %" (or `label` N %). */
+  showProgress(fraction: number, label?: string): void;
 }
 
 /**
@@ -53,9 +53,9 @@ export function createRunBox(prefix: string, runType: 'submit' | 'button'): RunB
       cancelButton.disabled = !running;
       host.classList.toggle('running', running);
     },
-    showProgress(fraction) {
+    showProgress(fraction, label = 'running…') {
       progress.value = fraction;
-      status.textContent = `running… ${Math.round(fraction * 100)} %`;
+      status.textContent = `${label} ${Math.round(fraction * 100)} %`;
     },
   };
 }

@@ -181,7 +181,7 @@ describe('sparse networks on Web Workers', () => {
     await page.close();
   }, 120000);
 
-  it('Cancel stops a sparse run on 2 workers, building or stepping, and the next run is right', async () => {
+  it('a sparse run shows its build’s progress, then its steps’; Cancel stops it building or stepping', async () => {
     const node = await library();
     const { page, errors } = await explorer.open(`${QUERY}&threads=2`);
     expect(await finished(page)).toMatch(/^done/);
@@ -191,19 +191,50 @@ describe('sparse networks on Web Workers', () => {
     await set('ne', '32000');
     await set('ni', '8000');
     await set('synapses', '1000');
+    // every status line the view shows from here on
+    await page.evaluate(() => {
+      const status = document.querySelector('[data-view=network] [data-status]') as HTMLElement;
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const statusMatches = (pattern: string) =>
+      page.waitForFunction(
+        (source) =>
+          new RegExp(source).test(
+            document.querySelector('[data-view=network] [data-status]')?.textContent ?? '',
+          ),
+        pattern,
+        { timeout: 120000, polling: 20 },
+      );
     for (const stage of ['building', 'stepping']) {
       await view(page).locator('[data-action=run]').click();
-      if (stage === 'stepping') {
-        await page.waitForFunction(
-          () =>
-            Number((document.querySelector('[data-progress]') as HTMLProgressElement).value) > 0.05,
-          undefined,
-          { timeout: 120000, polling: 20 },
-        );
-      } else await page.waitForTimeout(300);
+      // cancelled part way: 1 to 99 % of the build, or of the steps
+      await statusMatches(
+        stage === 'building' ? '^building synapses [1-9]\\d? %$' : '^running… [1-9]\\d? %$',
+      );
+      if (stage === 'building') await screenshot(page, 'network-sparse-building');
       await view(page).locator('[data-action=cancel]').click();
       expect(await finished(page)).toBe('cancelled');
     }
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    // the second run: building 0 … 100 %, rising, then its steps
+    const second = seen.slice(seen.lastIndexOf('building the network…'));
+    const building = second
+      .filter((text) => text.startsWith('building synapses'))
+      .map((text) => Number(/(\d+) %/.exec(text)?.[1]));
+    expect(building.length).toBeGreaterThan(5);
+    expect(building).toEqual([...building].sort((a, b) => a - b));
+    expect(building.at(-1)).toBe(100);
+    const firstRunning = second.findIndex((text) => text.startsWith('running'));
+    const lastBuilding = second
+      .map((text) => text.startsWith('building synapses'))
+      .lastIndexOf(true);
+    expect(firstRunning).toBeGreaterThan(lastBuilding);
     await set('ne', '2400');
     await set('ni', '600');
     await set('synapses', '100');
