@@ -3,6 +3,8 @@
 // built explorer served with its cross-origin isolation headers. The browser runs on cores 0–1
 // (the page's two workers need two). EXPLORER_SPARSE_SIZES=10000,30000,100000 sets the sizes (N,
 // 4:1 excitatory:inhibitory); EXPLORER_SPARSE_RUNS the runs per size (median, 1 by default).
+// Then the paper's all-to-all network of EXPLORER_DENSE_SIZES neurons (10000 by default; empty:
+// none) on 1 and 2 Web Workers.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startExplorer } from '../test/web/explorer.js';
@@ -24,6 +26,10 @@ if (pinned && process.env.EXPLORER_SPARSE_CHILD !== '1') {
 }
 
 const sizes = (process.env.EXPLORER_SPARSE_SIZES ?? '10000,30000,100000').split(',').map(Number);
+const denseSizes = (process.env.EXPLORER_DENSE_SIZES ?? '10000')
+  .split(',')
+  .filter((size) => size.trim() !== '')
+  .map(Number);
 const runs = Number(process.env.EXPLORER_SPARSE_RUNS ?? 1);
 
 interface Measured {
@@ -34,10 +40,14 @@ interface Measured {
 }
 
 const explorer = await startExplorer();
-/** One run of N neurons in a fresh page: its figures, or the page's message when it failed. */
-async function measure(n: number): Promise<Measured | string> {
+/**
+ * One run of N neurons (K synapses each, or all to all) on `threads` workers in a fresh page: its
+ * figures, or the page's message when it failed.
+ */
+async function measure(n: number, k: number | 'all', threads: number): Promise<Measured | string> {
   const ne = Math.round(0.8 * n);
-  const query = `?view=network&ne=${ne}&ni=${n - ne}&K=${K}&threads=${THREADS}&T=1000&seed=1`;
+  const synapses = k === 'all' ? '' : `&K=${k}`;
+  const query = `?view=network&ne=${ne}&ni=${n - ne}${synapses}&threads=${threads}&T=1000&seed=1`;
   const { page } = await explorer.open(query);
   try {
     if (!(await page.evaluate(() => crossOriginIsolated))) return 'the page is not isolated';
@@ -68,36 +78,46 @@ async function measure(n: number): Promise<Measured | string> {
   }
 }
 
-console.log(
-  `Sparse networks in the explorer: K = ${K}, 1000 ms, dt = 1 ms, ${THREADS} Web Workers, ` +
-    `headless Chromium, median of ${runs} run(s)`,
-);
-const rows: string[][] = [];
+/** The table's row of N neurons: the median of `runs` runs, or why it does not run. */
+async function row(n: number, k: number | 'all', threads: number): Promise<string[]> {
+  const all: Measured[] = [];
+  for (let run = 0; run < runs; run++) {
+    const measured = await measure(n, k, threads);
+    if (typeof measured === 'string')
+      return [String(n), '—', '—', '—', `does not run: ${measured}`];
+    all.push(measured);
+  }
+  const loop = median(all.map((m) => m.loopMs));
+  const wall = median(all.map((m) => m.wallMs));
+  const rate = median(all.map((m) => m.spikes / n));
+  return [
+    String(n),
+    String((all[0] as Measured).threads),
+    loop.toFixed(0),
+    wall.toFixed(0),
+    `${rate.toFixed(1)} Hz`,
+  ];
+}
+
+const header = ['neurons', 'workers', 'loop ms', 'in all ms', 'mean rate'];
 try {
-  for (const n of sizes) {
-    const all: Measured[] = [];
-    let failure: string | undefined;
-    for (let run = 0; run < runs && failure === undefined; run++) {
-      const measured = await measure(n);
-      if (typeof measured === 'string') failure = measured;
-      else all.push(measured);
-    }
-    if (failure !== undefined) {
-      rows.push([String(n), '—', '—', '—', `does not run: ${failure}`]);
-      continue;
-    }
-    const loop = median(all.map((m) => m.loopMs));
-    const wall = median(all.map((m) => m.wallMs));
-    const rate = median(all.map((m) => m.spikes / n));
-    rows.push([
-      String(n),
-      String((all[0] as Measured).threads),
-      loop.toFixed(0),
-      wall.toFixed(0),
-      `${rate.toFixed(1)} Hz`,
-    ]);
+  console.log(
+    `Sparse networks in the explorer: K = ${K}, 1000 ms, dt = 1 ms, ${THREADS} Web Workers, ` +
+      `headless Chromium, median of ${runs} run(s)`,
+  );
+  const rows: string[][] = [];
+  for (const n of sizes) rows.push(await row(n, K, THREADS));
+  printTable(header, rows);
+  if (denseSizes.length > 0) {
+    console.log(
+      `\nThe paper's network, all to all, in the explorer: 1000 ms, dt = 1 ms, 1 and 2 Web ` +
+        `Workers, headless Chromium, median of ${runs} run(s)`,
+    );
+    const dense: string[][] = [];
+    for (const n of denseSizes)
+      for (const threads of [1, 2]) dense.push(await row(n, 'all', threads));
+    printTable(header, dense);
   }
 } finally {
   await explorer.close();
 }
-printTable(['neurons', 'workers', 'loop ms', 'in all ms', 'mean rate'], rows);

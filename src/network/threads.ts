@@ -1,7 +1,8 @@
 /**
  * The threads of a network run: Node worker threads on the shared state, each serving its part
- * of the steps (`parallel.ts`). Where there are no worker threads (browsers: see the docs), a
- * run takes every part itself, with the same spikes.
+ * of the steps (`parallel.ts`). In a browser, Web Workers serve the same parts
+ * (`web-threads.ts`); where memory cannot be shared, a run takes every part itself, with the same
+ * spikes.
  */
 import { sharedStateView, type SharedNetworkMemory } from './build.js';
 import { COMMAND_EXIT, CONTROL, type ThreadPart } from './parallel.js';
