@@ -321,3 +321,70 @@ export function fillNoise(
     }
   }
 }
+
+/**
+ * xoroshiro128+'s state transition raised to the powers 2⁰, 2¹, 2², …, computed as needed: each a
+ * 128 × 128 bit matrix over GF(2) stored as 128 columns of four int32 words (column c is the
+ * image of state bit c, word c >> 5, bit c & 31), since the transition only xors, shifts and
+ * rotates bits.
+ */
+const POWERS: Int32Array[] = [];
+
+/** Sets `out[0 … 3]` to matrix · vector (the vector's four words at `vector[o … o + 3]`). */
+function applyMatrix(matrix: Int32Array, vector: Int32Array, o: number, out: Int32Array): void {
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  for (let c = 0; c < 128; c++) {
+    if (((vector[o + (c >> 5)] as number) & (1 << (c & 31))) === 0) continue;
+    w0 ^= matrix[4 * c] as number;
+    w1 ^= matrix[4 * c + 1] as number;
+    w2 ^= matrix[4 * c + 2] as number;
+    w3 ^= matrix[4 * c + 3] as number;
+  }
+  out[0] = w0;
+  out[1] = w1;
+  out[2] = w2;
+  out[3] = w3;
+}
+
+/** The transition raised to 2^power (computed once). */
+function transitionPower(power: number): Int32Array {
+  for (let p = POWERS.length; p <= power; p++) {
+    const matrix = new Int32Array(4 * 128);
+    const column = new Int32Array(4);
+    for (let c = 0; c < 128; c++) {
+      if (p === 0) {
+        column.fill(0);
+        column[c >> 5] = 1 << (c & 31);
+        xoroshiroNext(column, 0);
+      } else {
+        // T^(2^p) = T^(2^(p−1)) · T^(2^(p−1)), column by column
+        const half = POWERS[p - 1] as Int32Array;
+        applyMatrix(half, half, 4 * c, column);
+      }
+      matrix.set(column, 4 * c);
+    }
+    POWERS.push(matrix);
+  }
+  return POWERS[power] as Int32Array;
+}
+
+/**
+ * Moves the generator at `state[o … o + 3]` on by `draws` draws (a whole number below 2⁵³) in
+ * about log₂(draws) matrix products: the words it would have after `draws` calls of
+ * `xoroshiroNext`, without drawing.
+ */
+export function xoroshiroAdvance(state: Int32Array, o: number, draws: number): void {
+  if (!Number.isSafeInteger(draws) || draws < 0) {
+    throw new RangeError(`draws must be a whole number from 0 to 2^53 − 1, got ${draws}`);
+  }
+  const words = new Int32Array(4);
+  let rest = draws;
+  for (let power = 0; rest > 0; power++, rest = Math.floor(rest / 2)) {
+    if (rest % 2 === 0) continue;
+    applyMatrix(transitionPower(power), state, o, words);
+    state.set(words, o);
+  }
+}

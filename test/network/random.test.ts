@@ -7,6 +7,7 @@ import {
   NOISE_BLOCK,
   noiseStreamWords,
   seedNoiseStreams,
+  xoroshiroAdvance,
   xoroshiroJump,
   xoroshiroNext,
   xoroshiroSeed,
@@ -33,6 +34,47 @@ describe('xoroshiroSeed and xoroshiroNext', () => {
       xoroshiroSeed(state, 4, seed);
       for (let k = 0; k < 5000; k++) expect(xoroshiroNext(state, 4)).toBe(reference.next());
       expect(Array.from(state.subarray(4))).toEqual(reference.getState());
+    }
+  });
+});
+
+describe('xoroshiroAdvance(state, o, draws)', () => {
+  it('gives the words of `draws` steps, for 0 … 70 and larger counts', () => {
+    const stepped = new Int32Array(8);
+    xoroshiroSeed(stepped, 4, mixSeed(17));
+    let done = 0;
+    for (const draws of [...Array.from({ length: 71 }, (_, k) => k), 1000, 65537, 3000001]) {
+      while (done < draws) {
+        xoroshiroNext(stepped, 4);
+        done++;
+      }
+      const advanced = new Int32Array(4);
+      xoroshiroSeed(advanced, 0, mixSeed(17));
+      xoroshiroAdvance(advanced, 0, draws);
+      expect(Array.from(advanced)).toEqual(Array.from(stepped.subarray(4)));
+    }
+  });
+
+  it('composes: 2⁴⁰ twice is 2⁴¹, and 2⁵² + 3 is 2⁵² then three steps', () => {
+    const [a, b, c, d] = [0, 1, 2, 3].map(() => {
+      const state = new Int32Array(4);
+      xoroshiroSeed(state, 0, mixSeed(5));
+      return state;
+    }) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    xoroshiroAdvance(a, 0, 2 ** 40);
+    xoroshiroAdvance(a, 0, 2 ** 40);
+    xoroshiroAdvance(b, 0, 2 ** 41);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(Array.from(a)).not.toEqual(Array.from(d));
+    xoroshiroAdvance(c, 0, 2 ** 52 + 3);
+    xoroshiroAdvance(d, 0, 2 ** 52);
+    for (let k = 0; k < 3; k++) xoroshiroNext(d, 0);
+    expect(Array.from(c)).toEqual(Array.from(d));
+  });
+
+  it('refuses a count that is not a whole number below 2⁵³', () => {
+    for (const draws of [-1, 1.5, 2 ** 53, Number.NaN]) {
+      expect(() => xoroshiroAdvance(new Int32Array(4), 0, draws)).toThrow(RangeError);
     }
   });
 });
