@@ -46,7 +46,7 @@ export { sparseBuffer } from './arena.js';
 export type SparseBuildProgress = (phase: 'counting' | 'placing', fraction: number) => void;
 
 /** Neurons drawn between two reports of the build's progress. */
-const PROGRESS_EVERY = 1024;
+export const PROGRESS_EVERY = 1024;
 
 /** The source of synapse s of a neuron: excitatory for s < Ke, uniform over its population. */
 function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOptions): number {
@@ -55,7 +55,7 @@ function drawSource(random: NetworkRandom, s: number, options: ResolvedSparseOpt
 }
 
 /** The synapse arrays to fill, and the weights' factors. */
-interface SynapseDraws {
+export interface SynapseDraws {
   readonly groupStart: Int32Array;
   readonly target: SparseTargets;
   readonly weights: Float32Array;
@@ -99,10 +99,10 @@ function drawSynapses(
  * Neurons per call of the build's kernels: a call runs to its end in the code it started in, so
  * short calls let the engine's optimising compiler take over after the first ones.
  */
-const BUILD_CHUNK = 64;
+export const BUILD_CHUNK = 64;
 
 /** groupStart[j + 1] += groupStart[j] for j = 0 … n − 1. */
-function cumulate(groupStart: Int32Array, n: number): void {
+export function cumulate(groupStart: Int32Array, n: number): void {
   for (let j = 0; j < n; j++) {
     groupStart[j + 1] = (groupStart[j + 1] as number) + (groupStart[j] as number);
   }
@@ -155,18 +155,22 @@ function drawInKernels(
   random.setState(scratch.subarray(4, 8));
 }
 
+/** A sparse network whose parameters and state are drawn, its synapses not yet. */
+export interface UndrawnSparseNetwork {
+  /** The state; its synapses hold nothing until drawn. */
+  readonly state: SparseNetworkState;
+  readonly draws: SynapseDraws;
+}
+
 /**
- * Allocates (in shared memory for threads; from `arena`, in the order of `arenaArrays`, when one
- * is given) and fills the state, drawing from `random`; `onProgress` hears how far the synapses'
- * draws are.
+ * Allocates (in shared memory for threads; from `arena`, in the order of `arenaArrays`) the
+ * state, draws the neurons' parameters from `random`, and allocates the synapses' arrays.
  */
-export function buildSparseNetwork(
+export function allocateSparseNetwork(
   options: ResolvedSparseOptions,
   random: NetworkRandom,
-  shared: boolean,
-  arena = new SparseArena(shared),
-  onProgress?: SparseBuildProgress,
-): SparseNetworkState {
+  arena: SparseArena,
+): UndrawnSparseNetwork {
   const { n, ne, synapses: k } = options;
   const vector = (): Float64Array => arena.float64(n);
   const [a, b, c, d, v, u, input, noiseScale] = [0, 1, 2, 3, 4, 5, 6, 7].map(vector) as [
@@ -187,21 +191,14 @@ export function buildSparseNetwork(
   const target = synapseTargets(n, count, ...arena.take(count * targetBytes(n)));
   const weights = arena.float32(count);
   const scales = sparseWeightScales(options);
-  const synapses: SynapseDraws = {
+  const draws: SynapseDraws = {
     groupStart,
     target,
     weights,
     excitatory: options.excitatoryWeight * scales.excitatory,
     inhibitory: -options.inhibitoryWeight * scales.inhibitory,
   };
-  // the generators' words and `next` in the memory after the arrays, before the next are taken
-  const scratch = arena.memory === undefined ? undefined : arena.scratch(n + 8);
-  if (arena.memory !== undefined && scratch !== undefined) {
-    drawInKernels(options, random, synapses, arena.memory, scratch, onProgress);
-  } else {
-    drawSynapses(options, random, synapses, onProgress);
-  }
-  return {
+  const state: SparseNetworkState = {
     n,
     ne,
     a,
@@ -214,7 +211,47 @@ export function buildSparseNetwork(
     noiseScale,
     // the dense network's kernels do not cover these arrays: its phases run their plain loops
     simd: undefined,
-    synapses: countedSynapses(n, groupStart, target),
+    synapses: { n, maxDelay: 1, target, groupStart },
     weights,
   };
+  return { state, draws };
+}
+
+/**
+ * Draws the synapses of `network` from `random`, in the kernels of `arena`'s memory when it has
+ * one (in the memory after the arrays taken so far); `onProgress` hears how far the draws are.
+ */
+export function drawSparseSynapses(
+  options: ResolvedSparseOptions,
+  random: NetworkRandom,
+  network: UndrawnSparseNetwork,
+  arena: SparseArena,
+  onProgress?: SparseBuildProgress,
+): void {
+  const { draws } = network;
+  // the generators' words and `next` in the memory after the arrays, before the next are taken
+  const scratch = arena.memory === undefined ? undefined : arena.scratch(options.n + 8);
+  if (arena.memory !== undefined && scratch !== undefined) {
+    drawInKernels(options, random, draws, arena.memory, scratch, onProgress);
+  } else {
+    drawSynapses(options, random, draws, onProgress);
+  }
+  countedSynapses(options.n, draws.groupStart, draws.target); // checks the counts
+}
+
+/**
+ * Allocates (in shared memory for threads; from `arena`, in the order of `arenaArrays`, when one
+ * is given) and fills the state, drawing from `random`; `onProgress` hears how far the synapses'
+ * draws are.
+ */
+export function buildSparseNetwork(
+  options: ResolvedSparseOptions,
+  random: NetworkRandom,
+  shared: boolean,
+  arena = new SparseArena(shared),
+  onProgress?: SparseBuildProgress,
+): SparseNetworkState {
+  const network = allocateSparseNetwork(options, random, arena);
+  drawSparseSynapses(options, random, network, arena, onProgress);
+  return network.state;
 }
