@@ -1,6 +1,7 @@
 // Benchmark: the largest sparse network the explorer's page runs (SPEC §8, K = 1000 synapses per
 // neuron, 1000 ms, dt = 1 ms) on 2 Web Workers in headless Chromium, and its loop time, from the
-// built explorer served with its cross-origin isolation headers. The browser runs on cores 0–1
+// built explorer served with its cross-origin isolation headers, and its build time (the
+// library's setupMs: parameters, synapses or weights, state). The browser runs on cores 0–1
 // (the page's two workers need two). EXPLORER_SPARSE_SIZES=10000,30000,100000 sets the sizes (N,
 // 4:1 excitatory:inhibitory); EXPLORER_SPARSE_RUNS the runs per size (median, 1 by default).
 // Then the paper's all-to-all network of EXPLORER_DENSE_SIZES neurons (10000 by default; empty:
@@ -34,6 +35,7 @@ const runs = Number(process.env.EXPLORER_SPARSE_RUNS ?? 1);
 
 interface Measured {
   readonly loopMs: number;
+  readonly setupMs: number;
   readonly wallMs: number;
   readonly spikes: number;
   readonly threads: number;
@@ -69,6 +71,7 @@ async function measure(n: number, k: number | 'all', threads: number): Promise<M
       view.getAttribute(`data-${name}`).then((value) => Number(value));
     return {
       loopMs: await data('loop-ms'),
+      setupMs: await data('setup-ms'),
       wallMs: await data('wall-ms'),
       spikes: Number(await view.locator('[data-value=spikes]').innerText()),
       threads: await data('threads'),
@@ -83,23 +86,26 @@ async function row(n: number, k: number | 'all', threads: number): Promise<strin
   const all: Measured[] = [];
   for (let run = 0; run < runs; run++) {
     const measured = await measure(n, k, threads);
-    if (typeof measured === 'string')
-      return [String(n), '—', '—', '—', `does not run: ${measured}`];
+    if (typeof measured === 'string') {
+      return [String(n), '—', '—', '—', '—', `does not run: ${measured}`];
+    }
     all.push(measured);
   }
   const loop = median(all.map((m) => m.loopMs));
+  const setup = median(all.map((m) => m.setupMs));
   const wall = median(all.map((m) => m.wallMs));
   const rate = median(all.map((m) => m.spikes / n));
   return [
     String(n),
     String((all[0] as Measured).threads),
     loop.toFixed(0),
+    setup.toFixed(0),
     wall.toFixed(0),
     `${rate.toFixed(1)} Hz`,
   ];
 }
 
-const header = ['neurons', 'workers', 'loop ms', 'in all ms', 'mean rate'];
+const header = ['neurons', 'workers', 'loop ms', 'build ms', 'in all ms', 'mean rate'];
 try {
   console.log(
     `Sparse networks in the explorer: K = ${K}, 1000 ms, dt = 1 ms, ${THREADS} Web Workers, ` +

@@ -332,6 +332,8 @@ export {
   type SparseNetworkResult,
 } from './sparse/simulation.js';
 export { type SparseThreadInit } from './sparse/parallel.js';
+export { type SparseThreadStart, type SynapseDrawPart } from './sparse/parallel-build.js';
+export { type SynapseDrawing } from './sparse/kernels.js';
 
 // The 2007 form of the model ([2007] chapter 8) in physical units, and the book's cell types.
 export {

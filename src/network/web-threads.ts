@@ -8,18 +8,14 @@
  */
 import { COMMAND_EXIT, CONTROL, serveSteps } from './parallel.js';
 import { threadPart, type ThreadInit, type ThreadPool } from './threads.js';
-import {
-  serveSteps as serveSparseSteps,
-  threadPart as sparseThreadPart,
-  type SparseThreadInit,
-} from '../sparse/parallel.js';
+import { runSparseThread, type SparseThreadStart } from '../sparse/parallel-build.js';
 
 /** What each kind of network gives a thread to take its part. */
 export interface ThreadInits {
   /** The paper's network, all to all (`NetworkSimulation`). */
   readonly dense: ThreadInit;
-  /** A sparse network (`SparseNetworkSimulation`). */
-  readonly sparse: SparseThreadInit;
+  /** A sparse network (`SparseNetworkSimulation`), perhaps with its part of the draws. */
+  readonly sparse: SparseThreadStart;
 }
 
 /** The kinds of network a thread serves. */
@@ -124,11 +120,7 @@ export function serveNetworkThread(scope: WorkerScopeLike): void {
       const part = threadPart(job.init as ThreadInit);
       scope.postMessage('ready');
       serveSteps(part);
-    } else {
-      const part = sparseThreadPart(job.init as SparseThreadInit);
-      scope.postMessage('ready');
-      serveSparseSteps(part);
-    }
+    } else runSparseThread(job.init as SparseThreadStart, () => scope.postMessage('ready'));
     scope.close();
   });
 }

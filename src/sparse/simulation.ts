@@ -8,7 +8,18 @@ import { allocateOrFail } from '../network/memory.js';
 import { NetworkRandom } from '../network/random.js';
 import type { NetworkResult, NeuronTrace } from '../network/simulation.js';
 import { SpikeRecorder } from '../network/spike-recorder.js';
-import { buildSparseNetwork, type SparseBuildProgress, type SparseNetworkState } from './build.js';
+import {
+  allocateSparseNetwork,
+  drawSparseSynapses,
+  type SparseBuildProgress,
+  type SparseNetworkState,
+} from './build.js';
+import {
+  drawPart,
+  parallelDrawWords,
+  planParallelDraw,
+  type SynapseDrawPart,
+} from './parallel-build.js';
 import { SparseArena, arenaArrays, arenaBytes, sparseBuffer } from './arena.js';
 import { noiseTables, sparseKernelsFit, sparseMemory } from './kernels.js';
 import { synapseSplit, type SynapseSplit } from './step.js';
@@ -47,13 +58,19 @@ export interface SparseNetworkResult extends NetworkResult {
  */
 export class SparseNetworkSimulation {
   readonly options: ResolvedSparseOptions;
-  /** The live state (read it, do not write it). */
+  /**
+   * The live state (read it, do not write it). On several threads with the kernels its synapses
+   * are drawn by the threads, and hold nothing until `ready` settles.
+   */
   readonly state: SparseNetworkState;
-  /** Settles when the worker threads are ready (at once on one thread). */
+  /**
+   * Settles when the worker threads are ready (at once on one thread), and with the kernels have
+   * drawn the synapses.
+   */
   readonly ready: Promise<void>;
   /** Threads the run takes its steps on: fewer than asked when the network has fewer blocks. */
   readonly threads: number;
-  readonly setupMs: number;
+  private buildMs: number;
   /** Whether the steps run the WebAssembly kernels (else the JavaScript phases, same spikes). */
   readonly kernels: boolean;
   private readonly part: SparseThreadPart;
@@ -93,26 +110,44 @@ export class SparseNetworkSimulation {
     this.kernels = this.options.simd && sparseKernelsFit(arrays, shared);
     const memory = checkSparseMemory({ ...this.options, threads: parties }, this.kernels);
     const random = new NetworkRandom(this.options.seed);
-    const { state, arena, wasm } = allocateOrFail(memory.total, maxBytes, () => {
+    const { network, arena, wasm } = allocateOrFail(memory.total, maxBytes, () => {
       const wasm = this.kernels ? sparseMemory(arrays, shared) : undefined;
       const arena = new SparseArena(shared, wasm);
-      const state = buildSparseNetwork(this.options, random, shared, arena, onBuildProgress);
-      return { state, arena, wasm };
+      return { network: allocateSparseNetwork(this.options, random, arena), arena, wasm };
     });
+    const state = network.state;
     this.state = state;
+    // the threads draw the synapses in the memory the fired buffers and splits take after them
+    const scratch =
+      wasm !== undefined && parties > 1 && parallelDrawWords(n, parties) <= 2 * n * (1 + parties)
+        ? arena.scratch(parallelDrawWords(n, parties))
+        : undefined;
+    const draw =
+      scratch === undefined
+        ? undefined
+        : planParallelDraw(this.options, random, network, scratch, parties);
+    if (draw === undefined) {
+      drawSparseSynapses(this.options, random, network, arena, onBuildProgress);
+    }
     const control = new Int32Array(sparseBuffer(4 * controlWords(parties), shared));
     const bounds = threadBounds(n, parties);
     const fired = arena.int32(2 * n);
     const traces = new Float64Array(sparseBuffer(8 * 3 * record.length * steps, shared));
-    const splits = Array.from({ length: parties }, (_, index) =>
-      synapseSplit(
-        state.synapses,
-        bounds[index] as number,
-        bounds[index + 1] as number,
-        arena.int32(n),
-        arena.int32(n),
-      ),
-    );
+    const splits = Array.from({ length: parties }, () => ({
+      first: arena.int32(n),
+      last: arena.int32(n),
+    }));
+    const splitSynapses = (): void =>
+      splits.forEach(({ first, last }, index) =>
+        synapseSplit(
+          state.synapses,
+          bounds[index] as number,
+          bounds[index + 1] as number,
+          first,
+          last,
+        ),
+      );
+    if (draw === undefined) splitSynapses();
     const tables = wasm === undefined ? undefined : noiseTables(arena, n, this.options.seed);
     const inits: SparseThreadInit[] = [];
     for (let index = 0; index < parties; index++) {
@@ -139,14 +174,26 @@ export class SparseNetworkSimulation {
     this.part = threadPart(first);
     this.firedNow = new Int32Array(n);
     this.started = parties === 1;
+    const starts = inits.map((init, index) => ({ init, draw: draw?.parts[index] }));
     this.ready =
       parties === 1
         ? Promise.resolve()
-        : (starter as ThreadStarter)('sparse', inits.slice(1), control).then((pool) => {
+        : (starter as ThreadStarter)('sparse', starts.slice(1), control).then((pool) => {
             this.pool = pool;
+            if (draw !== undefined && wasm !== undefined) {
+              drawPart(wasm, draw.parts[0] as SynapseDrawPart, draw.sum, onBuildProgress);
+              draw.finish();
+              splitSynapses();
+              this.buildMs = performance.now() - start;
+            }
             this.started = true;
           });
-    this.setupMs = performance.now() - start;
+    this.buildMs = performance.now() - start;
+  }
+
+  /** Wall time of building the network, on its threads too once `ready` settles (ms). */
+  get setupMs(): number {
+    return this.buildMs;
   }
 
   get stepsDone(): number {

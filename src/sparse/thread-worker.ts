@@ -1,8 +1,9 @@
-/** The entry of a sparse network's worker thread: takes its part of the steps until told to exit. */
+/**
+ * The entry of a sparse network's worker thread: takes its part of the draws, then of the steps
+ * until told to exit.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { serveSteps, threadPart, type SparseThreadInit } from './parallel.js';
+import { runSparseThread, type SparseThreadStart } from './parallel-build.js';
 
-const part = threadPart(workerData as SparseThreadInit);
-parentPort?.postMessage('ready');
-serveSteps(part);
+runSparseThread(workerData as SparseThreadStart, () => parentPort?.postMessage('ready'));
 parentPort?.close();

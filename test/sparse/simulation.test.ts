@@ -121,24 +121,45 @@ describe('SparseNetworkSimulation', () => {
     );
   });
 
-  it('tells its build progress while drawing the synapses, and steps the same network', async () => {
+  it('tells its build progress while drawing the synapses, on one thread or as the first of two', async () => {
     const heard: string[] = [];
-    const run = new SparseNetworkSimulation(
-      { ...small, seed: 3, threads: 2 },
-      undefined,
-      (phase, f) => heard.push(`${phase} ${f.toFixed(3)}`),
-    );
-    expect(heard).toEqual([
+    const listen = (phase: string, fraction: number): number =>
+      heard.push(`${phase} ${fraction.toFixed(3)}`);
+    const one = new SparseNetworkSimulation({ ...small, seed: 3, threads: 1 }, undefined, listen);
+    expect(heard.splice(0)).toEqual([
       'counting 0.000',
       'counting 0.512',
       'placing 0.000',
       'placing 0.512',
       'placing 1.000',
     ]);
-    await run.ready;
-    run.advance(Infinity);
-    expect(spikesOf(run.result())).toEqual(
-      spikesOf(await simulateSparseNetwork({ ...small, seed: 3 })),
-    );
+    // on two threads they draw once both run: the first thread's 1000 neurons
+    const two = new SparseNetworkSimulation({ ...small, seed: 3, threads: 2 }, undefined, listen);
+    expect(heard).toEqual([]);
+    await two.ready;
+    expect(heard).toEqual(['counting 0.000', 'placing 0.000', 'placing 1.000']);
+    one.advance(Infinity);
+    two.advance(Infinity);
+    expect(spikesOf(two.result())).toEqual(spikesOf(one.result()));
+  });
+
+  it('its threads draw the synapses one thread draws, bit for bit, for 2- and 4-byte targets', async () => {
+    const bytes = (array: ArrayBufferView): Buffer =>
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    for (const [options, threads] of [
+      [{ ne: 2401, ni: 600, synapses: 37, seed: 11 }, 3],
+      [{ ne: 60000, ni: 6000, synapses: 4, seed: 12 }, 2],
+    ] as const) {
+      const one = new SparseNetworkSimulation({ ...options, threads: 1 });
+      const many = new SparseNetworkSimulation({ ...options, threads });
+      await many.ready;
+      expect(many.threads).toBe(threads);
+      const [a, b] = [one.state, many.state];
+      expect(b.synapses.target.BYTES_PER_ELEMENT).toBe(options.ne > 60000 - 1 ? 4 : 2);
+      expect(bytes(b.synapses.groupStart).equals(bytes(a.synapses.groupStart))).toBe(true);
+      expect(bytes(b.synapses.target).equals(bytes(a.synapses.target))).toBe(true);
+      expect(bytes(b.weights).equals(bytes(a.weights))).toBe(true);
+      many.close();
+    }
   });
 });

@@ -78,6 +78,8 @@ export interface NetworkSummary {
   readonly power: Float64Array;
   readonly dominantFrequency: number;
   readonly elapsedMs: number;
+  /** Wall time of building the network: parameters, weights or synapses, state (ms). */
+  readonly setupMs: number;
   /** Web Workers the run took its steps on (1 for the paper's dense network). */
   readonly threads: number;
 }

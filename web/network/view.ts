@@ -159,9 +159,11 @@ export function createNetworkView(
         const on = result.threads === 1 ? 'in one worker' : `on ${result.threads} threads`;
         status.textContent =
           `done: ${result.spikeTimes.length} spikes; simulated in ${formatNumber(result.elapsedMs, 3)} ms ` +
-          `${on} (${formatNumber(wall, 3)} ms in all, with building the weights and the analysis)`;
+          `${on}, built in ${formatNumber(result.setupMs, 3)} ms (${formatNumber(wall, 3)} ms in ` +
+          `all, with the analysis)`;
         element.dataset.threads = String(result.threads);
         element.dataset.loopMs = String(result.elapsedMs);
+        element.dataset.setupMs = String(result.setupMs);
         element.dataset.wallMs = String(wall);
         show(result);
       },

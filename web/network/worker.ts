@@ -139,6 +139,7 @@ async function handle(message: ToWorker): Promise<void> {
         power: result.spectrum.power,
         dominantFrequency: result.dominantFrequency,
         elapsedMs: result.elapsedMs,
+        setupMs: result.setupMs,
         threads: threadCount,
       };
       // A buffer may back more than one array: each is transferred once.
