@@ -3,7 +3,8 @@
 // built explorer served with its cross-origin isolation headers, and its build time (the
 // library's setupMs: parameters, synapses or weights, state). The browser runs on cores 0–1
 // (the page's two workers need two). EXPLORER_SPARSE_SIZES=10000,30000,100000 sets the sizes (N,
-// 4:1 excitatory:inhibitory); EXPLORER_SPARSE_RUNS the runs per size (median, 1 by default).
+// 4:1 excitatory:inhibitory); EXPLORER_SPARSE_WORKERS=1,2 the workers (2 by default);
+// EXPLORER_SPARSE_RUNS the runs per size (median, 1 by default).
 // Then the paper's all-to-all network of EXPLORER_DENSE_SIZES neurons (10000 by default; empty:
 // none) on 1 and 2 Web Workers.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,6 @@ import { startExplorer } from '../test/web/explorer.js';
 import { median, printTable } from './stats.js';
 
 const K = 1000;
-const THREADS = 2;
 
 // bench/index.ts pins each script to core 0: run again on cores 0–1, so that the workers have two.
 const pinned = spawnSync('taskset', ['--version']).status === 0;
@@ -27,6 +27,7 @@ if (pinned && process.env.EXPLORER_SPARSE_CHILD !== '1') {
 }
 
 const sizes = (process.env.EXPLORER_SPARSE_SIZES ?? '10000,30000,100000').split(',').map(Number);
+const workers = (process.env.EXPLORER_SPARSE_WORKERS ?? '2').split(',').map(Number);
 const denseSizes = (process.env.EXPLORER_DENSE_SIZES ?? '10000')
   .split(',')
   .filter((size) => size.trim() !== '')
@@ -108,11 +109,12 @@ async function row(n: number, k: number | 'all', threads: number): Promise<strin
 const header = ['neurons', 'workers', 'loop ms', 'build ms', 'in all ms', 'mean rate'];
 try {
   console.log(
-    `Sparse networks in the explorer: K = ${K}, 1000 ms, dt = 1 ms, ${THREADS} Web Workers, ` +
+    `Sparse networks in the explorer: K = ${K}, 1000 ms, dt = 1 ms, ${workers.join(' and ')} ` +
+      `Web Workers, ` +
       `headless Chromium, median of ${runs} run(s)`,
   );
   const rows: string[][] = [];
-  for (const n of sizes) rows.push(await row(n, K, THREADS));
+  for (const n of sizes) for (const threads of workers) rows.push(await row(n, K, threads));
   printTable(header, rows);
   if (denseSizes.length > 0) {
     console.log(
