@@ -26,6 +26,16 @@ function nodeWebWorker(): WebWorkerLike {
   };
 }
 
+/** webWorkerThreads on Node worker threads, counting the workers it makes. */
+function countingStarter() {
+  const made = { count: 0 };
+  const starter = webWorkerThreads(() => {
+    made.count++;
+    return nodeWebWorker();
+  });
+  return { made, starter };
+}
+
 describe('webWorkerThreads', () => {
   it('serveNetworkThread workers give the spikes of one thread, for 2 and 3 threads', async () => {
     expect(sharedMemoryAvailable()).toBe(true);
@@ -33,15 +43,11 @@ describe('webWorkerThreads', () => {
     const one = await simulateSparseNetwork(options);
     expect(one.spikes.t.length).toBeGreaterThan(500);
     for (const threads of [2, 3]) {
-      let started = 0;
-      const starter = webWorkerThreads(() => {
-        started++;
-        return nodeWebWorker();
-      });
+      const { made, starter } = countingStarter();
       const run = new SparseNetworkSimulation({ ...options, threads }, starter);
       expect(run.threads).toBe(threads);
       await run.ready;
-      expect(started).toBe(threads - 1);
+      expect(made.count).toBe(threads - 1);
       run.advance(11);
       run.advance(Infinity);
       const result = run.result();
@@ -59,14 +65,10 @@ describe('webWorkerThreads', () => {
     const single = one.result();
     expect(single.spikes.t.length).toBeGreaterThan(1000);
     for (const threads of [2, 3]) {
-      let started = 0;
-      const starter = webWorkerThreads(() => {
-        started++;
-        return nodeWebWorker();
-      });
+      const { made, starter } = countingStarter();
       const run = new NetworkSimulation({ ...options, threads }, starter);
       await run.ready;
-      expect(started).toBe(threads - 1);
+      expect(made.count).toBe(threads - 1);
       expect(run.threads).toBe(threads);
       run.advance(7);
       run.advance(Infinity);
@@ -108,26 +110,13 @@ describe('webWorkerThreads', () => {
     vi.stubGlobal('SharedArrayBuffer', undefined);
     try {
       expect(sharedMemoryAvailable()).toBe(false);
-      let started = 0;
-      const result = await simulateSparseNetwork(
-        { ...options, threads: 3 },
-        webWorkerThreads(() => {
-          started++;
-          return nodeWebWorker();
-        }),
-      );
-      expect(started).toBe(0);
+      const { made, starter } = countingStarter();
+      const result = await simulateSparseNetwork({ ...options, threads: 3 }, starter);
       expect(result.threads).toBe(1);
       expect(Array.from(result.spikes.i)).toEqual(Array.from(one.spikes.i));
-      const dense = new NetworkSimulation(
-        { ne: 800, ni: 200, duration: 50, threads: 3 },
-        webWorkerThreads(() => {
-          started++;
-          return nodeWebWorker();
-        }),
-      );
+      const dense = new NetworkSimulation({ ne: 800, ni: 200, duration: 50, threads: 3 }, starter);
       await dense.ready;
-      expect(started).toBe(0);
+      expect(made.count).toBe(0);
       expect(dense.threads).toBe(1);
     } finally {
       vi.unstubAllGlobals();
