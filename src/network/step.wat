@@ -153,12 +153,53 @@
       (br $again))
     (unreachable))
 
+  ;; fastDraws(input, scales, tables, o, i, end) → (i', candidate, layer): Iᵢ = scaleᵢ·z for
+  ;; neurons i, i + 1, … while their draws from the stream at `o` take the ziggurat's fast path,
+  ;; up to end. Returns the first neuron i' whose draw does not (or end), with that draw's
+  ;; candidate and layer, the stream in memory moved past it. With no call in its loop, the engine
+  ;; keeps the stream in registers there.
+  (func $fastDraws (param $input i32) (param $scales i32) (param $tables i32) (param $o i32)
+    (param $i i32) (param $end i32) (result i32 i32 i32)
+    (local $s0 i64) (local $s1 i64) (local $x i64) (local $bits i32) (local $layer i32)
+    (local $candidate i32) (local $at i32)
+    (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
+    (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))
+    (block $stop
+      (loop $neurons
+        (br_if $stop (i32.ge_u (local.get $i) (local.get $end)))
+        ;; xoroshiro128+, as $next does, on the stream held in locals
+        (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
+        (local.set $x (i64.xor (local.get $s1) (local.get $s0)))
+        (local.set $s0 (i64.xor
+          (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $x))
+          (i64.shl (local.get $x) (i64.const 16))))
+        (local.set $s1 (i64.rotl (local.get $x) (i64.const 37)))
+        (local.set $layer (i32.shr_u (local.get $bits) (i32.const 24)))
+        (local.set $candidate (i32.shr_s (i32.shl (local.get $bits) (i32.const 8)) (i32.const 8)))
+        (br_if $stop (i32.ge_s
+          (select (i32.sub (i32.const 0) (local.get $candidate)) (local.get $candidate)
+            (i32.lt_s (local.get $candidate) (i32.const 0)))
+          (i32.load (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 2))))))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (f64.store (i32.add (local.get $input) (local.get $at))
+          (f64.mul
+            (f64.load (i32.add (local.get $scales) (local.get $at)))
+            (f64.mul (f64.convert_i32_s (local.get $candidate))
+              (f64.load offset=1024
+                (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 3)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $neurons)))
+    (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
+    (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
+    (local.get $i) (local.get $candidate) (local.get $layer))
+
   ;; Phase 1 for neurons [from, to) (from a multiple of 256): Iᵢ = (σᵢ/√dt)·N(0, 1), each block
-  ;; of 256 neurons from its own stream, or Iᵢ = 0 with the noise off.
-  (func $noise (param $desc i32) (param $from i32) (param $to i32)
+  ;; of 256 neurons from its own stream, or Iᵢ = 0 with the noise off. The fast draws run in
+  ;; $fastDraws; a slow one (the wedge or the tail, 1.2 % of them) is finished here.
+  (func $noise (export "noise") (param $desc i32) (param $from i32) (param $to i32)
     (local $input i32) (local $scales i32) (local $streams i32) (local $tables i32)
-    (local $i i32) (local $end i32) (local $o i32) (local $s0 i64) (local $s1 i64)
-    (local $bits i32) (local $layer i32) (local $candidate i32) (local $z f64)
+    (local $i i32) (local $end i32) (local $o i32) (local $candidate i32) (local $layer i32)
+    (local $at i32)
     (local.set $input (i32.load offset=4 (local.get $desc)))
     (local.set $scales (i32.load offset=32 (local.get $desc)))
     (local.set $streams (i32.load offset=36 (local.get $desc)))
@@ -182,45 +223,23 @@
         (local.set $end (i32.add (i32.and (local.get $i) (i32.const -256)) (i32.const 256)))
         (if (i32.gt_u (local.get $end) (local.get $to))
           (then (local.set $end (local.get $to))))
-        (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
-        (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))
-        (block $neuronsDone
-          (loop $neurons
-            (br_if $neuronsDone (i32.ge_u (local.get $i) (local.get $end)))
-            ;; xoroshiro128+, as $next does, on the stream held in locals
-            (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
-            (local.set $s1 (i64.xor (local.get $s1) (local.get $s0)))
-            (local.set $s0 (i64.xor
-              (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $s1))
-              (i64.shl (local.get $s1) (i64.const 16))))
-            (local.set $s1 (i64.rotl (local.get $s1) (i64.const 37)))
-            (local.set $layer (i32.shr_u (local.get $bits) (i32.const 24)))
-            (local.set $candidate
-              (i32.shr_s (i32.shl (local.get $bits) (i32.const 8)) (i32.const 8)))
-            (if (i32.lt_s
-                  (select (i32.sub (i32.const 0) (local.get $candidate)) (local.get $candidate)
-                    (i32.lt_s (local.get $candidate) (i32.const 0)))
-                  (i32.load (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 2)))))
-              (then
-                (local.set $z (f64.mul (f64.convert_i32_s (local.get $candidate))
-                  (f64.load offset=1024
-                    (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 3)))))))
-              (else
-                ;; the slow path draws from the stream in memory
-                (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
-                (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
-                (local.set $z (call $slowNormal (local.get $tables) (local.get $o)
-                  (local.get $candidate) (local.get $layer)))
-                (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
-                (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))))
-            (f64.store (i32.add (local.get $input) (i32.shl (local.get $i) (i32.const 3)))
+        (block $blockDone
+          (loop $draws
+            (call $fastDraws (local.get $input) (local.get $scales) (local.get $tables)
+              (local.get $o) (local.get $i) (local.get $end))
+            (local.set $layer)
+            (local.set $candidate)
+            (local.set $i)
+            (br_if $blockDone (i32.ge_u (local.get $i) (local.get $end)))
+            ;; the slow path draws on from the stream in memory
+            (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+            (f64.store (i32.add (local.get $input) (local.get $at))
               (f64.mul
-                (f64.load (i32.add (local.get $scales) (i32.shl (local.get $i) (i32.const 3))))
-                (local.get $z)))
+                (f64.load (i32.add (local.get $scales) (local.get $at)))
+                (call $slowNormal (local.get $tables) (local.get $o)
+                  (local.get $candidate) (local.get $layer))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $neurons)))
-        (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
-        (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
+            (br $draws)))
         (br $blocks))))
 
   ;; Phase 2 for neurons [from, to): each i with v ≥ 30 goes to the i32 list at `out`, in index
