@@ -1,6 +1,6 @@
 /**
- * Computes a parameter map on Node worker threads (Node only): one runner per thread for
- * `scheduleParameterMap`, with progress and cancellation.
+ * Computes a parameter map of either form on Node worker threads (Node only): one runner per
+ * thread for `scheduleParameterMap` (or `scheduleBookParameterMap`), with progress and cancellation.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -16,6 +16,14 @@ import {
   type ParameterMapSpec,
   type ResolvedMapSpec,
 } from './parameter-map.js';
+import {
+  computeBookParameterMap,
+  resolveBookMapSpec,
+  scheduleBookParameterMap,
+  type BookMapSpec,
+  type BookParameterMap,
+  type ResolvedBookMapSpec,
+} from './parameter-map-2007.js';
 
 export interface ParallelMapOptions extends MapProgressOptions {
   /** Worker threads; the number of cores by default. 1 runs on this thread. */
@@ -30,33 +38,58 @@ function workerScript(): URL {
     : new URL('./map-worker.js', import.meta.url);
 }
 
-/** A runner that sends blocks of rows to one worker thread, one block at a time. */
-function threadRunner(worker: Worker): MapRowRunner {
-  return (spec, rowStart, rowEnd) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      const onMessage = (result: MapWorkerResult) => {
-        cleanup();
-        resolve(result.codes);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        reject(new Error(`a map worker stopped with exit code ${code}`));
-      };
-      const cleanup = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      const task: MapWorkerTask = { spec, rowStart, rowEnd };
-      worker.postMessage(task);
-    });
+/** Sends one block of rows to a worker thread; resolves with its codes. */
+function runOnThread(worker: Worker, task: MapWorkerTask): Promise<Uint8Array> {
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const onMessage = (result: MapWorkerResult) => {
+      cleanup();
+      resolve(result.codes);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`a map worker stopped with exit code ${code}`));
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(task);
+  });
+}
+
+/** The number of threads a map of `rows` rows gets when `requested` are asked for. */
+function threadCount(requested: number, rows: number): number {
+  if (!Number.isInteger(requested) || requested < 1 || requested > 256) {
+    throw new ParameterError(
+      'workers',
+      `workers must be a whole number from 1 to 256, got ${requested}`,
+    );
+  }
+  return Math.min(requested, rows);
+}
+
+/** Runs `schedule` over `count` fresh worker threads and stops them when it settles. */
+async function withThreads<T>(
+  count: number,
+  schedule: (workers: Worker[]) => Promise<T>,
+): Promise<T> {
+  const workers = Array.from({ length: count }, () =>
+    // An idle worker's error must not crash the process; a busy one's rejects its block.
+    new Worker(workerScript()).on('error', () => undefined),
+  );
+  try {
+    return await schedule(workers);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
 }
 
 /**
@@ -70,22 +103,43 @@ export async function computeParameterMapParallel(
   options: ParallelMapOptions = {},
 ): Promise<ParameterMap> {
   const resolved = resolveMapSpec(spec);
-  const requested = options.workers ?? availableParallelism();
-  if (!Number.isInteger(requested) || requested < 1 || requested > 256) {
-    throw new ParameterError(
-      'workers',
-      `workers must be a whole number from 1 to 256, got ${requested}`,
-    );
-  }
-  const count = Math.min(requested, resolved.y.steps);
+  const count = threadCount(options.workers ?? availableParallelism(), resolved.y.steps);
   if (count === 1) return computeParameterMap(resolved, options);
-  const workers = Array.from({ length: count }, () =>
-    // An idle worker's error must not crash the process; a busy one's rejects its block.
-    new Worker(workerScript()).on('error', () => undefined),
+  return withThreads(count, (workers) =>
+    scheduleParameterMap(
+      resolved,
+      workers.map(
+        (worker): MapRowRunner =>
+          (rows, rowStart, rowEnd) =>
+            runOnThread(worker, { spec: rows, rowStart, rowEnd }),
+      ),
+      options,
+    ),
   );
-  try {
-    return await scheduleParameterMap(resolved, workers.map(threadRunner), options);
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+}
+
+/**
+ * The parameter map of the 2007 form, its rows computed by `workers` worker threads with
+ * `computeBookMapRows`: the same cells as `computeBookParameterMap` on one thread.
+ *
+ * @throws ParameterError for a bad spec or worker count
+ * @throws CancelledError when `signal` aborts (the workers are stopped)
+ */
+export async function computeBookParameterMapParallel(
+  spec: BookMapSpec | ResolvedBookMapSpec,
+  options: ParallelMapOptions = {},
+): Promise<BookParameterMap> {
+  const resolved = resolveBookMapSpec(spec);
+  const count = threadCount(options.workers ?? availableParallelism(), resolved.y.steps);
+  if (count === 1) return computeBookParameterMap(resolved, options);
+  return withThreads(count, (workers) =>
+    scheduleBookParameterMap(
+      resolved,
+      workers.map(
+        (worker) => (rows: ResolvedBookMapSpec, rowStart: number, rowEnd: number) =>
+          runOnThread(worker, { model: '2007', spec: rows, rowStart, rowEnd }),
+      ),
+      options,
+    ),
+  );
 }
