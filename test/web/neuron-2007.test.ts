@@ -271,9 +271,13 @@ describe('dynamics view, 2007 form', () => {
     expect(await page.locator('[data-field=dyn-book-C]').inputValue()).toBe('20');
     expect(await page.locator('[data-field=dyn-a]').isVisible()).toBe(false);
     expect(await page.locator('[data-field=fi-to]').inputValue()).toBe('600');
-    // The map is the 2003 form's: for this form the view says where to get one.
-    expect(await page.locator(`${view} [data-map-note]`).isVisible()).toBe(true);
-    expect(await page.locator(`${view} [data-map]`).isVisible()).toBe(false);
+    // The map is of this form too: d against I in pA, as `izhikit map --model 2007`.
+    await expect
+      .poll(() => page.locator(`${view} [data-map-status]`).innerText(), { timeout: 20000 })
+      .toMatch(/^done/);
+    expect(await page.locator(`${view} .map-card .plot-title`).innerText()).toBe(
+      'Firing patterns over (d, I)',
+    );
     await screenshot(page, 'dynamics-2007-fs');
     // Editing a parameter recomputes: the book's RS neuron is Class 1.
     await page.locator('[data-field=dyn-preset]').selectOption('rs-2007');
