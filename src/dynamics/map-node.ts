@@ -11,7 +11,6 @@ import {
   resolveMapSpec,
   scheduleParameterMap,
   type MapProgressOptions,
-  type MapRowRunner,
   type ParameterMap,
   type ParameterMapSpec,
   type ResolvedMapSpec,
@@ -65,28 +64,46 @@ function runOnThread(worker: Worker, task: MapWorkerTask): Promise<Uint8Array> {
   });
 }
 
-/** The number of threads a map of `rows` rows gets when `requested` are asked for. */
-function threadCount(requested: number, rows: number): number {
+/** How one form's map is computed: on this thread, or scheduled over row runners. */
+interface MapForm<S, M> {
+  readonly serial: (spec: S, options: MapProgressOptions) => Promise<M>;
+  readonly schedule: (
+    spec: S,
+    runners: ((spec: S, rowStart: number, rowEnd: number) => Promise<Uint8Array>)[],
+    options: MapProgressOptions,
+  ) => Promise<M>;
+  /** The message that asks a thread for a block of rows. */
+  readonly task: (spec: S, rowStart: number, rowEnd: number) => MapWorkerTask;
+}
+
+/**
+ * A resolved map of either form on `options.workers` threads (all cores by default): on this
+ * thread when that is one, else over fresh worker threads, stopped when the map settles.
+ */
+async function onThreads<S extends { readonly y: { readonly steps: number } }, M>(
+  resolved: S,
+  options: ParallelMapOptions,
+  form: MapForm<S, M>,
+): Promise<M> {
+  const requested = options.workers ?? availableParallelism();
   if (!Number.isInteger(requested) || requested < 1 || requested > 256) {
     throw new ParameterError(
       'workers',
       `workers must be a whole number from 1 to 256, got ${requested}`,
     );
   }
-  return Math.min(requested, rows);
-}
-
-/** Runs `schedule` over `count` fresh worker threads and stops them when it settles. */
-async function withThreads<T>(
-  count: number,
-  schedule: (workers: Worker[]) => Promise<T>,
-): Promise<T> {
+  const count = Math.min(requested, resolved.y.steps);
+  if (count === 1) return form.serial(resolved, options);
   const workers = Array.from({ length: count }, () =>
     // An idle worker's error must not crash the process; a busy one's rejects its block.
     new Worker(workerScript()).on('error', () => undefined),
   );
   try {
-    return await schedule(workers);
+    const runners = workers.map(
+      (worker) => (spec: S, rowStart: number, rowEnd: number) =>
+        runOnThread(worker, form.task(spec, rowStart, rowEnd)),
+    );
+    return await form.schedule(resolved, runners, options);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -102,20 +119,11 @@ export async function computeParameterMapParallel(
   spec: ParameterMapSpec | ResolvedMapSpec,
   options: ParallelMapOptions = {},
 ): Promise<ParameterMap> {
-  const resolved = resolveMapSpec(spec);
-  const count = threadCount(options.workers ?? availableParallelism(), resolved.y.steps);
-  if (count === 1) return computeParameterMap(resolved, options);
-  return withThreads(count, (workers) =>
-    scheduleParameterMap(
-      resolved,
-      workers.map(
-        (worker): MapRowRunner =>
-          (rows, rowStart, rowEnd) =>
-            runOnThread(worker, { spec: rows, rowStart, rowEnd }),
-      ),
-      options,
-    ),
-  );
+  return onThreads(resolveMapSpec(spec), options, {
+    serial: computeParameterMap,
+    schedule: scheduleParameterMap,
+    task: (rows: ResolvedMapSpec, rowStart, rowEnd) => ({ spec: rows, rowStart, rowEnd }),
+  });
 }
 
 /**
@@ -129,17 +137,14 @@ export async function computeBookParameterMapParallel(
   spec: BookMapSpec | ResolvedBookMapSpec,
   options: ParallelMapOptions = {},
 ): Promise<BookParameterMap> {
-  const resolved = resolveBookMapSpec(spec);
-  const count = threadCount(options.workers ?? availableParallelism(), resolved.y.steps);
-  if (count === 1) return computeBookParameterMap(resolved, options);
-  return withThreads(count, (workers) =>
-    scheduleBookParameterMap(
-      resolved,
-      workers.map(
-        (worker) => (rows: ResolvedBookMapSpec, rowStart: number, rowEnd: number) =>
-          runOnThread(worker, { model: '2007', spec: rows, rowStart, rowEnd }),
-      ),
-      options,
-    ),
-  );
+  return onThreads(resolveBookMapSpec(spec), options, {
+    serial: computeBookParameterMap,
+    schedule: scheduleBookParameterMap,
+    task: (rows: ResolvedBookMapSpec, rowStart, rowEnd) => ({
+      model: '2007',
+      spec: rows,
+      rowStart,
+      rowEnd,
+    }),
+  });
 }

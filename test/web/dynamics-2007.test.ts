@@ -3,7 +3,6 @@
 // readouts and exports carry the form's units, and bad input keeps the last map.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   FIRING_PATTERN_LABELS,
   FIRING_PATTERNS,
@@ -15,6 +14,7 @@ import {
 import { getBookPreset } from '../../src/presets/lookup-2007.js';
 import { mapDigest } from '../../web/dynamics/map-export.js';
 import { screenshot, startExplorer, type Explorer } from './explorer.js';
+import { DYNAMICS_VIEW, cellPoint, finishedMap } from './map-page.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -24,38 +24,8 @@ afterAll(async () => {
   await explorer?.close();
 });
 
-const view = '[data-view=dynamics]';
+const view = DYNAMICS_VIEW;
 const TALL = { width: 1280, height: 1250 };
-
-/** Waits for a map run to finish and returns what the page says about it. */
-async function finishedMap(page: Page): Promise<{ counts: number[]; digest: string }> {
-  const status = page.locator(`${view} [data-map-status]`);
-  await expect.poll(() => status.innerText(), { timeout: 20000 }).toMatch(/^done/);
-  const holder = page.locator(`${view} [data-map]`);
-  return {
-    counts: ((await holder.getAttribute('data-counts')) ?? '').split(',').map(Number),
-    digest: (await holder.getAttribute('data-digest')) ?? '',
-  };
-}
-
-/** The page position of the centre of cell (ix, iy) of an nx × ny map. */
-async function cellPoint(
-  page: Page,
-  ix: number,
-  iy: number,
-  nx: number,
-  ny: number,
-): Promise<{ x: number; y: number }> {
-  const box = JSON.parse(
-    (await page.locator(`${view} [data-map]`).getAttribute('data-box')) ?? '{}',
-  ) as { x: number; y: number; width: number; height: number };
-  const canvas = await page.locator(`${view} .map-canvas`).boundingBox();
-  if (canvas === null) throw new Error('the map is not visible');
-  return {
-    x: canvas.x + box.x + ((ix + 0.5) * box.width) / nx,
-    y: canvas.y + box.y + box.height - ((iy + 0.5) * box.height) / ny,
-  };
-}
 
 describe('dynamics view: the parameter map of the 2007 form', () => {
   it('gives the cells of computeBookMapRows for the book’s FS cell, with units, exports and URL state; a cell opens in the 2007 form', async () => {
