@@ -199,6 +199,8 @@ export function createMapPanel(options: {
           `A ${settings.x.steps} × ${settings.y.steps} map (${cells} cells) does not start by ` +
           `itself (over ${AUTO_RUN_CELLS} cells takes seconds): press Run to compute it.`;
         card.waiting(text);
+        // A map already on screen (of the other form, after a switch) is not this one.
+        card.setStale(map !== undefined);
         status.textContent = 'press Run to compute the map';
       }
     },
