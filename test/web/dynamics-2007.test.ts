@@ -183,6 +183,12 @@ describe('dynamics view: the parameter map of the 2007 form', () => {
       input: 100,
     });
     expect(shown.digest).toBe(mapDigest(computeBookMapRows(spec, 0, 60)));
+    const [first, second] = await page.evaluate(() =>
+      performance.getEntriesByName('izhikit:map', 'measure').map((entry) => entry.duration),
+    );
+    console.log(
+      `60 × 60 (d, I) map of the 2007 form's CH cell, 500 ms per cell, in the browser (Run to drawn map): ${second?.toFixed(0)} ms, after a 20 × 20 map of the 2003 form in ${first?.toFixed(0)} ms`,
+    );
     await expect.poll(() => page.url()).toContain('x=d%3A0%3A150%3A60');
     expect(await page.locator('[data-field=map-input]').inputValue()).toBe('100');
     await page.locator(`${view} .map-card`).scrollIntoViewIfNeeded();
