@@ -14,6 +14,8 @@ import {
 } from '../../src/index.js';
 import {
   BOOK_FI_RANGE,
+  BOOK_MAP_SETTINGS,
+  DEFAULT_DYNAMICS,
   readDynamicsParams,
   writeDynamicsParams,
   type DynamicsState,
@@ -308,6 +310,11 @@ describe('dynamics view, 2007 form', () => {
       vt: -41.5,
       d: 25,
       fi: { from: 10, to: 400, steps: 40 },
+      map: {
+        x: { name: 'vt', from: -50, to: -30, steps: 21 },
+        y: { name: 'C', from: 20, to: 200, steps: 10 },
+        input: 150,
+      },
     };
     expect(state.model).toBe('2007');
     const params = new URLSearchParams();
@@ -318,5 +325,10 @@ describe('dynamics view, 2007 form', () => {
     const custom = readDynamicsParams(new URLSearchParams('model=2007&a=0.05'));
     expect(custom).toMatchObject({ model: '2007', preset: undefined, C: 100, a: 0.05, b: -2 });
     expect(custom.fi).toEqual(BOOK_FI_RANGE);
+    // The form's own map by default; an axis of the other form's parameters falls back to it.
+    expect(custom.map).toEqual(BOOK_MAP_SETTINGS);
+    expect(readDynamicsParams(new URLSearchParams('x=C:20:200:10')).map).toEqual(
+      DEFAULT_DYNAMICS.map,
+    );
   });
 });
