@@ -1,7 +1,8 @@
 /**
- * The sparse network's WebAssembly kernels (`kernels.wat`: threshold and reset, event-driven
- * delivery) and the dense network's updates of v and u (`membrane`, `recoverList`), over one memory
- * that holds every array of the network (`arena.ts`), bound to one thread's range of neurons. They
+ * The sparse network's WebAssembly kernels (`kernels.wat`: the build's draws, event-driven
+ * delivery), the step kernel's noise and threshold (`step.wat`) and the dense network's updates of
+ * v and u (`membrane`, `recoverList`), over one memory that holds every array of the network
+ * (`arena.ts`), bound to one thread's range of neurons. They
  * compute what the JavaScript phases compute, in the same order, so both give the same bits; the
  * run falls back to JavaScript where WebAssembly (or a shared memory) is missing or the arrays do
  * not fit in its 4 GB.
@@ -140,7 +141,7 @@ function sparseInstance(memory: SparseMemory, shared: boolean) {
   const module = sparseKernelModule(shared) as WebAssembly.Module;
   const env = { memory: memory as WebAssembly.Memory };
   return new WebAssembly.Instance(module, { env }).exports as Record<
-    'threshold' | 'thresholdList' | 'deliver' | 'count' | 'place',
+    'deliver' | 'count' | 'place',
     Kernel
   >;
 }
@@ -215,10 +216,10 @@ export function bindSparseKernels(
   const step = new WebAssembly.Instance(stepModule(shared) as WebAssembly.Module, {
     ...imports,
     kernels: dense,
-  }).exports as Record<'noise', Kernel>;
-  const { threshold, thresholdList, deliver } = sparse;
+  }).exports as Record<'noise' | 'threshold' | 'thresholdList', Kernel>;
+  const { deliver } = sparse;
   const { membrane, recoverList } = dense;
-  const { v, u, c, d, a, b, input: I } = addresses(state);
+  const { v, u, a, b, input: I } = addresses(state);
   const { target } = state.synapses;
   const shift = Math.log2(target.BYTES_PER_ELEMENT);
   const first = split.first.byteOffset;
@@ -228,10 +229,10 @@ export function bindSparseKernels(
   const { descriptor } = tables;
   return {
     noise: (from, to) => void step.noise(descriptor, from, to),
-    threshold: (from, to, out) => threshold(v, u, c, d, from, to, out),
+    threshold: (from, to, out) => step.threshold(descriptor, from, to, out),
     deliver: (fired, count, charge) =>
       void deliver(fired, count, first, last, targets, shift, weights, I, charge),
-    thresholdList: (list, count) => thresholdList(v, u, c, d, list, count),
+    thresholdList: (list, count) => step.thresholdList(descriptor, list, count),
     update: (dt, from, to, out) => {
       membrane(v, u, I, from, to, dt / 2);
       return recoverList(v, u, a, b, from, to, dt, out);

@@ -1,10 +1,10 @@
-;; The sparse network's WebAssembly kernels: the build's synapse draws, threshold and reset (phase 2)
-;; and event-driven synaptic delivery (phase 3) over a range of neurons [from, to), so that threads
-;; can share a step. Each computes exactly what the JavaScript loops of `src/sparse/build.ts`,
-;; `src/network/phases.ts` (`thresholdRange`) and `src/sparse/step.ts` (`deliverRange`) compute,
-;; operation for operation in the same order (WebAssembly rounds every operation as JavaScript does
-;; and never fuses a multiply-add), so both give the same bits. The noise (phase 1) is the step
-;; kernel's (`noise` of `src/network/step.wat`), the updates of v and u the dense network's kernels
+;; The sparse network's WebAssembly kernels: the build's synapse draws and event-driven synaptic
+;; delivery (phase 3) over a range of neurons [from, to), so that threads can share a step. Each
+;; computes exactly what the JavaScript loops of `src/sparse/build.ts` and `src/sparse/step.ts`
+;; (`deliverRange`) compute, operation for operation in the same order (WebAssembly rounds every
+;; operation as JavaScript does and never fuses a multiply-add), so both give the same bits. The
+;; noise and the threshold (phases 1 and 2) are the step kernel's (`noise`, `threshold`,
+;; `thresholdList` of `src/network/step.wat`), the updates of v and u the dense network's kernels
 ;; (`membrane`, `recoverList` of `src/network/kernels.wat`), over the same memory.
 ;;
 ;; Assembled by `npm run build:kernels` (wabt's wat2wasm) into `kernels.generated.ts`, twice: with
@@ -125,85 +125,6 @@
     (i64.store offset=8 (local.get $sources) (i64.rotl (local.get $s1) (i64.const 32)))
     (i64.store (local.get $weights) (i64.rotl (local.get $r0) (i64.const 32)))
     (i64.store offset=8 (local.get $weights) (i64.rotl (local.get $r1) (i64.const 32))))
-
-  ;; threshold(v, u, c, d, from, to, out) → count, or −1 when some v is NaN or ±∞:
-  ;;   for i in from … to − 1, in order: when v[i] ≥ 30, out[count++] = i (int32), v[i] ← c[i],
-  ;;   u[i] ← u[i] + d[i]. It tests two neurons at a time and takes the pair one by one (`$fire`)
-  ;; only when one of them fires or is not finite, so the order and the bits are the loop's.
-  (func (export "threshold")
-    (param $v i32) (param $u i32) (param $c i32) (param $d i32)
-    (param $from i32) (param $to i32) (param $out i32) (result i32)
-    (local $i i32) (local $pairs i32) (local $count i32) (local $x v128)
-    (local.set $i (local.get $from))
-    ;; the last neuron of the pairs
-    (local.set $pairs (i32.sub (local.get $to) (i32.const 1)))
-    (block $done
-      (loop $pair
-        (br_if $done (i32.ge_s (local.get $i) (local.get $pairs)))
-        (local.set $x (v128.load align=8 (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3)))))
-        ;; v ≥ 30 or NaN (not v < 30), or −∞
-        (if (v128.any_true (v128.or
-              (v128.not (f64x2.lt (local.get $x) (f64x2.splat (f64.const 30))))
-              (f64x2.eq (local.get $x) (f64x2.splat (f64.const -inf)))))
-          (then
-            (local.set $count (call $fire (local.get $v) (local.get $u) (local.get $c) (local.get $d)
-              (local.get $i) (local.get $out) (local.get $count)))
-            (if (i32.lt_s (local.get $count) (i32.const 0)) (then (return (i32.const -1))))
-            (local.set $count (call $fire (local.get $v) (local.get $u) (local.get $c) (local.get $d)
-              (i32.add (local.get $i) (i32.const 1)) (local.get $out) (local.get $count)))
-            (if (i32.lt_s (local.get $count) (i32.const 0)) (then (return (i32.const -1))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 2)))
-        (br $pair)))
-    (if (i32.lt_s (local.get $i) (local.get $to))
-      (then
-        (local.set $count (call $fire (local.get $v) (local.get $u) (local.get $c) (local.get $d)
-          (local.get $i) (local.get $out) (local.get $count)))))
-    (local.get $count))
-
-;; thresholdList(v, u, c, d, list, count) → the fired count, or −1 when some v is NaN or ±∞:
-  ;;   threshold over the `count` neurons of the int32 list at `list` only (in its order, which is
-  ;;   ascending), the fired written over the list from its start. The update kernel lists every
-  ;;   neuron that can fire or diverge at the next threshold, so this gives threshold's result.
-  (func (export "thresholdList")
-    (param $v i32) (param $u i32) (param $c i32) (param $d i32)
-    (param $list i32) (param $count i32) (result i32)
-    (local $at i32) (local $end i32) (local $fired i32)
-    (local.set $at (local.get $list))
-    (local.set $end (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2))))
-    (block $done
-      (loop $neurons
-        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
-        (local.set $fired (call $fire (local.get $v) (local.get $u) (local.get $c) (local.get $d)
-          (i32.load (local.get $at)) (local.get $list) (local.get $fired)))
-        (if (i32.lt_s (local.get $fired) (i32.const 0)) (then (return (i32.const -1))))
-        (local.set $at (i32.add (local.get $at) (i32.const 4)))
-        (br $neurons)))
-    (local.get $fired))
-
-  ;; $fire(v, u, c, d, i, out, count) → the new count, or −1 when v[i] is NaN or ±∞: neuron i's
-  ;; threshold and reset (see threshold).
-  (func $fire
-    (param $v i32) (param $u i32) (param $c i32) (param $d i32)
-    (param $i i32) (param $out i32) (param $count i32) (result i32)
-    (local $at i32) (local $vi f64)
-    (local.set $at (i32.shl (local.get $i) (i32.const 3)))
-    (local.set $vi (f64.load (i32.add (local.get $v) (local.get $at))))
-    (if (f64.ge (local.get $vi) (f64.const 30))
-      (then
-        (if (f64.eq (local.get $vi) (f64.const inf)) (then (return (i32.const -1))))
-        (i32.store
-          (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
-          (local.get $i))
-        (f64.store (i32.add (local.get $v) (local.get $at))
-          (f64.load (i32.add (local.get $c) (local.get $at))))
-        (f64.store (i32.add (local.get $u) (local.get $at))
-          (f64.add
-            (f64.load (i32.add (local.get $u) (local.get $at)))
-            (f64.load (i32.add (local.get $d) (local.get $at)))))
-        (return (i32.add (local.get $count) (i32.const 1)))))
-    ;; NaN or −∞
-    (if (i32.eqz (f64.gt (local.get $vi) (f64.const -inf))) (then (return (i32.const -1))))
-    (local.get $count))
 
   ;; deliver(fired, count, first, last, target, shift, weights, input, charge):
   ;;   for each spike j = fired[0 … count − 1] (int32), in order,
