@@ -88,6 +88,7 @@ export {
   type NetworkMemory,
 } from './network/memory.js';
 export { NetworkSimulation, type NetworkResult, type NeuronTrace } from './network/simulation.js';
+export { ChunkedNetworkRun } from './network/chunked-run.js';
 export {
   simulateNetwork,
   simulateNetworkAsync,
