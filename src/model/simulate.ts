@@ -149,6 +149,44 @@ export function integratorChoice(
   return { integrator, substeps };
 }
 
+/** What a run of either form needs besides its neuron: the integrator, the input and the recording. */
+export interface RunSetup {
+  readonly integrator: IntegratorName;
+  readonly substeps: number;
+  readonly input: { readonly source: string; readonly evaluate: InputFunction };
+  readonly spikes: GrowableFloat64Array;
+  readonly trace: TraceColumns | undefined;
+}
+
+/** Checks the run controls and allocates the recording of `samples` grid points once. */
+export function setUpRun(options: RunControls, samples: number): RunSetup {
+  const { integrator, substeps } = integratorChoice(options.integrator, options.substeps);
+  const maxTraceBytes = options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES;
+  const input = resolveInput(options.input);
+  const trace = options.spikesOnly ? undefined : allocateTrace(samples, maxTraceBytes);
+  return { integrator, substeps, input, spikes: new GrowableFloat64Array(64), trace };
+}
+
+/** The result of a finished run of either form, its neuron's parameters as given. */
+export function runResult<Params>(
+  run: RunSetup,
+  grid: { params: Params; v0: number; u0: number; dt: number; duration: number },
+): Omit<SimulationResult, 'params'> & { params: Params } {
+  const { params, v0, u0, dt, duration } = grid;
+  return {
+    params,
+    v0,
+    u0,
+    dt,
+    duration,
+    integrator: run.integrator,
+    substeps: run.substeps,
+    input: run.input.source,
+    spikes: run.spikes.toArray(),
+    ...(run.trace === undefined ? {} : { trace: run.trace }),
+  };
+}
+
 /**
  * Simulates one Izhikevich neuron. With the default `reference` integrator this is the scheme of
  * the papers' figure code, which reproduces their spike times exactly.
@@ -165,32 +203,17 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const u0 = options.u0 === undefined ? params.b * v0 : requireFinite('u0', options.u0);
   const { dt, duration } = options;
   const lastStep = stepCount(dt, duration);
-  const { integrator, substeps } = integratorChoice(options.integrator, options.substeps);
-  const maxTraceBytes = options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES;
-  const input = resolveInput(options.input);
-  const trace = options.spikesOnly ? undefined : allocateTrace(lastStep + 1, maxTraceBytes);
-  const spikes = new GrowableFloat64Array(64);
-  INTEGRATORS[integrator].run({
+  const run = setUpRun(options, lastStep + 1);
+  INTEGRATORS[run.integrator].run({
     params,
     v0,
     u0,
     dt,
     lastStep,
-    substeps,
-    input: input.evaluate,
-    spikes,
-    trace,
+    substeps: run.substeps,
+    input: run.input.evaluate,
+    spikes: run.spikes,
+    trace: run.trace,
   });
-  return {
-    params,
-    v0,
-    u0,
-    dt,
-    duration,
-    integrator,
-    substeps,
-    input: input.source,
-    spikes: spikes.toArray(),
-    ...(trace === undefined ? {} : { trace }),
-  };
+  return runResult(run, { params, v0, u0, dt, duration });
 }
