@@ -153,7 +153,6 @@ export {
   type ProtocolKind,
 } from './dynamics/classify-preset.js';
 export {
-  MAX_BISECTION_STEPS,
   fiCurve,
   fiCurveRunCount,
   findRheobase,
@@ -162,8 +161,9 @@ export {
   type FiCurve,
   type FiCurveOptions,
   type FiPoint,
-  type FiringRateOptions,
 } from './dynamics/fi-curve.js';
+export { type FiringRateOptions } from './dynamics/rate-meter.js';
+export { MAX_BISECTION_STEPS } from './dynamics/rheobase.js';
 export {
   MAP_DEFAULT_BASE,
   MAP_DIVERGED,

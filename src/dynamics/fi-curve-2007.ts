@@ -11,14 +11,10 @@ import {
   type BookParameters,
 } from '../model/izhikevich-2007.js';
 import { GrowableFloat64Array } from '../record/growable.js';
-import {
-  fiCurveOf,
-  type ConstantInputModel,
-  type FiCurve,
-  type FiCurveOptions,
-} from './fi-curve.js';
+import { fiCurveOf, type FiCurve, type FiCurveOptions } from './fi-curve.js';
 import type { FixedPoint } from './fixed-points.js';
 import { findBookFixedPoints } from './phase-plane-2007.js';
+import type { ConstantInputModel } from './rate-meter.js';
 
 /** The resting state at input I: the stable fixed point of lowest v, if any. */
 export function bookRestingState(neuron: BookNeuronParameters, I: number): FixedPoint | undefined {
