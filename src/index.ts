@@ -130,21 +130,23 @@ export {
   DEFAULT_CLASSIFIER_THRESHOLDS,
   FIRING_PATTERNS,
   FIRING_PATTERN_LABELS,
-  MEANINGLESS_MAX_STEPS_PER_SPIKE,
   classifyPattern,
   classifyRun,
-  detectMeaninglessRun,
   firingPatternOfCode,
-  isMeaninglessTrain,
-  medianStepsPerSpike,
   type ClassifierThresholds,
   type FiringPattern,
   type MeaninglessClassification,
-  type MeaninglessRun,
   type PatternClassification,
   type RunClassification,
   type StepWindow,
 } from './dynamics/classify.js';
+export {
+  MEANINGLESS_MAX_STEPS_PER_SPIKE,
+  detectMeaninglessRun,
+  isMeaninglessTrain,
+  medianStepsPerSpike,
+  type MeaninglessRun,
+} from './dynamics/meaningless.js';
 export {
   classifyPreset,
   presetWindow,

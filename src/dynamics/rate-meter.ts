@@ -6,7 +6,7 @@
 import { ParameterError } from '../errors.js';
 import { requireFinite } from '../model/izhikevich.js';
 import { stepCount } from '../model/steps.js';
-import { isMeaninglessTrain } from './classify.js';
+import { isMeaninglessTrain } from './meaningless.js';
 
 /** How each point of the curve is measured. */
 export interface FiringRateOptions {
