@@ -3,9 +3,7 @@
  * is the book's scheme to the letter, `euler` and `rk4` serve accuracy studies. Each is one time
  * loop over preallocated arrays.
  */
-import type { InputFunction } from '../input/compile.js';
-import type { GrowableFloat64Array } from '../record/growable.js';
-import { INTEGRATORS, diverged, type TraceColumns } from './integrators.js';
+import { INTEGRATORS, diverged, type IntegrationTask } from './integrators.js';
 import type { BookParameters } from './izhikevich-2007.js';
 import {
   eulerAdvance,
@@ -16,18 +14,11 @@ import {
   type SubstepRule,
 } from './substeps.js';
 
-/** Everything an integrator of the 2007 form needs. */
-export interface BookIntegrationTask {
+/** Everything an integrator of the 2007 form needs: as for the 2003 form, on the book's grid. */
+export interface BookIntegrationTask extends Omit<IntegrationTask, 'params' | 'lastStep'> {
   readonly params: BookParameters;
-  readonly v0: number;
-  readonly u0: number;
-  readonly dt: number;
   /** K = round(T/dt): the grid is t_i = i·dt for i = 0 … K − 1. */
   readonly samples: number;
-  readonly substeps: number;
-  readonly input: InputFunction;
-  readonly spikes: GrowableFloat64Array;
-  readonly trace: TraceColumns | undefined;
 }
 
 /**
