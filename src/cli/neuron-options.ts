@@ -1,7 +1,7 @@
 /** The neuron and protocol flags shared by `run`, `classify`, `phase`, `fi` and `map`, and how they merge with a preset. */
 import type { Command } from 'commander';
 import type { IntegratorName } from '../model/integrators.js';
-import { PARAMETER_NAMES, type NeuronParameters } from '../model/izhikevich.js';
+import { PARAMETER_NAMES, stripUndefined, type NeuronParameters } from '../model/izhikevich.js';
 import type { RunControls, SimulationOptions } from '../model/simulate.js';
 import { getPreset, presetOptions } from '../presets/lookup.js';
 import type { Preset } from '../presets/presets.js';
@@ -133,7 +133,7 @@ export function simulationOptions(
     ...runControlOverrides(flags),
   };
   if (preset !== undefined) return presetOptions(preset, overrides);
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const defined = stripUndefined(overrides);
   return { ...RUN_DEFAULTS, ...defined } as SimulationOptions;
 }
 

@@ -5,14 +5,7 @@
  */
 import { INTEGRATORS, diverged, type IntegrationTask } from './integrators.js';
 import type { BookParameters } from './izhikevich-2007.js';
-import {
-  eulerAdvance,
-  rk4Advance,
-  runSubsteps,
-  type Advance,
-  type Derivative,
-  type SubstepRule,
-} from './substeps.js';
+import { runSubsteps, substepIntegrators, type Derivative, type SubstepRule } from './substeps.js';
 
 /** Everything an integrator of the 2007 form needs: as for the 2003 form, on the book's grid. */
 export interface BookIntegrationTask extends Omit<IntegrationTask, 'params' | 'lastStep'> {
@@ -117,27 +110,16 @@ function substepRule(task: BookIntegrationTask): SubstepRule {
   };
 }
 
-/** The loop of the sub-stepping integrators on the book's grid, i = 0 … K − 1. */
-function runSubstepped(task: BookIntegrationTask, advance: Advance): void {
-  runSubsteps(task, advance, substepRule(task));
-}
-
-/** dv/dt and du/dt of a neuron as the shared sub-steps take them. */
-function bookDerivative(params: BookParameters, slope: Float64Array): Derivative {
-  return (v, u, I) => derivative(params, v, u, I, slope);
-}
-
-/** Forward Euler with sub-steps: the book's update without its grid, spike times interpolated. */
-function runEuler(task: BookIntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, eulerAdvance(bookDerivative(task.params, slope), slope, task.input));
-}
-
-/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
-function runRk4(task: BookIntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, rk4Advance(bookDerivative(task.params, slope), slope, task.input));
-}
+/**
+ * Forward Euler and classical Runge–Kutta with sub-steps: the book's update without its grid,
+ * on its grid points i = 0 … K − 1.
+ */
+const SUBSTEPPING = substepIntegrators(
+  (task: BookIntegrationTask, slope): Derivative =>
+    (v, u, I) =>
+      derivative(task.params, v, u, I, slope),
+  (task, advance) => runSubsteps(task, advance, substepRule(task)),
+);
 
 /** The integrators of the 2007 form by name; the same names as the 2003 form's. */
 export const BOOK_INTEGRATORS = {
@@ -146,6 +128,6 @@ export const BOOK_INTEGRATORS = {
       "the book's scheme: v and u from the old values, spike at t_{i+1} when v ≥ vpeak, trace padded to vpeak",
     run: runBook,
   },
-  euler: { description: INTEGRATORS.euler.description, run: runEuler },
-  rk4: { description: INTEGRATORS.rk4.description, run: runRk4 },
+  euler: { description: INTEGRATORS.euler.description, run: SUBSTEPPING.euler },
+  rk4: { description: INTEGRATORS.rk4.description, run: SUBSTEPPING.rk4 },
 } as const;

@@ -8,9 +8,8 @@ import type { GrowableFloat64Array } from '../record/growable.js';
 import type { ModelParameters } from './izhikevich.js';
 import type { InputFunction } from '../input/compile.js';
 import {
-  eulerAdvance,
-  rk4Advance,
   runSubsteps,
+  substepIntegrators,
   type Advance,
   type Derivative,
   type SubstepRule,
@@ -153,17 +152,11 @@ function makeDerivative(params: ModelParameters, out: Float64Array): Derivative 
   };
 }
 
-/** Textbook forward Euler: v and u both advance from the old state. */
-function runEuler(task: IntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, eulerAdvance(makeDerivative(task.params, slope), slope, task.input));
-}
-
-/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
-function runRk4(task: IntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, rk4Advance(makeDerivative(task.params, slope), slope, task.input));
-}
+/** Textbook forward Euler and classical Runge–Kutta, each with sub-steps. */
+const SUBSTEPPING = substepIntegrators(
+  (task: IntegrationTask, slope) => makeDerivative(task.params, slope),
+  runSubstepped,
+);
 
 /**
  * The integrators by name. `reference` is the default and the one every preset uses; the others
@@ -180,11 +173,11 @@ export const INTEGRATORS: Readonly<Record<IntegratorName, Integrator>> = {
   euler: {
     description:
       'forward Euler, v and u together from the old state, with sub-steps and interpolated spike times',
-    run: runEuler,
+    run: SUBSTEPPING.euler,
   },
   rk4: {
     description: 'classical Runge–Kutta of order 4, with sub-steps and interpolated spike times',
-    run: runRk4,
+    run: SUBSTEPPING.rk4,
   },
 };
 

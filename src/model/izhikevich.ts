@@ -100,6 +100,7 @@ export function resolveParameters(given: NeuronParameters): ModelParameters {
   return resolved;
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
+/** The fields of `value` that are not undefined: what overrides may override. */
+export function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

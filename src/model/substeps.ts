@@ -128,3 +128,23 @@ export function runSubsteps(grid: SubstepGrid, advance: Advance, rule: SubstepRu
     }
   }
 }
+
+/**
+ * The `euler` and `rk4` integrators of a form, from its derivative (writing into `slope`) and its
+ * sub-stepped loop.
+ */
+export function substepIntegrators<Task extends { readonly input: InputFunction }>(
+  derivativeOf: (task: Task, slope: Float64Array) => Derivative,
+  runSubstepped: (task: Task, advance: Advance) => void,
+): { readonly euler: (task: Task) => void; readonly rk4: (task: Task) => void } {
+  return {
+    euler: (task) => {
+      const slope = new Float64Array(2);
+      runSubstepped(task, eulerAdvance(derivativeOf(task, slope), slope, task.input));
+    },
+    rk4: (task) => {
+      const slope = new Float64Array(2);
+      runSubstepped(task, rk4Advance(derivativeOf(task, slope), slope, task.input));
+    },
+  };
+}

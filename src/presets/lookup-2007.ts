@@ -1,5 +1,6 @@
 /** Finding the presets of the 2007 form by id and turning them into simulation options. */
 import { UnknownPresetError } from '../errors.js';
+import { stripUndefined } from '../model/izhikevich.js';
 import type { BookSimulationOptions } from '../model/simulate-2007.js';
 import { CELLS_2007, type BookPreset } from './cells-2007.js';
 
@@ -29,7 +30,7 @@ export function bookPresetOptions(
   overrides: Partial<BookSimulationOptions> = {},
 ): BookSimulationOptions {
   const p = typeof preset === 'string' ? getBookPreset(preset) : preset;
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const defined = stripUndefined(overrides);
   return {
     ...p.params,
     ...(p.v0 === undefined ? {} : { v0: p.v0 }),

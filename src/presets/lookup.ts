@@ -1,5 +1,6 @@
 /** Finding presets by id and turning them into simulation options. */
 import { UnknownPresetError } from '../errors.js';
+import { stripUndefined } from '../model/izhikevich.js';
 import type { SimulationOptions } from '../model/simulate.js';
 import { PRESETS, type Preset } from './presets.js';
 
@@ -21,7 +22,7 @@ export function presetOptions(
   overrides: Partial<SimulationOptions> = {},
 ): SimulationOptions {
   const p = typeof preset === 'string' ? getPreset(preset) : preset;
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const defined = stripUndefined(overrides);
   return {
     ...p.params,
     v0: p.v0,
