@@ -30,9 +30,9 @@
  * @module
  */
 import { significant } from '../render/labels.js';
-import { ParameterError } from '../errors.js';
 import {
   requireFinite,
+  requireWholeNumber,
   resolveParameters,
   type ModelParameters,
   type NeuronParameters,
@@ -177,12 +177,7 @@ export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): F
   const { from, to, steps } = options;
   requireFinite('from', from);
   requireFinite('to', to);
-  if (!Number.isInteger(steps) || steps < 2 || steps > 100000) {
-    throw new ParameterError(
-      'steps',
-      `steps must be a whole number from 2 to 100000, got ${steps}`,
-    );
-  }
+  requireWholeNumber('steps', steps, 2, 100000);
   checkRange(from, to);
   const meter = new RateMeter(model, options);
   const measured = {

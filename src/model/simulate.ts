@@ -11,6 +11,7 @@ import {
 } from './integrators.js';
 import {
   requireFinite,
+  requireWholeNumber,
   resolveParameters,
   type ModelParameters,
   type NeuronParameters,
@@ -133,13 +134,7 @@ export function integratorChoice(
       `unknown integrator '${String(integrator)}'; known integrators: ${INTEGRATOR_NAMES.join(', ')}`,
     );
   }
-  const substeps = substepCount ?? 1;
-  if (!Number.isInteger(substeps) || substeps < 1 || substeps > 10000) {
-    throw new ParameterError(
-      'substeps',
-      `substeps must be a whole number from 1 to 10000, got ${substeps}`,
-    );
-  }
+  const substeps = requireWholeNumber('substeps', substepCount ?? 1, 1, 10000);
   if (integrator === 'reference' && substeps !== 1) {
     throw new ParameterError(
       'substeps',
