@@ -1,8 +1,8 @@
 /** Finding the presets of the 2007 form by id and turning them into simulation options. */
 import { UnknownPresetError } from '../errors.js';
-import { stripUndefined } from '../model/izhikevich.js';
 import type { BookSimulationOptions } from '../model/simulate-2007.js';
 import { CELLS_2007, type BookPreset } from './cells-2007.js';
+import { protocolOptions } from './protocol.js';
 
 const byId = new Map(CELLS_2007.map((preset) => [preset.id, preset]));
 
@@ -29,15 +29,5 @@ export function bookPresetOptions(
   preset: BookProtocol | string,
   overrides: Partial<BookSimulationOptions> = {},
 ): BookSimulationOptions {
-  const p = typeof preset === 'string' ? getBookPreset(preset) : preset;
-  const defined = stripUndefined(overrides);
-  return {
-    ...p.params,
-    ...(p.v0 === undefined ? {} : { v0: p.v0 }),
-    ...(p.u0 === undefined ? {} : { u0: p.u0 }),
-    dt: p.dt,
-    duration: p.duration,
-    input: p.input,
-    ...defined,
-  };
+  return protocolOptions(typeof preset === 'string' ? getBookPreset(preset) : preset, overrides);
 }
