@@ -42,6 +42,7 @@ import { restingState } from './fixed-points.js';
 import {
   FIRING_RATE_DEFAULTS,
   RateMeter,
+  startFromRest,
   type ConstantInputModel,
   type FiringRateOptions,
   type Measurement,
@@ -101,13 +102,14 @@ export function fiStartingState(
   neuron: NeuronParameters,
   I: number,
 ): { v: number; u: number; atRest: boolean } {
-  const rest = restingState(neuron, I);
-  if (rest !== undefined) return { v: rest.v, u: rest.u, atRest: true };
-  const baseline = restingState(neuron, 0);
-  if (baseline !== undefined) return { v: baseline.v, u: baseline.u, atRest: false };
-  const { b, c, vb, kappa, k2, k1, k0 } = resolveParameters(neuron);
-  const u = kappa === 0 ? k2 * c * c + k1 * c + k0 : (b * (c - vb)) / kappa;
-  return { v: c, u, atRest: false };
+  return startFromRest(
+    (input) => restingState(neuron, input),
+    I,
+    () => {
+      const { b, c, vb, kappa, k2, k1, k0 } = resolveParameters(neuron);
+      return { v: c, u: kappa === 0 ? k2 * c * c + k1 * c + k0 : (b * (c - vb)) / kappa };
+    },
+  );
 }
 
 /** The 2003 form as a `ConstantInputModel`, with the reference scheme. */

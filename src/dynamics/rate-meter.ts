@@ -35,6 +35,22 @@ export interface ConstantInputModel {
   ) => number;
 }
 
+/**
+ * Where a run at input I starts: the resting state at I when there is one (the neuron then stays
+ * there), else the resting state at 0 (the input steps up from rest), else `reset()`.
+ */
+export function startFromRest(
+  restingAt: (I: number) => { readonly v: number; readonly u: number } | undefined,
+  I: number,
+  reset: () => { v: number; u: number },
+): { v: number; u: number; atRest: boolean } {
+  const rest = restingAt(I);
+  if (rest !== undefined) return { v: rest.v, u: rest.u, atRest: true };
+  const baseline = restingAt(0);
+  if (baseline !== undefined) return { v: baseline.v, u: baseline.u, atRest: false };
+  return { ...reset(), atRest: false };
+}
+
 /** Run length, transient and time step (ms) when not given. */
 export const FIRING_RATE_DEFAULTS = { duration: 1000, transient: 200, dt: 0.25 } as const;
 
