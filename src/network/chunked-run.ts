@@ -10,12 +10,16 @@ import { SpikeRecorder } from './spike-recorder.js';
 
 /** A network run that advances in chunks of steps; `NetworkSimulation` and `SparseNetworkSimulation` extend it. */
 export abstract class ChunkedNetworkRun {
+  /** The options, checked and with their defaults filled in. */
   abstract readonly options: ResolvedNetworkOptions;
   /** Wall time of building the network (ms). */
   abstract readonly setupMs: number;
-  protected readonly spikes = new SpikeRecorder(1024);
+  private readonly spikes = new SpikeRecorder(1024);
+  /** Steps taken so far. */
   protected step = 0;
+  /** Wall time of the steps taken so far (ms). */
   protected loopMs = 0;
+  /** The error of a run that diverged; every later `advance` throws it again. */
   protected failure: DivergenceError | undefined;
 
   /** Steps taken so far. */
@@ -33,6 +37,7 @@ export abstract class ChunkedNetworkRun {
     return this.options.steps;
   }
 
+  /** Whether every step of the run has been taken. */
   get done(): boolean {
     return this.step >= this.options.steps;
   }
@@ -40,6 +45,11 @@ export abstract class ChunkedNetworkRun {
   /** Fraction of the steps taken, 0 … 1. */
   get progress(): number {
     return this.step / this.options.steps;
+  }
+
+  /** Records the spikes `fired[0 … count)` of step k. */
+  protected appendSpikes(k: number, fired: Int32Array, count: number): void {
+    this.spikes.append(k, fired, count);
   }
 
   /** Records that some v became NaN or infinite at step k; every later `advance` throws it again. */

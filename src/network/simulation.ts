@@ -219,7 +219,7 @@ export class NetworkSimulation extends ChunkedNetworkRun {
         const fired = kernels.step();
         if (fired < 0) this.diverged(k);
         state.firedCount = fired;
-        if (fired > 0) this.spikes.append(k, state.fired, fired);
+        if (fired > 0) this.appendSpikes(k, state.fired, fired);
         if (this.recorded.length > 0) this.record(k - 1);
       }
       this.loopMs += performance.now() - start;
@@ -230,7 +230,7 @@ export class NetworkSimulation extends ChunkedNetworkRun {
       thalamicInput(state, this.options.noise);
       const fired = thresholdAndReset(state);
       if (fired < 0) this.diverged(k);
-      if (fired > 0) this.spikes.append(k, state.fired, fired);
+      if (fired > 0) this.appendSpikes(k, state.fired, fired);
       deliverSpikes(state, dt);
       updateMembrane(state, dt);
       updateRecovery(state, dt);
@@ -258,7 +258,7 @@ export class NetworkSimulation extends ChunkedNetworkRun {
         diverged = k;
         break;
       }
-      if (fired > 0) this.spikes.append(k, this.state.fired, fired);
+      if (fired > 0) this.appendSpikes(k, this.state.fired, fired);
       if (recording) {
         // every thread has finished step k; they wait again while the traces are copied
         barrier(control, parties);

@@ -200,7 +200,7 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
       this.firedNow.set(fired.subarray(start, start + count), size);
       size += count;
     }
-    this.spikes.append(k, this.firedNow, size);
+    this.appendSpikes(k, this.firedNow, size);
   }
 
   protected override diverged(k: number): never {
