@@ -91,22 +91,20 @@ function substepRule(task: BookIntegrationTask): SubstepRule {
   const uMax = p.uMax ?? Infinity;
   const { dt, input, spikes } = task;
   return {
-    settle: (v, u, t, h, next) => {
-      const vNext = next[0] as number;
-      const uNext = next[1] as number;
-      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) {
-        diverged(t + h, vNext, uNext, input(t), dt);
-      }
-      const cutoff = vpeak + vpeakU * uNext;
-      if (!(vNext >= cutoff)) return NaN;
+    vpeak,
+    vpeakU,
+    atCutoff: true,
+    diverged: (t, h, v, u) => diverged(t + h, v, u, input(t), dt),
+    fire: (v, u, vNext, uNext, t, h, cutoff, out) => {
       const before = v - (vpeak + vpeakU * u);
       const after = vNext - cutoff;
       spikes.push(before >= 0 ? t : t + (h * before) / (before - after));
-      next[0] = c + cU * uNext;
-      next[1] = Math.min(uNext + d, uMax);
+      out[0] = c + cU * uNext;
+      out[1] = Math.min(uNext + d, uMax);
       return cutoff;
     },
-    sample: input,
+    input,
+    refuseInput: undefined,
   };
 }
 

@@ -118,19 +118,18 @@ function substepRule(task: IntegrationTask): SubstepRule {
   const { c, d, vpeak } = task.params;
   const { dt, input, spikes } = task;
   return {
-    settle: (v, u, t, h, next) => {
-      const vNext = next[0] as number;
-      const uNext = next[1] as number;
-      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) {
-        substepDiverged(t, h, vNext, uNext, input, dt);
-      }
-      if (!(vNext > vpeak)) return NaN;
+    vpeak,
+    vpeakU: 0,
+    atCutoff: false,
+    diverged: (t, h, v, u) => substepDiverged(t, h, v, u, input, dt),
+    fire: (v, _u, vNext, uNext, t, h, _cutoff, out) => {
       spikes.push(t + (h * (vpeak - v)) / (vNext - v));
-      next[0] = c;
-      next[1] = uNext + d;
+      out[0] = c;
+      out[1] = uNext + d;
       return vpeak;
     },
-    sample: (t) => recordedInput(input, t, dt),
+    input,
+    refuseInput: (t, I) => diverged(t, NaN, NaN, I, dt),
   };
 }
 
@@ -139,9 +138,8 @@ function substepRule(task: IntegrationTask): SubstepRule {
  * input at the last step, so it is checked there even without a trace.
  */
 function runSubstepped(task: IntegrationTask, advance: Advance): void {
-  const rule = substepRule(task);
-  runSubsteps({ ...task, samples: task.lastStep + 1 }, advance, rule);
-  if (task.trace === undefined) rule.sample(task.lastStep * task.dt);
+  runSubsteps({ ...task, samples: task.lastStep + 1 }, advance, substepRule(task));
+  if (task.trace === undefined) recordedInput(task.input, task.lastStep * task.dt, task.dt);
 }
 
 function makeDerivative(params: ModelParameters, out: Float64Array): Derivative {

@@ -69,16 +69,43 @@ export function rk4Advance(
   };
 }
 
-/** What a form of the model does after each sub-step and how it samples the input for the trace. */
+/**
+ * A form's spike rule for the sub-stepping loop. A sub-step that ends with v past the cut-off
+ * vpeak + vpeakU·u (`atCutoff`: at or past it) is a spike; the form says when it happened, how
+ * the neuron resets and what the trace shows, how divergence is reported and how I(t) is recorded.
+ */
 export interface SubstepRule {
+  readonly vpeak: number;
+  /** The cut-off's slope in u: 0 in the 2003 form. */
+  readonly vpeakU: number;
+  /** Whether v equal to the cut-off is a spike (the 2007 form) or v must exceed it (2003). */
+  readonly atCutoff: boolean;
+  /** Throws the error of the sub-step from t over h that left the state at a non-finite (v, u). */
+  readonly diverged: (t: number, h: number, v: number, u: number) => never;
   /**
-   * After the sub-step from (v, u) at t to `next` over h: throws when `next` is not finite; when
-   * v crossed the cut-off, records the spike, writes the reset state into `next` and returns the
-   * cut-off; returns NaN otherwise.
+   * Records the spike of the sub-step from (v, u) at t to (vNext, uNext) over h, writes the reset
+   * state into `out` and returns the v the trace shows for the step.
    */
-  readonly settle: (v: number, u: number, t: number, h: number, next: Float64Array) => number;
-  /** I(t) as the trace records it at a grid time. */
-  readonly sample: (t: number) => number;
+  readonly fire: (
+    v: number,
+    u: number,
+    vNext: number,
+    uNext: number,
+    t: number,
+    h: number,
+    cutoff: number,
+    out: Float64Array,
+  ) => number;
+  /** I(t), recorded in the trace at each grid time. */
+  readonly input: InputFunction;
+  /** Throws for a recorded I(t) that is not finite; undefined: the trace records it as it is. */
+  readonly refuseInput: ((t: number, I: number) => never) | undefined;
+}
+
+/** I(t) as the trace records it, refused by `refuse` when it is not finite. */
+function recorded(I: number, t: number, refuse: ((t: number, I: number) => never) | undefined) {
+  if (refuse !== undefined && !Number.isFinite(I)) refuse(t, I);
+  return I;
 }
 
 /** The grid of a sub-stepped run: `samples` grid points t_k = k·dt, each split in `substeps`. */
@@ -93,12 +120,12 @@ export interface SubstepGrid {
 
 /**
  * The loop of the sub-stepping integrators: the trace starts at (v0, u0) at t = 0, each step
- * advances from t_{k−1} to t_k in `substeps` sub-steps, and the trace holds the cut-off at a step
- * that had a spike (the last one's, when there were several).
+ * advances from t_{k−1} to t_k in `substeps` sub-steps, and the trace holds what the rule gives
+ * for the last spike of a step that had one.
  */
 export function runSubsteps(grid: SubstepGrid, advance: Advance, rule: SubstepRule): void {
   const { dt, samples, substeps, trace } = grid;
-  const { settle, sample } = rule;
+  const { vpeak, vpeakU, atCutoff, diverged, fire, input, refuseInput } = rule;
   const h = dt / substeps;
   const next = new Float64Array(2);
   let v = grid.v0;
@@ -107,24 +134,34 @@ export function runSubsteps(grid: SubstepGrid, advance: Advance, rule: SubstepRu
     trace.t[0] = 0;
     trace.v[0] = v;
     trace.u[0] = u;
-    trace.I[0] = sample(0);
+    trace.I[0] = recorded(input(0), 0, refuseInput);
   }
   for (let k = 1; k < samples; k++) {
     const start = (k - 1) * dt;
-    let peak = NaN;
+    let peaked = false;
+    let peak = 0;
     for (let s = 0; s < substeps; s++) {
       const t = start + s * h;
       advance(v, u, t, h, next);
-      const cutoff = settle(v, u, t, h, next);
-      if (!Number.isNaN(cutoff)) peak = cutoff;
-      v = next[0] as number;
-      u = next[1] as number;
+      const vNext = next[0] as number;
+      const uNext = next[1] as number;
+      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) diverged(t, h, vNext, uNext);
+      const cutoff = vpeak + vpeakU * uNext;
+      if (atCutoff ? vNext >= cutoff : vNext > cutoff) {
+        peak = fire(v, u, vNext, uNext, t, h, cutoff, next);
+        peaked = true;
+        v = next[0] as number;
+        u = next[1] as number;
+      } else {
+        v = vNext;
+        u = uNext;
+      }
     }
     if (trace !== undefined) {
       trace.t[k] = k * dt;
-      trace.v[k] = Number.isNaN(peak) ? v : peak;
+      trace.v[k] = peaked ? peak : v;
       trace.u[k] = u;
-      trace.I[k] = sample(k * dt);
+      trace.I[k] = recorded(input(k * dt), k * dt, refuseInput);
     }
   }
 }

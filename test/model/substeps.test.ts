@@ -15,12 +15,28 @@ const drift: Advance = (v, u, _t, h, out) => {
   out[1] = u - h * u;
 };
 
+/** A rule whose cut-off is never reached unless given, and which records when it fired. */
+function ruleWith(overrides: Partial<SubstepRule> = {}): SubstepRule {
+  return {
+    vpeak: Infinity,
+    vpeakU: 0,
+    atCutoff: false,
+    diverged: (t) => {
+      throw new Error(`diverged at ${t}`);
+    },
+    fire: () => 0,
+    input: () => 0,
+    refuseInput: undefined,
+    ...overrides,
+  };
+}
+
 describe('runSubsteps(grid, advance, rule)', () => {
   it('records (v0, u0) at t = 0, then the state after each step of `substeps` sub-steps', () => {
     const trace = traceOf(4);
-    const rule: SubstepRule = { settle: () => Number.NaN, sample: (t) => 10 * t };
+    const rule = ruleWith({ input: (t) => 10 * t });
     runSubsteps({ v0: 0, u0: 1, dt: 0.5, samples: 4, substeps: 2, trace }, drift, rule);
-    // An independent loop: four sub-steps of h = 0.25 per two grid steps.
+    // An independent loop: two sub-steps of h = 0.25 per grid step.
     let v = 0;
     let u = 1;
     const expected = { v: [0], u: [1] };
@@ -38,28 +54,67 @@ describe('runSubsteps(grid, advance, rule)', () => {
     expect(Array.from(trace.I)).toEqual([0, 5, 10, 15]);
   });
 
-  it('takes the reset the rule writes and records the cut-off of the last spike of a step', () => {
-    const trace = traceOf(3);
-    const starts: number[] = [];
-    const rule: SubstepRule = {
-      settle: (_v, _u, t, _h, next) => {
-        if ((next[0] as number) < 1) return Number.NaN;
-        starts.push(t);
-        next[0] = 0;
-        return 1 + t; // a cut-off that differs per spike, to see which one is recorded
-      },
-      sample: () => 0,
-    };
-    runSubsteps({ v0: 0, u0: 0, dt: 2, samples: 3, substeps: 4, trace }, drift, rule);
-    // v grows by 0.5 a sub-step and is reset when it reaches 1: spikes end the 2nd and 4th sub-steps.
-    expect(starts).toEqual([0.5, 1.5, 2.5, 3.5]);
-    expect(Array.from(trace.v)).toEqual([0, 2.5, 4.5]);
+  it('fires past the cut-off (at it with atCutoff), takes the reset and shows the last spike of a step', () => {
+    for (const atCutoff of [false, true]) {
+      const trace = traceOf(3);
+      const starts: number[] = [];
+      const rule = ruleWith({
+        vpeak: 1,
+        atCutoff,
+        fire: (_v, _u, _vNext, _uNext, t, _h, _cutoff, out) => {
+          starts.push(t);
+          out[0] = 0;
+          return 1 + t; // a value that differs per spike, to see which one the trace shows
+        },
+      });
+      runSubsteps({ v0: 0, u0: 0, dt: 2, samples: 3, substeps: 4, trace }, drift, rule);
+      // v grows by 0.5 a sub-step from 0 after each reset: it reaches 1 in two sub-steps and
+      // exceeds it in three, so the sub-steps from t = 0.5, 1.5, … fire, or those from 1, 2.5.
+      expect(starts).toEqual(atCutoff ? [0.5, 1.5, 2.5, 3.5] : [1, 2.5]);
+      expect(Array.from(trace.v)).toEqual(atCutoff ? [0, 2.5, 4.5] : [0, 2, 3.5]);
+    }
   });
 
-  it('records nothing without a trace and still lets the rule see every sub-step', () => {
-    let seen = 0;
-    const rule: SubstepRule = { settle: () => (seen++, Number.NaN), sample: () => 0 };
-    runSubsteps({ v0: 0, u0: 0, dt: 1, samples: 5, substeps: 3, trace: undefined }, drift, rule);
-    expect(seen).toBe(12);
+  it('moves the cut-off with u by vpeakU', () => {
+    const times: number[] = [];
+    // u stays 2, the cut-off is 1 + 0.5·2 = 2: v = 0.5, 1, 1.5, 2 reaches it at the 4th sub-step.
+    const rule = ruleWith({
+      vpeak: 1,
+      vpeakU: 0.5,
+      atCutoff: true,
+      fire: (_v, _u, _vNext, _uNext, t, _h, cutoff, out) => {
+        times.push(t, cutoff);
+        out[0] = 0;
+        out[1] = 2;
+        return cutoff;
+      },
+    });
+    const still: Advance = (v, u, _t, h, out) => {
+      out[0] = v + h;
+      out[1] = u;
+    };
+    runSubsteps({ v0: 0, u0: 2, dt: 2, samples: 2, substeps: 4, trace: undefined }, still, rule);
+    expect(times).toEqual([1.5, 2]);
+  });
+
+  it('reports a sub-step that leaves the state non-finite through the rule', () => {
+    const blowUp: Advance = (_v, _u, t, _h, out) => {
+      out[0] = t >= 1 ? Infinity : 0;
+      out[1] = 0;
+    };
+    const rule = ruleWith();
+    const grid = { v0: 0, u0: 0, dt: 0.5, samples: 5, substeps: 1, trace: undefined };
+    expect(() => runSubsteps(grid, blowUp, rule)).toThrow('diverged at 1');
+  });
+
+  it('records I(t) as it is, or lets refuseInput throw for a value that is not finite', () => {
+    const input = (t: number) => (t >= 1 ? Number.NaN : t);
+    const grid = { v0: 0, u0: 0, dt: 0.5, samples: 4, substeps: 1, trace: traceOf(4) };
+    runSubsteps(grid, drift, ruleWith({ input }));
+    expect(Array.from(grid.trace.I)).toEqual([0, 0.5, Number.NaN, Number.NaN]);
+    const refuseInput = (t: number, I: number): never => {
+      throw new Error(`I(${t}) is ${I}`);
+    };
+    expect(() => runSubsteps(grid, drift, ruleWith({ input, refuseInput }))).toThrow('I(1) is NaN');
   });
 });
