@@ -1,8 +1,13 @@
-// Benchmark: the 100 × 100 (a, b) parameter map on one thread and on worker threads, and the
-// per-call cost of what the explorer runs live (classifier, phase plane).
+// Benchmark: the 100 × 100 (a, b) parameter map on one thread and on worker threads, a large map
+// of each form, and the per-call cost of what the explorer runs live (classifier, phase plane).
 import { availableParallelism } from 'node:os';
 import { classifyPattern } from '../src/dynamics/classify.js';
-import { computeParameterMapParallel } from '../src/dynamics/map-node.js';
+import {
+  computeBookParameterMapParallel,
+  computeParameterMapParallel,
+} from '../src/dynamics/map-node.js';
+import { computeBookParameterMap, type BookMapSpec } from '../src/dynamics/parameter-map-2007.js';
+import { getBookPreset } from '../src/presets/lookup-2007.js';
 import { computeParameterMap, type ParameterMapSpec } from '../src/dynamics/parameter-map.js';
 import { phasePlane } from '../src/dynamics/phase-plane.js';
 import { simulate } from '../src/model/simulate.js';
@@ -38,6 +43,15 @@ const LARGE: ParameterMapSpec = {
 };
 const largeSerial = await time(() => computeParameterMap(LARGE), 1);
 const largeParallel = await time(() => computeParameterMapParallel(LARGE, { workers: cores }), 1);
+// The 2007 form's map: the book's CH cell over (d, I), 500 ms per cell at dt = 0.25.
+const BOOK: BookMapSpec = {
+  x: { name: 'd', from: 0, to: 150, steps: 200 },
+  y: { name: 'I', from: 0, to: 300, steps: 200 },
+  base: getBookPreset('ch-2007').params,
+  duration: 500,
+};
+const bookSerial = await time(() => computeBookParameterMap(BOOK), 1);
+const bookParallel = await time(() => computeBookParameterMapParallel(BOOK, { workers: cores }), 1);
 
 // What the explorer calls on every slider move.
 const trains = PRESETS.map((p) => ({
@@ -86,6 +100,20 @@ printTable(
   [
     ['one thread', largeSerial[0]?.toFixed(0) ?? ''],
     [`${cores} worker thread${cores === 1 ? '' : 's'}`, largeParallel[0]?.toFixed(0) ?? ''],
+  ],
+);
+console.log('');
+console.log(
+  '2007 form: 200 × 200 (d, I) map of the book’s CH cell, 500 ms per cell (80 M model steps)',
+);
+printTable(
+  ['run', 'time (ms)'],
+  [
+    ['one thread (computeBookParameterMap)', bookSerial[0]?.toFixed(0) ?? ''],
+    [
+      `${cores} worker thread${cores === 1 ? '' : 's'} (computeBookParameterMapParallel)`,
+      bookParallel[0]?.toFixed(0) ?? '',
+    ],
   ],
 );
 console.log('');

@@ -368,6 +368,7 @@ export { bookFiCurve, bookRestingState } from './dynamics/fi-curve-2007.js';
 export {
   BOOK_MAP_DEFAULT_BASE,
   BOOK_MAP_PARAMETERS,
+  bookMapCell,
   computeBookMapRows,
   computeBookParameterMap,
   resolveBookMapSpec,

@@ -14,7 +14,11 @@ export {
   type OutputContent,
   type OutputFile,
 } from './io/atomic-write.js';
-export { computeParameterMapParallel, type ParallelMapOptions } from './dynamics/map-node.js';
+export {
+  computeBookParameterMapParallel,
+  computeParameterMapParallel,
+  type ParallelMapOptions,
+} from './dynamics/map-node.js';
 export {
   checkGroupThreads,
   findPolychronousGroupsThreaded,

@@ -13,7 +13,12 @@ import { createNetworkView } from './network/view.js';
 import { readPolychronParams, writePolychronParams } from './polychron/state.js';
 import { createPolychronView } from './polychron/view.js';
 import { cellNeuronState } from './dynamics/cell-neuron.js';
-import { defaultFiRange, readDynamicsParams, writeDynamicsParams } from './dynamics/state.js';
+import {
+  defaultFiRange,
+  defaultMapSettings,
+  readDynamicsParams,
+  writeDynamicsParams,
+} from './dynamics/state.js';
 import { createDynamicsView } from './dynamics/view.js';
 import { el } from './ui/dom.js';
 import { UrlState, isViewName, type ViewName } from './url-state.js';
@@ -80,8 +85,10 @@ function followNeuron(): void {
     ([key, value]) => shown[key as keyof typeof numbers] === value,
   );
   if (shown.model === model && shown.preset === preset && same) return;
-  const fi = shown.model === model ? shown.fi : defaultFiRange(model);
-  dynamics.setState({ ...shown, ...numbers, model, preset, fi });
+  const sameForm = shown.model === model;
+  const fi = sameForm ? shown.fi : defaultFiRange(model);
+  const map = sameForm ? shown.map : defaultMapSettings(model);
+  dynamics.setState({ ...shown, ...numbers, model, preset, fi, map });
 }
 const gallery = createGalleryView((preset) => {
   neuron.setState(stateFromPreset(preset, neuron.state));

@@ -1,9 +1,9 @@
 /** `izhikit map --model 2007` (or a preset of the book's types): the parameter map of the 2007 form. */
 import type { MapAxis } from '../dynamics/parameter-map.js';
 import {
-  computeBookParameterMap,
+  resolveBookMapSpec,
   type BookMapAxis,
-  type BookParameterMap,
+  type ResolvedBookMapSpec,
 } from '../dynamics/parameter-map-2007.js';
 import { resolveBookParameters } from '../model/izhikevich-2007.js';
 import { getBookPreset } from '../presets/lookup-2007.js';
@@ -29,13 +29,15 @@ interface BookMapFlags extends Omit<BookFlags, 'input'> {
 type ValueSource = (name: string) => string | undefined;
 
 /**
- * The map the flags describe in the 2007 form, on this thread; axes and step input not given
- * default to d from 0 to 150 pA against I from 0 to 300 pA, with a 100 pA step.
+ * The map the flags describe in the 2007 form, checked; axes and step input not given default to
+ * d from 0 to 150 pA against I from 0 to 300 pA, with a 100 pA step.
+ *
+ * @throws ParameterError naming what is at fault
  */
-export async function bookMapFromFlags(
+export function bookMapSpecFromFlags(
   flags: BookMapFlags,
   source: ValueSource,
-): Promise<BookParameterMap> {
+): ResolvedBookMapSpec {
   const preset = flags.preset === undefined ? undefined : getBookPreset(flags.preset);
   const given = (name: string) => source(name) !== 'default';
   const neuron = resolveBookParameters(
@@ -44,7 +46,7 @@ export async function bookMapFromFlags(
       preset,
     ),
   );
-  return computeBookParameterMap({
+  return resolveBookMapSpec({
     x: (given('x') ? flags.x : BOOK_MAP_DEFAULTS.x) as BookMapAxis,
     y: (given('y') ? flags.y : BOOK_MAP_DEFAULTS.y) as BookMapAxis,
     base: neuron,

@@ -5,7 +5,11 @@ import { csvChunks } from '../record/csv.js';
 import { printable } from '../errors.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { FIRING_PATTERNS, FIRING_PATTERN_LABELS } from '../dynamics/classify.js';
-import { computeParameterMapParallel } from '../dynamics/map-node.js';
+import {
+  computeBookParameterMapParallel,
+  computeParameterMapParallel,
+  type ParallelMapOptions,
+} from '../dynamics/map-node.js';
 import {
   MAP_DIVERGED,
   MAP_PARAMETERS,
@@ -13,10 +17,11 @@ import {
   type MapAxis,
   type MapParameter,
   type ParameterMap,
+  type ResolvedMapSpec,
 } from '../dynamics/parameter-map.js';
-import { BOOK_MAP_PARAMETERS } from '../dynamics/parameter-map-2007.js';
+import { BOOK_MAP_PARAMETERS, type BookParameterMap } from '../dynamics/parameter-map-2007.js';
 import { renderParameterMap } from '../dynamics/render-map.js';
-import { bookMapFromFlags } from './map-2007.js';
+import { bookMapSpecFromFlags } from './map-2007.js';
 import { addBookOptions, isBookRun, rejectBookFlags } from './run-2007.js';
 import { addNeuronOptions, neuronFromFlags, type NeuronFlags } from './neuron-options.js';
 import {
@@ -150,9 +155,8 @@ export function registerMap(program: Command): Command {
     .action(async (flags: MapFlags, command: Command) => {
       await checkOutputs(flags);
       if (isBookRun(flags)) {
-        const started = performance.now();
-        const map = await bookMapFromFlags(flags, (name) => command.getOptionValueSource(name));
-        await writeMap(map, flags, performance.now() - started, 1, () => renderParameterMap(map));
+        const spec = bookMapSpecFromFlags(flags, (name) => command.getOptionValueSource(name));
+        await runMap(spec, flags, computeBookParameterMapParallel);
         return;
       }
       rejectBookFlags(flags);
@@ -166,29 +170,47 @@ export function registerMap(program: Command): Command {
         dt: flags.dt,
         v0: flags.v0,
       });
-      const steps = spec.x.steps * spec.y.steps * timeSteps(spec.duration, spec.dt);
-      checkWork(steps, flags, 'use fewer steps on the axes, a larger dt or a shorter duration');
-      const workers =
-        flags.workers === undefined
-          ? steps >= PARALLEL_FROM_STEPS
-            ? availableParallelism()
-            : 1
-          : checkWorkers(flags.workers);
-      const bar = terminalProgressBar('map');
-      bar?.start(spec.y.steps, 0);
-      const started = performance.now();
-      let map: ParameterMap;
-      try {
-        map = await computeParameterMapParallel(spec, {
-          workers,
-          onProgress: (fraction) => bar?.update(Math.round(fraction * spec.y.steps)),
-        });
-      } finally {
-        bar?.stop();
-      }
-      const elapsed = performance.now() - started;
-      await writeMap(map, flags, elapsed, workers, () => renderParameterMap(map));
+      await runMap(spec, flags, computeParameterMapParallel);
     });
+}
+
+/** The spec of a map of either form: what the work and the worker count depend on. */
+type AnySpec = Pick<ResolvedMapSpec, 'duration' | 'dt'> & {
+  readonly x: { readonly steps: number };
+  readonly y: { readonly steps: number };
+};
+
+/**
+ * Computes a map of either form on the threads the flags ask for (all cores by default for a
+ * large map, else one), with a progress bar, and writes it.
+ */
+async function runMap<S extends AnySpec, M extends ParameterMap | BookParameterMap>(
+  spec: S,
+  flags: MapFlags,
+  compute: (spec: S, options: ParallelMapOptions) => Promise<M>,
+): Promise<void> {
+  const steps = spec.x.steps * spec.y.steps * timeSteps(spec.duration, spec.dt);
+  checkWork(steps, flags, 'use fewer steps on the axes, a larger dt or a shorter duration');
+  const workers =
+    flags.workers === undefined
+      ? steps >= PARALLEL_FROM_STEPS
+        ? availableParallelism()
+        : 1
+      : checkWorkers(flags.workers);
+  const bar = terminalProgressBar('map');
+  bar?.start(spec.y.steps, 0);
+  const started = performance.now();
+  let map: M;
+  try {
+    map = await compute(spec, {
+      workers,
+      onProgress: (fraction) => bar?.update(Math.round(fraction * spec.y.steps)),
+    });
+  } finally {
+    bar?.stop();
+  }
+  const elapsed = performance.now() - started;
+  await writeMap(map, flags, elapsed, workers, () => renderParameterMap(map));
 }
 
 /** Writes a map of either form as JSON, CSV or a summary, as --format asks. */

@@ -79,7 +79,7 @@ export interface BookParameterMap {
 /** The book's RS neuron: the base of a map when none is given. */
 export const BOOK_MAP_DEFAULT_BASE: BookNeuronParameters = BOOK_RS;
 
-/** The neuron and the step amplitude of one cell. */
+/** The neuron and the step amplitude of a cell whose swept values are `xValue`, `yValue`. */
 function cell(
   base: BookNeuronParameters,
   input: number,
@@ -98,6 +98,23 @@ function cell(
     else neuron[name] = value;
   }
   return { neuron: neuron as unknown as BookNeuronParameters, input: step };
+}
+
+/** The neuron and the step amplitude (pA) of cell (ix, iy), as `mapCell` for the 2003 form. */
+export function bookMapCell(
+  spec: ResolvedBookMapSpec,
+  ix: number,
+  iy: number,
+): { params: BookParameters; input: number } {
+  const here = cell(
+    spec.base,
+    spec.input,
+    spec.x,
+    axisValue(spec.x, ix),
+    spec.y,
+    axisValue(spec.y, iy),
+  );
+  return { params: resolveBookParameters(here.neuron), input: here.input };
 }
 
 /**

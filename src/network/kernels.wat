@@ -249,4 +249,51 @@
                   (v128.load align=8 (i32.add (local.get $v) (local.get $offset))))
                 (local.get $uu)))))
         (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
-        (br $pairs)))))
+        (br $pairs))))
+
+  ;; recoverList(v, u, a, b, from, to, dt, out) → count: recovery, and the neurons whose v is
+  ;; ≥ 30, NaN or −∞ (those the next threshold will fire or find diverged) written in order to out
+  ;; (int32), their count returned.
+  (func (export "recoverList")
+    (param $v i32) (param $u i32) (param $a i32) (param $b i32) (param $from i32) (param $to i32)
+    (param $dt f64) (param $out i32) (result i32)
+    (local $offset i32) (local $end i32) (local $count i32) (local $uu v128) (local $vv v128)
+    (local $dd v128) (local $mask v128)
+    (local.set $offset (i32.shl (local.get $from) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $to) (i32.const 3)))
+    (local.set $dd (f64x2.splat (local.get $dt)))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_u (local.get $offset) (local.get $end)))
+        (local.set $uu (v128.load align=8 (i32.add (local.get $u) (local.get $offset))))
+        (local.set $vv (v128.load align=8 (i32.add (local.get $v) (local.get $offset))))
+        (v128.store align=8 (i32.add (local.get $u) (local.get $offset))
+          (f64x2.add (local.get $uu)
+            (f64x2.mul
+              (f64x2.mul (local.get $dd)
+                (v128.load align=8 (i32.add (local.get $a) (local.get $offset))))
+              (f64x2.sub
+                (f64x2.mul
+                  (v128.load align=8 (i32.add (local.get $b) (local.get $offset)))
+                  (local.get $vv))
+                (local.get $uu)))))
+        ;; not v < 30 (v ≥ 30 or NaN), or v = −∞
+        (local.set $mask (v128.or
+          (v128.not (f64x2.lt (local.get $vv) (f64x2.splat (f64.const 30))))
+          (f64x2.eq (local.get $vv) (f64x2.splat (f64.const -inf)))))
+        (if (v128.any_true (local.get $mask))
+          (then
+            (if (i32x4.extract_lane 0 (local.get $mask))
+              (then
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                  (i32.shr_u (local.get $offset) (i32.const 3)))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+            (if (i32x4.extract_lane 2 (local.get $mask))
+              (then
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                  (i32.add (i32.shr_u (local.get $offset) (i32.const 3)) (i32.const 1)))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+        (br $pairs)))
+    (local.get $count))
+)

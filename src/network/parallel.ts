@@ -77,6 +77,11 @@ export interface ThreadPart {
   readonly bounds: Int32Array;
   /** The two fired buffers (length n each), one for odd steps and one for even steps. */
   readonly buffers: readonly [Int32Array, Int32Array];
+  /**
+   * With the kernels, how many neurons the last step's `finishList` listed for the next threshold
+   * (in this thread's part of the next step's fired buffer), or −1 before the first step.
+   */
+  readonly listed: Int32Array;
   readonly control: Int32Array;
   readonly dt: number;
   readonly noise: boolean;
@@ -94,10 +99,14 @@ export function stepPart(part: ThreadPart, k: number): number {
   const from = bounds[index] as number;
   const to = bounds[index + 1] as number;
   const kernels = state.simd?.kernels;
+  const listed = part.listed[0] as number;
+  const out = buffer.byteOffset + 4 * from;
   const own =
     kernels === undefined
       ? (thalamicInput(state, part.noise, from, to), thresholdRange(state, from, to, buffer, from))
-      : kernels.begin(from, to, buffer.byteOffset + 4 * from);
+      : listed < 0
+        ? kernels.begin(from, to, out)
+        : kernels.beginList(from, to, out, listed);
   Atomics.store(control, counts + index, own);
   barrier(control, parties);
   const fired = state.fired;
@@ -111,7 +120,10 @@ export function stepPart(part: ThreadPart, k: number): number {
   }
   state.firedCount = total;
   if (kernels !== undefined) {
-    kernels.finish(state.firedAddress, total, from, to);
+    // the other buffer: every thread has passed this step's barrier, so none still reads the
+    // spikes of the step before from it
+    const next = (part.buffers[parity ^ 1] as Int32Array).byteOffset + 4 * from;
+    part.listed[0] = kernels.finishList(state.firedAddress, total, from, to, next);
     return total;
   }
   deliverSpikes(state, dt, from, to);

@@ -23,10 +23,33 @@ export interface BoundStep {
    */
   readonly begin: (from: number, to: number, out: number) => number;
   /**
+   * Phases 1 and 2 for neurons [from, to) (from a multiple of 256), phase 2 over the `count`
+   * neurons `finishList` listed at byte address `list` only, the fired written over the list:
+   * returns their count, or −1 when some v is NaN or infinite.
+   */
+  readonly beginList: (from: number, to: number, list: number, count: number) => number;
+  /**
    * Phases 3, 4 and 5 for neurons [from, to) (from a multiple of 4) with the `count` fired
    * neurons of the int32 list at byte address `fired`.
    */
   readonly finish: (fired: number, count: number, from: number, to: number) => void;
+  /**
+   * `finish`, listing at byte address `out` the neurons of [from, to) the next threshold can fire
+   * or find diverged, for `beginList`: returns their count.
+   */
+  readonly finishList: (
+    fired: number,
+    count: number,
+    from: number,
+    to: number,
+    out: number,
+  ) => number;
+  /** Phase 1 for neurons [from, to) (from a multiple of 256). */
+  readonly noise: (from: number, to: number) => void;
+  /** Phase 2 for neurons [from, to) into the int32 list at byte address `out`. */
+  readonly threshold: (from: number, to: number, out: number) => number;
+  /** Phase 2 over the `count` neurons of the int32 list at `list`, the fired written over it. */
+  readonly thresholdList: (list: number, count: number) => number;
   /** One whole step on one thread, into the first fired list: its count, or −1 (diverged). */
   readonly step: () => number;
   /**
@@ -94,7 +117,18 @@ export function writeStepDescriptor(
   new Float64Array(buffer, layout.descriptor + 56, 3).set([dt, dt / 2, 1 / dt]);
 }
 
-type Exports = Record<'begin' | 'finish' | 'step' | 'uniforms', (...args: number[]) => number>;
+type Exports = Record<
+  | 'begin'
+  | 'beginList'
+  | 'finish'
+  | 'finishList'
+  | 'noise'
+  | 'threshold'
+  | 'thresholdList'
+  | 'step'
+  | 'uniforms',
+  (...args: number[]) => number
+>;
 
 /** Instantiates the step module over `memory` with the SIMD kernels' instance's functions. */
 export function bindStep(
@@ -108,15 +142,23 @@ export function bindStep(
     env: { memory: memory as WebAssembly.Memory },
     kernels: kernels as WebAssembly.ModuleImports,
   });
-  const { begin, finish, step, uniforms } = instance.exports as Exports;
+  const exports = instance.exports as Exports;
+  const { begin, beginList, finish, finishList, noise, threshold, thresholdList } = exports;
+  const { step, uniforms } = exports;
   const descriptor = layout.descriptor;
   const generator = descriptor + 80;
   const words = new Int32Array(memory.buffer, generator, 4);
   return {
     begin: (from, to, out) => begin(descriptor, from, to, out),
+    beginList: (from, to, list, count) => beginList(descriptor, from, to, list, count),
     finish: (fired, count, from, to) => {
       finish(descriptor, fired, count, from, to);
     },
+    finishList: (fired, count, from, to, out) =>
+      finishList(descriptor, fired, count, from, to, out),
+    noise: (from, to) => void noise(descriptor, from, to),
+    threshold: (from, to, out) => threshold(descriptor, from, to, out),
+    thresholdList: (list, count) => thresholdList(descriptor, list, count),
     step: () => step(descriptor),
     uniforms: (random, target, count, multiplier) => {
       random.drawThrough(words, () => {

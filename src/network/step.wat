@@ -22,6 +22,8 @@
     (func $deliverRest (param i32 i32 i32 i32 i32 i32 i32 f64)))
   (import "kernels" "membrane" (func $membrane (param i32 i32 i32 i32 i32 f64)))
   (import "kernels" "recovery" (func $recovery (param i32 i32 i32 i32 i32 i32 f64)))
+  (import "kernels" "recoverList"
+    (func $recoverList (param i32 i32 i32 i32 i32 i32 f64 i32) (result i32)))
 
   ;; One xoroshiro128+ step of the stream at byte address o: returns the low 32 bits of s0 + s1.
   ;; The words are stored high first, so a 64-bit load sees each half swapped: rotl 32 swaps back.
@@ -153,12 +155,53 @@
       (br $again))
     (unreachable))
 
+  ;; fastDraws(input, scales, tables, o, i, end) → (i', candidate, layer): Iᵢ = scaleᵢ·z for
+  ;; neurons i, i + 1, … while their draws from the stream at `o` take the ziggurat's fast path,
+  ;; up to end. Returns the first neuron i' whose draw does not (or end), with that draw's
+  ;; candidate and layer, the stream in memory moved past it. With no call in its loop, the engine
+  ;; keeps the stream in registers there.
+  (func $fastDraws (param $input i32) (param $scales i32) (param $tables i32) (param $o i32)
+    (param $i i32) (param $end i32) (result i32 i32 i32)
+    (local $s0 i64) (local $s1 i64) (local $x i64) (local $bits i32) (local $layer i32)
+    (local $candidate i32) (local $at i32)
+    (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
+    (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))
+    (block $stop
+      (loop $neurons
+        (br_if $stop (i32.ge_u (local.get $i) (local.get $end)))
+        ;; xoroshiro128+, as $next does, on the stream held in locals
+        (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
+        (local.set $x (i64.xor (local.get $s1) (local.get $s0)))
+        (local.set $s0 (i64.xor
+          (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $x))
+          (i64.shl (local.get $x) (i64.const 16))))
+        (local.set $s1 (i64.rotl (local.get $x) (i64.const 37)))
+        (local.set $layer (i32.shr_u (local.get $bits) (i32.const 24)))
+        (local.set $candidate (i32.shr_s (i32.shl (local.get $bits) (i32.const 8)) (i32.const 8)))
+        (br_if $stop (i32.ge_s
+          (select (i32.sub (i32.const 0) (local.get $candidate)) (local.get $candidate)
+            (i32.lt_s (local.get $candidate) (i32.const 0)))
+          (i32.load (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 2))))))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (f64.store (i32.add (local.get $input) (local.get $at))
+          (f64.mul
+            (f64.load (i32.add (local.get $scales) (local.get $at)))
+            (f64.mul (f64.convert_i32_s (local.get $candidate))
+              (f64.load offset=1024
+                (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 3)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $neurons)))
+    (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
+    (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
+    (local.get $i) (local.get $candidate) (local.get $layer))
+
   ;; Phase 1 for neurons [from, to) (from a multiple of 256): Iᵢ = (σᵢ/√dt)·N(0, 1), each block
-  ;; of 256 neurons from its own stream, or Iᵢ = 0 with the noise off.
-  (func $noise (param $desc i32) (param $from i32) (param $to i32)
+  ;; of 256 neurons from its own stream, or Iᵢ = 0 with the noise off. The fast draws run in
+  ;; $fastDraws; a slow one (the wedge or the tail, 1.2 % of them) is finished here.
+  (func $noise (export "noise") (param $desc i32) (param $from i32) (param $to i32)
     (local $input i32) (local $scales i32) (local $streams i32) (local $tables i32)
-    (local $i i32) (local $end i32) (local $o i32) (local $s0 i64) (local $s1 i64)
-    (local $bits i32) (local $layer i32) (local $candidate i32) (local $z f64)
+    (local $i i32) (local $end i32) (local $o i32) (local $candidate i32) (local $layer i32)
+    (local $at i32)
     (local.set $input (i32.load offset=4 (local.get $desc)))
     (local.set $scales (i32.load offset=32 (local.get $desc)))
     (local.set $streams (i32.load offset=36 (local.get $desc)))
@@ -182,79 +225,98 @@
         (local.set $end (i32.add (i32.and (local.get $i) (i32.const -256)) (i32.const 256)))
         (if (i32.gt_u (local.get $end) (local.get $to))
           (then (local.set $end (local.get $to))))
-        (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
-        (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))
-        (block $neuronsDone
-          (loop $neurons
-            (br_if $neuronsDone (i32.ge_u (local.get $i) (local.get $end)))
-            ;; xoroshiro128+, as $next does, on the stream held in locals
-            (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
-            (local.set $s1 (i64.xor (local.get $s1) (local.get $s0)))
-            (local.set $s0 (i64.xor
-              (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $s1))
-              (i64.shl (local.get $s1) (i64.const 16))))
-            (local.set $s1 (i64.rotl (local.get $s1) (i64.const 37)))
-            (local.set $layer (i32.shr_u (local.get $bits) (i32.const 24)))
-            (local.set $candidate
-              (i32.shr_s (i32.shl (local.get $bits) (i32.const 8)) (i32.const 8)))
-            (if (i32.lt_s
-                  (select (i32.sub (i32.const 0) (local.get $candidate)) (local.get $candidate)
-                    (i32.lt_s (local.get $candidate) (i32.const 0)))
-                  (i32.load (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 2)))))
-              (then
-                (local.set $z (f64.mul (f64.convert_i32_s (local.get $candidate))
-                  (f64.load offset=1024
-                    (i32.add (local.get $tables) (i32.shl (local.get $layer) (i32.const 3)))))))
-              (else
-                ;; the slow path draws from the stream in memory
-                (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
-                (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
-                (local.set $z (call $slowNormal (local.get $tables) (local.get $o)
-                  (local.get $candidate) (local.get $layer)))
-                (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
-                (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))))
-            (f64.store (i32.add (local.get $input) (i32.shl (local.get $i) (i32.const 3)))
+        (block $blockDone
+          (loop $draws
+            (call $fastDraws (local.get $input) (local.get $scales) (local.get $tables)
+              (local.get $o) (local.get $i) (local.get $end))
+            (local.set $layer)
+            (local.set $candidate)
+            (local.set $i)
+            (br_if $blockDone (i32.ge_u (local.get $i) (local.get $end)))
+            ;; the slow path draws on from the stream in memory
+            (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+            (f64.store (i32.add (local.get $input) (local.get $at))
               (f64.mul
-                (f64.load (i32.add (local.get $scales) (i32.shl (local.get $i) (i32.const 3))))
-                (local.get $z)))
+                (f64.load (i32.add (local.get $scales) (local.get $at)))
+                (call $slowNormal (local.get $tables) (local.get $o)
+                  (local.get $candidate) (local.get $layer))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $neurons)))
-        (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
-        (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
+            (br $draws)))
         (br $blocks))))
 
   ;; Phase 2 for neurons [from, to): each i with v ≥ 30 goes to the i32 list at `out`, in index
-  ;; order, then v ← c, u ← u + d. Returns the count, or −1 at a v that is NaN or infinite.
-  (func $threshold (param $desc i32) (param $from i32) (param $to i32) (param $out i32)
-    (result i32)
-    (local $v i32) (local $u i32) (local $c i32) (local $d i32) (local $i i32) (local $count i32)
-    (local $at i32) (local $vi f64)
+  ;; order, then v ← c, u ← u + d. Returns the count, or −1 at a v that is NaN or infinite. It
+  ;; tests two neurons at a time and takes a pair one by one ($fire) only when one of them fires or
+  ;; is not finite, so the order and the bits are those of the loop over every neuron.
+  (func $threshold (export "threshold") (param $desc i32) (param $from i32) (param $to i32)
+    (param $out i32) (result i32)
+    (local $i i32) (local $pairs i32) (local $count i32) (local $x v128) (local $v i32)
     (local.set $v (i32.load offset=8 (local.get $desc)))
-    (local.set $u (i32.load offset=12 (local.get $desc)))
-    (local.set $c (i32.load offset=24 (local.get $desc)))
-    (local.set $d (i32.load offset=28 (local.get $desc)))
     (local.set $i (local.get $from))
+    ;; the last neuron of the pairs
+    (local.set $pairs (i32.sub (local.get $to) (i32.const 1)))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_s (local.get $i) (local.get $pairs)))
+        (local.set $x (v128.load align=8 (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3)))))
+        ;; v ≥ 30 or NaN (not v < 30), or −∞
+        (if (v128.any_true (v128.or
+              (v128.not (f64x2.lt (local.get $x) (f64x2.splat (f64.const 30))))
+              (f64x2.eq (local.get $x) (f64x2.splat (f64.const -inf)))))
+          (then
+            (local.set $count
+              (call $fire (local.get $desc) (local.get $i) (local.get $out) (local.get $count)))
+            (if (i32.lt_s (local.get $count) (i32.const 0)) (then (return (i32.const -1))))
+            (local.set $count (call $fire (local.get $desc) (i32.add (local.get $i) (i32.const 1))
+              (local.get $out) (local.get $count)))
+            (if (i32.lt_s (local.get $count) (i32.const 0)) (then (return (i32.const -1))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pair)))
+    (if (i32.lt_s (local.get $i) (local.get $to))
+      (then (local.set $count
+        (call $fire (local.get $desc) (local.get $i) (local.get $out) (local.get $count)))))
+    (local.get $count))
+
+  ;; thresholdList(desc, list, count) → the fired count, or −1 when some v is NaN or ±∞: phase 2
+  ;; over the `count` neurons of the i32 list at `list` only (ascending, as $recoverList writes
+  ;; them), the fired written over the list from its start. $recoverList lists every neuron that
+  ;; the next threshold can fire or find diverged, so this gives $threshold's result.
+  (func $thresholdList (export "thresholdList") (param $desc i32) (param $list i32)
+    (param $count i32) (result i32)
+    (local $at i32) (local $end i32) (local $fired i32)
+    (local.set $at (local.get $list))
+    (local.set $end (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2))))
     (block $done
       (loop $neurons
-        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
-        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $vi (f64.load (i32.add (local.get $v) (local.get $at))))
-        (if (f64.ge (local.get $vi) (f64.const 30))
-          (then
-            (if (f64.eq (local.get $vi) (f64.const inf)) (then (return (i32.const -1))))
-            (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
-              (local.get $i))
-            (local.set $count (i32.add (local.get $count) (i32.const 1)))
-            (f64.store (i32.add (local.get $v) (local.get $at))
-              (f64.load (i32.add (local.get $c) (local.get $at))))
-            (f64.store (i32.add (local.get $u) (local.get $at))
-              (f64.add (f64.load (i32.add (local.get $u) (local.get $at)))
-                (f64.load (i32.add (local.get $d) (local.get $at))))))
-          (else
-            (if (i32.eqz (f64.gt (local.get $vi) (f64.const -inf)))
-              (then (return (i32.const -1))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $fired (call $fire (local.get $desc) (i32.load (local.get $at)) (local.get $list)
+          (local.get $fired)))
+        (if (i32.lt_s (local.get $fired) (i32.const 0)) (then (return (i32.const -1))))
+        (local.set $at (i32.add (local.get $at) (i32.const 4)))
         (br $neurons)))
+    (local.get $fired))
+
+  ;; $fire(desc, i, out, count) → the new count, or −1 when v[i] is NaN or ±∞: neuron i's
+  ;; threshold and reset (see $threshold).
+  (func $fire (param $desc i32) (param $i i32) (param $out i32) (param $count i32) (result i32)
+    (local $at i32) (local $vi f64) (local $v i32) (local $u i32)
+    (local.set $v (i32.load offset=8 (local.get $desc)))
+    (local.set $u (i32.load offset=12 (local.get $desc)))
+    (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+    (local.set $vi (f64.load (i32.add (local.get $v) (local.get $at))))
+    (if (f64.ge (local.get $vi) (f64.const 30))
+      (then
+        (if (f64.eq (local.get $vi) (f64.const inf)) (then (return (i32.const -1))))
+        (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+          (local.get $i))
+        (f64.store (i32.add (local.get $v) (local.get $at))
+          (f64.load (i32.add (i32.load offset=24 (local.get $desc)) (local.get $at))))
+        (f64.store (i32.add (local.get $u) (local.get $at))
+          (f64.add (f64.load (i32.add (local.get $u) (local.get $at)))
+            (f64.load (i32.add (i32.load offset=28 (local.get $desc)) (local.get $at)))))
+        (return (i32.add (local.get $count) (i32.const 1)))))
+    ;; NaN or −∞
+    (if (i32.eqz (f64.gt (local.get $vi) (f64.const -inf))) (then (return (i32.const -1))))
     (local.get $count))
 
   ;; The weight S[i][fired[f]] at neuron i, widened to f64.
@@ -396,13 +458,21 @@
     (call $noise (local.get $desc) (local.get $from) (local.get $to))
     (call $threshold (local.get $desc) (local.get $from) (local.get $to) (local.get $out)))
 
-  ;; finish(desc, fired, count, from, to): phases 3, 4 and 5 for neurons [from, to) (from a
-  ;; multiple of 4) with the `count` fired neurons of the i32 list at `fired`, split among the
-  ;; kernels as `phases.ts` splits them.
-  (func $finish (export "finish") (param $desc i32) (param $fired i32) (param $count i32)
+  ;; beginList(desc, from, to, list, count): phases 1 and 2 for neurons [from, to) (from a
+  ;; multiple of 256), phase 2 over the `count` neurons finishList listed at `list`, the fired
+  ;; written over the list. Returns their count, or −1 (diverged).
+  (func (export "beginList") (param $desc i32) (param $from i32) (param $to i32)
+    (param $list i32) (param $count i32) (result i32)
+    (call $noise (local.get $desc) (local.get $from) (local.get $to))
+    (call $thresholdList (local.get $desc) (local.get $list) (local.get $count)))
+
+  ;; $deliver(desc, fired, count, from, to): phase 3 for neurons [from, to) (from a multiple of 4)
+  ;; with the `count` fired neurons of the i32 list at `fired`, split among the kernels as
+  ;; `phases.ts` splits them.
+  (func $deliver (param $desc i32) (param $fired i32) (param $count i32)
     (param $from i32) (param $to i32)
     (local $n i32) (local $input i32) (local $weights i32) (local $charge f64)
-    (local $groups i32) (local $covered i32) (local $f i32) (local $paired i32)
+    (local $groups i32) (local $covered i32) (local $f i32)
     (local.set $n (i32.load (local.get $desc)))
     (local.set $input (i32.load offset=4 (local.get $desc)))
     (local.set $weights (i32.load offset=44 (local.get $desc)))
@@ -432,16 +502,56 @@
             (local.get $charge))))
         (if (i32.lt_u (local.get $covered) (local.get $to))
           (then (call $deliverScalar (local.get $desc) (local.get $fired) (local.get $count)
-            (local.get $covered) (local.get $to))))))
+            (local.get $covered) (local.get $to)))))))
+
+  ;; finish(desc, fired, count, from, to): phases 3, 4 and 5 for neurons [from, to) (from a
+  ;; multiple of 4) with the `count` fired neurons of the i32 list at `fired`.
+  (func $finish (export "finish") (param $desc i32) (param $fired i32) (param $count i32)
+    (param $from i32) (param $to i32)
+    (local $paired i32)
+    (call $deliver (local.get $desc) (local.get $fired) (local.get $count) (local.get $from)
+      (local.get $to))
     (local.set $paired (i32.add (local.get $from)
       (i32.and (i32.sub (local.get $to) (local.get $from)) (i32.const -2))))
     (call $membrane (i32.load offset=8 (local.get $desc)) (i32.load offset=12 (local.get $desc))
-      (local.get $input) (local.get $from) (local.get $paired) (f64.load offset=64 (local.get $desc)))
+      (i32.load offset=4 (local.get $desc)) (local.get $from) (local.get $paired)
+      (f64.load offset=64 (local.get $desc)))
     ;; the neuron left over gets its v and u here: no other neuron's update reads them
     (call $updateScalar (local.get $desc) (local.get $paired) (local.get $to))
     (call $recovery (i32.load offset=8 (local.get $desc)) (i32.load offset=12 (local.get $desc))
       (i32.load offset=16 (local.get $desc)) (i32.load offset=20 (local.get $desc))
       (local.get $from) (local.get $paired) (f64.load offset=56 (local.get $desc))))
+
+  ;; finishList(desc, fired, count, from, to, out) → listed: finish, and the neurons [from, to)
+  ;; that the next threshold can fire or find diverged (v ≥ 30, NaN or −∞) written in order to the
+  ;; i32 list at `out` for thresholdList, their count returned.
+  (func (export "finishList") (param $desc i32) (param $fired i32) (param $count i32)
+    (param $from i32) (param $to i32) (param $out i32) (result i32)
+    (local $paired i32) (local $listed i32) (local $vi f64)
+    (call $deliver (local.get $desc) (local.get $fired) (local.get $count) (local.get $from)
+      (local.get $to))
+    (local.set $paired (i32.add (local.get $from)
+      (i32.and (i32.sub (local.get $to) (local.get $from)) (i32.const -2))))
+    (call $membrane (i32.load offset=8 (local.get $desc)) (i32.load offset=12 (local.get $desc))
+      (i32.load offset=4 (local.get $desc)) (local.get $from) (local.get $paired)
+      (f64.load offset=64 (local.get $desc)))
+    (call $updateScalar (local.get $desc) (local.get $paired) (local.get $to))
+    (local.set $listed (call $recoverList
+      (i32.load offset=8 (local.get $desc)) (i32.load offset=12 (local.get $desc))
+      (i32.load offset=16 (local.get $desc)) (i32.load offset=20 (local.get $desc))
+      (local.get $from) (local.get $paired) (f64.load offset=56 (local.get $desc))
+      (local.get $out)))
+    (if (i32.lt_u (local.get $paired) (local.get $to))
+      (then
+        (local.set $vi (f64.load (i32.add (i32.load offset=8 (local.get $desc))
+          (i32.shl (local.get $paired) (i32.const 3)))))
+        (if (i32.or (i32.eqz (f64.lt (local.get $vi) (f64.const 30)))
+              (f64.eq (local.get $vi) (f64.const -inf)))
+          (then
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $listed) (i32.const 2)))
+              (local.get $paired))
+            (local.set $listed (i32.add (local.get $listed) (i32.const 1)))))))
+    (local.get $listed))
 
   ;; uniforms(o, target, count, factor): f32 target[0 … count) = x·factor for the unsigned 32 bits
   ;; x of successive draws of the generator at byte address o, as `NetworkRandom.fillUniform`

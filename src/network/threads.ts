@@ -49,6 +49,7 @@ export function threadPart(init: ThreadInit): ThreadPart {
     parties,
     bounds: init.bounds,
     buffers: [slot(parties), slot(parties + 1)],
+    listed: Int32Array.of(-1),
     control: new Int32Array(init.control),
     dt: init.dt,
     noise: init.noise,

@@ -5,6 +5,7 @@
  */
 import { targetBytes } from '../synapses/delayed-synapses.js';
 import { noiseStreamWords } from '../network/random.js';
+import { STEP_DESCRIPTOR_BYTES, STEP_TABLE_BYTES } from '../network/step-kernel.js';
 import type { SparseMemory } from './kernels.js';
 
 /** A buffer of `bytes`: shared between threads, or plain. */
@@ -21,13 +22,15 @@ export const NEURON_COLUMNS = 8;
  * The bytes of every array of a network of n neurons, K synapses each, on `threads` threads, in
  * the order they are taken: the neuron columns, the synapse offsets (n + 1), the targets, the
  * weights, the two fired buffers (2n), each thread's split of the synapses (2n per thread); then
- * the noise streams (four words per block of 256 neurons) and, with the kernels, one copy of them
- * and the ziggurat's tables (256 int32 and 256 float64), or without, a copy for each thread.
+ * the noise streams (four words per block of 256 neurons) and, with the kernels, one copy of them,
+ * the step kernel's descriptor and its tables, or without, a copy for each thread.
  */
 export function arenaArrays(n: number, k: number, threads: number, kernels: boolean): number[] {
   const count = n * k;
   const streams = 4 * noiseStreamWords(n);
-  const noise = kernels ? [streams, 4 * 256, 8 * 256] : Array<number>(threads).fill(streams);
+  const noise = kernels
+    ? [streams, STEP_DESCRIPTOR_BYTES, STEP_TABLE_BYTES]
+    : Array<number>(threads).fill(streams);
   return [
     ...Array<number>(NEURON_COLUMNS).fill(8 * n),
     4 * (n + 1),

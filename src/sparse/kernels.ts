@@ -1,7 +1,8 @@
 /**
- * The sparse network's WebAssembly kernels (`kernels.wat`: threshold and reset, event-driven
- * delivery) and the dense network's updates of v and u (`membrane`, `recovery`), over one memory
- * that holds every array of the network (`arena.ts`), bound to one thread's range of neurons. They
+ * The sparse network's WebAssembly kernels (`kernels.wat`: the build's draws, event-driven
+ * delivery), the step kernel's noise and threshold (`step.wat`) and the dense network's updates of
+ * v and u (`membrane`, `recoverList`), over one memory that holds every array of the network
+ * (`arena.ts`), bound to one thread's range of neurons. They
  * compute what the JavaScript phases compute, in the same order, so both give the same bits; the
  * run falls back to JavaScript where WebAssembly (or a shared memory) is missing or the arrays do
  * not fit in its 4 GB.
@@ -9,7 +10,14 @@
 import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
 import { MAX_PAGES, kernelModule, pagesFor, type KernelModule } from '../network/simd.js';
 import { compileOnce, decodeBase64 } from '../network/wasm-module.js';
-import { TABLES, noiseStreamWords, normalSlowPath, seedNoiseStreams } from '../network/random.js';
+import { noiseStreamWords, seedNoiseStreams } from '../network/random.js';
+import {
+  STEP_DESCRIPTOR_BYTES,
+  STEP_TABLE_BYTES,
+  stepModule,
+  writeStepDescriptor,
+  writeStepTables,
+} from '../network/step-kernel.js';
 import type { SparseArena } from './arena.js';
 import type { SparseNetworkState } from './build.js';
 import type { SynapseSplit } from './step.js';
@@ -30,7 +38,8 @@ export function sparseKernelsFit(bytes: number, shared: boolean): boolean {
   return (
     pagesFor(bytes) <= MAX_PAGES &&
     sparseKernelModule(shared) !== null &&
-    kernelModule(shared) !== null
+    kernelModule(shared) !== null &&
+    stepModule(shared) !== null
   );
 }
 
@@ -51,36 +60,66 @@ export function sparseMemory(bytes: number, shared: boolean): SparseMemory {
   return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
 }
 
-/** The noise streams of every block and the ziggurat's tables, in the kernels' memory. */
+/**
+ * The noise streams of every block, and the step kernel's descriptor of the network's arrays and
+ * its tables (the ziggurat's, exp's and log's), in the kernels' memory: the step kernel's `noise`
+ * draws the sparse network's noise as it draws the dense network's.
+ */
 export interface NoiseTables {
   readonly streams: Int32Array;
-  readonly thresholds: Int32Array;
-  readonly scales: Float64Array;
+  /** Byte address of the descriptor. */
+  readonly descriptor: number;
 }
 
-/** Takes the noise streams and tables from `arena` (in `arenaArrays`' order) and fills them. */
-export function noiseTables(arena: SparseArena, n: number, seed: number): NoiseTables {
-  const streams = arena.int32(noiseStreamWords(n));
+/**
+ * Takes the noise streams, the descriptor and the tables from `arena` (in `arenaArrays`' order)
+ * and fills them for `state`, stepped by dt.
+ */
+export function noiseTables(
+  arena: SparseArena,
+  state: SparseNetworkState,
+  seed: number,
+  dt: number,
+): NoiseTables {
+  const streams = arena.int32(noiseStreamWords(state.n));
   seedNoiseStreams(streams, seed);
-  const thresholds = arena.int32(256);
-  thresholds.set(TABLES.threshold);
-  const scales = arena.float64(256);
-  scales.set(TABLES.scale);
-  return { streams, thresholds, scales };
+  const [buffer, descriptor] = arena.take(STEP_DESCRIPTOR_BYTES);
+  const [, tables] = arena.take(STEP_TABLE_BYTES);
+  writeStepTables(buffer, tables);
+  const layout = {
+    ...addresses(state),
+    n: state.n,
+    descriptor,
+    noiseScale: state.noiseScale.byteOffset,
+    streams: streams.byteOffset,
+    tables,
+    fired: 0,
+    slots: 0,
+    weights: 0,
+    bytes: 0,
+  };
+  writeStepDescriptor(buffer, layout, dt, true);
+  return { streams, descriptor };
 }
 
 /** The kernels of one thread, over its range of neurons and its split of the synapses. */
 export interface SparseKernels {
   /** Phase 1 for neurons [from, to) (from a multiple of 256). */
-  readonly noise: (from: number, to: number) => void;
+  noise: (from: number, to: number) => void;
   /** Phase 2 for neurons [from, to) into the int32 array at byte address `out`. */
-  readonly threshold: (from: number, to: number, out: number) => number;
+  threshold: (from: number, to: number, out: number) => number;
+  /**
+   * Phase 2 for the `count` neurons of the int32 list at byte address `list` (those `update`
+   * listed), the fired written over the list.
+   */
+  thresholdList: (list: number, count: number) => number;
   /** Phase 3 for the `count` spikes at byte address `fired`, onto the split's neurons. */
-  readonly deliver: (fired: number, count: number, charge: number) => void;
-  /** Phase 4 for neurons [from, to) (even count). */
-  readonly membrane: (half: number, from: number, to: number) => void;
-  /** Phase 5 for neurons [from, to) (even count). */
-  readonly recovery: (dt: number, from: number, to: number) => void;
+  deliver: (fired: number, count: number, charge: number) => void;
+  /**
+   * Phases 4 and 5 for neurons [from, to) (even count); the pass of phase 5 also lists, at byte
+   * address `out`, the neurons the next threshold can fire or find diverged; returns their count.
+   */
+  update: (dt: number, from: number, to: number, out: number) => number;
 }
 
 /** Byte addresses of the neuron columns in the memory. */
@@ -99,13 +138,10 @@ function addresses(state: SparseNetworkState) {
 
 /** The sparse kernels module instantiated over `memory`. */
 function sparseInstance(memory: SparseMemory, shared: boolean) {
-  const words = new Int32Array(memory.buffer);
-  const slow = (stream: number, candidate: number, layer: number): number =>
-    normalSlowPath(words, stream >> 2, candidate, layer);
   const module = sparseKernelModule(shared) as WebAssembly.Module;
-  const env = { memory: memory as WebAssembly.Memory, slow };
+  const env = { memory: memory as WebAssembly.Memory };
   return new WebAssembly.Instance(module, { env }).exports as Record<
-    'noise' | 'threshold' | 'deliver' | 'count' | 'place',
+    'deliver' | 'count' | 'place',
     Kernel
   >;
 }
@@ -176,26 +212,30 @@ export function bindSparseKernels(
   const imports = { env: { memory: memory as WebAssembly.Memory } };
   const sparse = sparseInstance(memory, shared);
   const dense = new WebAssembly.Instance(kernelModule(shared) as WebAssembly.Module, imports)
-    .exports as Record<'membrane' | 'recovery', Kernel>;
-  const { noise, threshold, deliver } = sparse;
-  const { membrane, recovery } = dense;
-  const { v, u, c, d, a, b, input: I } = addresses(state);
+    .exports as Record<'membrane' | 'recoverList', Kernel>;
+  const step = new WebAssembly.Instance(stepModule(shared) as WebAssembly.Module, {
+    ...imports,
+    kernels: dense,
+  }).exports as Record<'noise' | 'threshold' | 'thresholdList', Kernel>;
+  const { deliver } = sparse;
+  const { membrane, recoverList } = dense;
+  const { v, u, a, b, input: I } = addresses(state);
   const { target } = state.synapses;
   const shift = Math.log2(target.BYTES_PER_ELEMENT);
   const first = split.first.byteOffset;
   const last = split.last.byteOffset;
   const targets = target.byteOffset;
   const weights = state.weights.byteOffset;
-  const streams = tables.streams.byteOffset;
-  const thresholds = tables.thresholds.byteOffset;
-  const scales = tables.scales.byteOffset;
-  const sigma = state.noiseScale.byteOffset;
+  const { descriptor } = tables;
   return {
-    noise: (from, to) => void noise(streams, thresholds, scales, sigma, I, from, to),
-    threshold: (from, to, out) => threshold(v, u, c, d, from, to, out),
+    noise: (from, to) => void step.noise(descriptor, from, to),
+    threshold: (from, to, out) => step.threshold(descriptor, from, to, out),
     deliver: (fired, count, charge) =>
       void deliver(fired, count, first, last, targets, shift, weights, I, charge),
-    membrane: (half, from, to) => void membrane(v, u, I, from, to, half),
-    recovery: (dt, from, to) => void recovery(v, u, a, b, from, to, dt),
+    thresholdList: (list, count) => step.thresholdList(descriptor, list, count),
+    update: (dt, from, to, out) => {
+      membrane(v, u, I, from, to, dt / 2);
+      return recoverList(v, u, a, b, from, to, dt, out);
+    },
   };
 }

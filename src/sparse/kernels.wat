@@ -1,74 +1,16 @@
-;; The sparse network's WebAssembly kernels: thalamic noise (phase 1), threshold and reset (phase 2)
-;; and event-driven synaptic delivery (phase 3) over a range of neurons [from, to), so that threads
-;; can share a step. Each computes exactly what the JavaScript loops of `src/network/random.ts`
-;; (`fillNoise`), `src/network/phases.ts` (`thresholdRange`) and `src/sparse/step.ts`
-;; (`deliverRange`) compute, operation for operation in the same order
-;; (WebAssembly rounds every operation as JavaScript does and never fuses a multiply-add), so both
-;; give the same bits. The updates of v and u are the dense network's kernels (`membrane`,
-;; `recovery` of `src/network/kernels.wat`) over the same memory.
+;; The sparse network's WebAssembly kernels: the build's synapse draws and event-driven synaptic
+;; delivery (phase 3) over a range of neurons [from, to), so that threads can share a step. Each
+;; computes exactly what the JavaScript loops of `src/sparse/build.ts` and `src/sparse/step.ts`
+;; (`deliverRange`) compute, operation for operation in the same order (WebAssembly rounds every
+;; operation as JavaScript does and never fuses a multiply-add), so both give the same bits. The
+;; noise and the threshold (phases 1 and 2) are the step kernel's (`noise`, `threshold`,
+;; `thresholdList` of `src/network/step.wat`), the updates of v and u the dense network's kernels
+;; (`membrane`, `recoverList` of `src/network/kernels.wat`), over the same memory.
 ;;
 ;; Assembled by `npm run build:kernels` (wabt's wat2wasm) into `kernels.generated.ts`, twice: with
 ;; the memory as written here and with a shared memory (for threads). All addresses are bytes.
 (module
   (import "env" "memory" (memory 1 65536))
-  ;; slow(stream, candidate, layer) → N(0, 1): the ziggurat's wedge and tail (`normalSlowPath` of
-  ;; random.ts, 1.2 % of the numbers), drawing on from the stream at byte address `stream`
-  (import "env" "slow" (func $slow (param i32 i32 i32) (result f64)))
-
-  ;; noise(streams, thresholds, scales, sigma, input, from, to), from a multiple of 256:
-  ;;   for i in from … to − 1, neuron i drawing from the xoroshiro128+ stream of its block of 256
-  ;;   (four int32 words at streams + 16·(i >> 8) in pure-rand's order: high and low word of s0,
-  ;;   then of s1): bits = the low 32 bits of s0 + s1, layer = bits >>> 24, candidate = bits' low
-  ;;   24 bits, signed; z = candidate·scales[layer] when |candidate| < thresholds[layer] (int32,
-  ;;   float64 tables of 256), else slow(…); I[i] = sigma[i]·z.
-  (func (export "noise")
-    (param $streams i32) (param $thresholds i32) (param $scales i32) (param $sigma i32)
-    (param $input i32) (param $from i32) (param $to i32)
-    (local $i i32) (local $end i32) (local $o i32) (local $at i32)
-    (local $s0 i64) (local $s1 i64) (local $x i64)
-    (local $bits i32) (local $layer i32) (local $candidate i32) (local $magnitude i32) (local $z f64)
-    (local.set $i (local.get $from))
-    (block $done
-      (loop $blocks
-        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
-        (local.set $o (i32.add (local.get $streams)
-          (i32.shl (i32.shr_u (local.get $i) (i32.const 8)) (i32.const 4))))
-        (local.set $end (i32.add (local.get $i) (i32.const 256)))
-        (if (i32.gt_u (local.get $end) (local.get $to)) (then (local.set $end (local.get $to))))
-        ;; the words are high, low: a little-endian i64 load turned by 32 bits
-        (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
-        (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))
-        (loop $neurons
-          (local.set $bits (i32.wrap_i64 (i64.add (local.get $s0) (local.get $s1))))
-          (local.set $x (i64.xor (local.get $s1) (local.get $s0)))
-          (local.set $s0 (i64.xor (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $x))
-            (i64.shl (local.get $x) (i64.const 16))))
-          (local.set $s1 (i64.rotl (local.get $x) (i64.const 37)))
-          (local.set $layer (i32.shr_u (local.get $bits) (i32.const 24)))
-          (local.set $candidate (i32.shr_s (i32.shl (local.get $bits) (i32.const 8)) (i32.const 8)))
-          (local.set $magnitude
-            (select (local.get $candidate) (i32.sub (i32.const 0) (local.get $candidate))
-              (i32.ge_s (local.get $candidate) (i32.const 0))))
-          (if (i32.lt_s (local.get $magnitude)
-                (i32.load (i32.add (local.get $thresholds) (i32.shl (local.get $layer) (i32.const 2)))))
-            (then
-              (local.set $z (f64.mul (f64.convert_i32_s (local.get $candidate))
-                (f64.load (i32.add (local.get $scales) (i32.shl (local.get $layer) (i32.const 3)))))))
-            (else
-              (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
-              (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
-              (local.set $z (call $slow (local.get $o) (local.get $candidate) (local.get $layer)))
-              (local.set $s0 (i64.rotl (i64.load (local.get $o)) (i64.const 32)))
-              (local.set $s1 (i64.rotl (i64.load offset=8 (local.get $o)) (i64.const 32)))))
-          (local.set $at (i32.shl (local.get $i) (i32.const 3)))
-          (f64.store (i32.add (local.get $input) (local.get $at))
-            (f64.mul (f64.load (i32.add (local.get $sigma) (local.get $at))) (local.get $z)))
-          (local.set $i (i32.add (local.get $i) (i32.const 1)))
-          (br_if $neurons (i32.lt_u (local.get $i) (local.get $end))))
-        (i64.store (local.get $o) (i64.rotl (local.get $s0) (i64.const 32)))
-        (i64.store offset=8 (local.get $o) (i64.rotl (local.get $s1) (i64.const 32)))
-        (br $blocks)))
-  )
 
   ;; The draws of the synapses (`buildSparseNetwork` of build.ts), from xoroshiro128+ generators of
   ;; four int32 words each (pure-rand's order, as `NetworkRandom.getState` gives them) at byte
@@ -184,40 +126,6 @@
     (i64.store (local.get $weights) (i64.rotl (local.get $r0) (i64.const 32)))
     (i64.store offset=8 (local.get $weights) (i64.rotl (local.get $r1) (i64.const 32))))
 
-  ;; threshold(v, u, c, d, from, to, out) → count, or −1 when some v is NaN or +∞:
-  ;;   for i in from … to − 1, in order: when v[i] ≥ 30, out[count++] = i (int32), v[i] ← c[i],
-  ;;   u[i] ← u[i] + d[i].
-  (func (export "threshold")
-    (param $v i32) (param $u i32) (param $c i32) (param $d i32)
-    (param $from i32) (param $to i32) (param $out i32) (result i32)
-    (local $i i32) (local $at i32) (local $count i32) (local $vi f64)
-    (local.set $i (local.get $from))
-    (block $done
-      (loop $neurons
-        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
-        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $vi (f64.load (i32.add (local.get $v) (local.get $at))))
-        (if (f64.ge (local.get $vi) (f64.const 30))
-          (then
-            (if (f64.eq (local.get $vi) (f64.const inf)) (then (return (i32.const -1))))
-            (i32.store
-              (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
-              (local.get $i))
-            (local.set $count (i32.add (local.get $count) (i32.const 1)))
-            (f64.store (i32.add (local.get $v) (local.get $at))
-              (f64.load (i32.add (local.get $c) (local.get $at))))
-            (f64.store (i32.add (local.get $u) (local.get $at))
-              (f64.add
-                (f64.load (i32.add (local.get $u) (local.get $at)))
-                (f64.load (i32.add (local.get $d) (local.get $at))))))
-          (else
-            ;; NaN or −∞
-            (if (i32.eqz (f64.gt (local.get $vi) (f64.const -inf)))
-              (then (return (i32.const -1))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $neurons)))
-    (local.get $count))
-
   ;; deliver(fired, count, first, last, target, shift, weights, input, charge):
   ;;   for each spike j = fired[0 … count − 1] (int32), in order,
   ;;     for s in first[j] … last[j] − 1 (int32 arrays), in order:
@@ -228,7 +136,7 @@
     (param $target i32) (param $shift i32) (param $weights i32) (param $input i32)
     (param $charge f64)
     (local $firedEnd i32) (local $j i32) (local $t i32) (local $w i32) (local $wEnd i32)
-    (local $at i32)
+    (local $wEnd4 i32) (local $at i32)
     (local.set $firedEnd
       (i32.add (local.get $fired) (i32.shl (local.get $count) (i32.const 2))))
     (block $spikesDone
@@ -245,6 +153,35 @@
         (block $synapsesDone
           (if (i32.eq (local.get $shift) (i32.const 2))
             (then
+              ;; four synapses at a time while four remain, each still loaded, added and stored
+              ;; in turn (two synapses of a spike may share a target)
+              (local.set $wEnd4 (i32.sub (local.get $wEnd) (i32.const 12)))
+              (block $quadsDone
+                (loop $quads
+                  (br_if $quadsDone (i32.ge_s (local.get $w) (local.get $wEnd4)))
+                  (local.set $at (i32.add (local.get $input)
+                    (i32.shl (i32.load (local.get $t)) (i32.const 3))))
+                  (f64.store (local.get $at)
+                    (f64.add (f64.load (local.get $at))
+                      (f64.mul (f64.promote_f32 (f32.load (local.get $w))) (local.get $charge))))
+                  (local.set $at (i32.add (local.get $input)
+                    (i32.shl (i32.load offset=4 (local.get $t)) (i32.const 3))))
+                  (f64.store (local.get $at)
+                    (f64.add (f64.load (local.get $at))
+                      (f64.mul (f64.promote_f32 (f32.load offset=4 (local.get $w))) (local.get $charge))))
+                  (local.set $at (i32.add (local.get $input)
+                    (i32.shl (i32.load offset=8 (local.get $t)) (i32.const 3))))
+                  (f64.store (local.get $at)
+                    (f64.add (f64.load (local.get $at))
+                      (f64.mul (f64.promote_f32 (f32.load offset=8 (local.get $w))) (local.get $charge))))
+                  (local.set $at (i32.add (local.get $input)
+                    (i32.shl (i32.load offset=12 (local.get $t)) (i32.const 3))))
+                  (f64.store (local.get $at)
+                    (f64.add (f64.load (local.get $at))
+                      (f64.mul (f64.promote_f32 (f32.load offset=12 (local.get $w))) (local.get $charge))))
+                  (local.set $t (i32.add (local.get $t) (i32.const 16)))
+                  (local.set $w (i32.add (local.get $w) (i32.const 16)))
+                  (br $quads)))
               (loop $synapses4
                 (br_if $synapsesDone (i32.ge_u (local.get $w) (local.get $wEnd)))
                 (local.set $at (i32.add (local.get $input)

@@ -53,7 +53,12 @@ export interface SparseThreadPart extends SparseThreadInit {
   readonly from: number;
   readonly to: number;
   readonly noiseBlocks: NoiseBlocks | undefined;
-  readonly kernels: SparseKernels | undefined;
+  kernels: SparseKernels | undefined;
+  /**
+   * With the kernels, how many neurons the last update listed for the next threshold (in the
+   * thread's part of the next step's fired buffer), or −1 before the first update.
+   */
+  readonly listed: Int32Array;
 }
 
 /** Prepares a thread's part: seeds its noise blocks and binds its kernels. */
@@ -73,6 +78,7 @@ export function threadPart(init: SparseThreadInit): SparseThreadPart {
       init.memory === undefined || init.tables === undefined
         ? undefined
         : bindSparseKernels(init.memory, init.shared, state, init.split, init.tables),
+    listed: Int32Array.of(-1),
   };
 }
 
@@ -89,10 +95,13 @@ export function stepPart(part: SparseThreadPart, k: number): number {
   else if (kernels !== undefined) kernels.noise(from, to);
   else part.noiseBlocks?.fill();
   const firedAt = fired.byteOffset + 4 * base;
+  const listed = part.listed[0] as number;
   const count =
     kernels === undefined
       ? thresholdRange(state, from, to, fired, base + from)
-      : kernels.threshold(from, to, firedAt + 4 * from);
+      : listed < 0
+        ? kernels.threshold(from, to, firedAt + 4 * from)
+        : kernels.thresholdList(firedAt + 4 * from, listed);
   Atomics.store(control, counts + index, count);
   barrier(control, parties);
   const charge = 1 / dt;
@@ -105,16 +114,32 @@ export function stepPart(part: SparseThreadPart, k: number): number {
     else kernels.deliver(firedAt + 4 * start, count, charge);
     total += count;
   }
-  // the kernels take pairs of neurons; a last odd one takes the JavaScript loop
-  const even = kernels === undefined ? from : from + ((to - from) & ~1);
-  if (kernels !== undefined) {
-    kernels.membrane(dt / 2, from, even);
-    kernels.recovery(dt, from, even);
-  }
-  updateMembrane(state, dt, even, to);
-  updateRecovery(state, dt, even, to);
+  if (kernels === undefined) {
+    updateMembrane(state, dt, from, to);
+    updateRecovery(state, dt, from, to);
+  } else updateListing(part, kernels, k);
   if (part.record.length > 0) recordRange(part, k - 1);
   return total;
+}
+
+/**
+ * Phases 4 and 5 with the kernels, which also list the neurons the next threshold can fire or find
+ * diverged into this thread's part of the next step's fired buffer. Every thread has passed this
+ * step's barrier, so none still reads that buffer's spikes of the step before. The kernels take
+ * pairs of neurons; a last odd one takes the JavaScript loops and is listed here.
+ */
+function updateListing(part: SparseThreadPart, kernels: SparseKernels, k: number): void {
+  const { state, fired, from, to, dt } = part;
+  const next = ((k + 1) & 1) * state.n + from;
+  const even = from + ((to - from) & ~1);
+  let listed = kernels.update(dt, from, even, fired.byteOffset + 4 * next);
+  if (even < to) {
+    updateMembrane(state, dt, even, to);
+    updateRecovery(state, dt, even, to);
+    const v = state.v[even] as number;
+    if (!(v < 30) || v === -Infinity) fired[next + listed++] = even;
+  }
+  part.listed[0] = listed;
 }
 
 /** Writes v, u and I of the recorded neurons of this thread's range at row `row`. */

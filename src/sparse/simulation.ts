@@ -111,7 +111,10 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
         arena.int32(n),
       ),
     );
-    const tables = wasm === undefined ? undefined : noiseTables(arena, n, this.options.seed);
+    const tables =
+      wasm === undefined
+        ? undefined
+        : noiseTables(arena, state, this.options.seed, this.options.dt);
     const inits: SparseThreadInit[] = [];
     for (let index = 0; index < parties; index++) {
       inits.push({

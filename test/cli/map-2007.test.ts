@@ -55,6 +55,20 @@ describe('izhikit map for the 2007 form', () => {
     }
   });
 
+  it('--workers 2 gives the cells of one thread, cell for cell, and says so', () => {
+    const args = ['map', '--preset', 'lts-2007', '--x', 'a:0.01:0.1:7', '--y', 'I:0:300:9'];
+    const one = runCli([...args, '--workers', '1', '--format', 'json']);
+    const two = runCli([...args, '--workers', '2', '--format', 'json']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    const [serial, parallel] = [JSON.parse(one.stdout), JSON.parse(two.stdout)];
+    expect(parallel.codes).toHaveLength(63);
+    expect(parallel.codes).toEqual(serial.codes);
+    expect(parallel.counts).toEqual(serial.counts);
+    expect(new Set(serial.codes).size).toBeGreaterThanOrEqual(2);
+    expect(runCli([...args, '--workers', '2']).stdout).toMatch(/on 2 threads/);
+  });
+
   it.each([
     [['map', '--model', '2007', '--x', 'C:-1:100:3'], /C must be a positive/],
     [['map', '--x', 'C:1:100:3'], /unknown parameter 'C' for the x axis/],

@@ -3,6 +3,7 @@ import { CancelledError, ParameterError } from '../../src/errors.js';
 import { FIRING_PATTERNS, classifyPattern } from '../../src/dynamics/classify.js';
 import { bookRestingState } from '../../src/dynamics/fi-curve-2007.js';
 import {
+  bookMapCell,
   computeBookMapRows,
   computeBookParameterMap,
   resolveBookMapSpec,
@@ -51,6 +52,21 @@ describe('computeBookParameterMap(spec)', () => {
     });
     expect(map.codes).toHaveLength(9);
     expect(map.spec.base.cubicVb).toBe(-55);
+  });
+
+  it('bookMapCell(spec, ix, iy) gives the swept values on the base neuron, and I as the input', () => {
+    const fs = getBookPreset('fs-2007').params;
+    const spec = resolveBookMapSpec({
+      x: { name: 'C', from: 10, to: 30, steps: 3 },
+      y: { name: 'I', from: 50, to: 400, steps: 3 },
+      base: fs,
+      input: 77,
+    });
+    const { params, input } = bookMapCell(spec, 2, 1);
+    expect(params).toMatchObject({ ...fs, C: 30 });
+    expect(input).toBe(225);
+    const swept = resolveBookMapSpec({ ...spec, y: { name: 'vpeak', from: 20, to: 30, steps: 2 } });
+    expect(bookMapCell(swept, 0, 1)).toMatchObject({ params: { C: 10, vpeak: 30 }, input: 77 });
   });
 
   it('rejects bad axes and corners that are not valid neurons, and honours cancellation', async () => {

@@ -44,6 +44,15 @@ describe('a network run on worker threads', () => {
     }
   });
 
+  it('gives the spikes of one thread when a thread’s range ends on an odd neuron', async () => {
+    const odd = { ...options, ne: 801, record: [1000] };
+    const one = simulateNetwork({ ...odd, threads: 1 });
+    const { result } = await threaded(odd, 2);
+    expect(result.spikes.t.length).toBeGreaterThan(1000);
+    expect(result.spikes).toEqual(one.spikes);
+    expect(result.traces).toEqual(one.traces);
+  });
+
   it('gives the same spikes whether the threads start at once or after a first chunk', async () => {
     const run = new NetworkSimulation({ ...options, threads: 2 });
     run.advance(50); // the workers are not running yet: this thread takes every part

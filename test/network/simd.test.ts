@@ -13,7 +13,13 @@ describe('SIMD kernels', () => {
     expect(WebAssembly.validate(kernelModuleBytes())).toBe(true);
     expect(WebAssembly.validate(kernelModuleBytes(true))).toBe(true);
     const exports = WebAssembly.Module.exports(new WebAssembly.Module(kernelModuleBytes()));
-    expect(exports.map((e) => e.name)).toEqual(['deliver8', 'deliverRest', 'membrane', 'recovery']);
+    expect(exports.map((e) => e.name)).toEqual([
+      'deliver8',
+      'deliverRest',
+      'membrane',
+      'recovery',
+      'recoverList',
+    ]);
   });
 
   it('createSimdKernels(n) places the state and the weights in one memory, 16-byte aligned', () => {

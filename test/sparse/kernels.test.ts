@@ -10,7 +10,7 @@ import { sparseNetworkMemory } from '../../src/sparse/memory.js';
 import { resolveSparseOptions, type SparseNetworkOptions } from '../../src/sparse/options.js';
 import { SparseNetworkSimulation, type SparseNetworkResult } from '../../src/sparse/simulation.js';
 import { deliverRange, synapseSplit } from '../../src/sparse/step.js';
-import { thresholdRange } from '../../src/network/phases.js';
+import { thresholdRange, updateMembrane, updateRecovery } from '../../src/network/phases.js';
 
 /** The bytes of an array, to compare in one piece (element by element is slow for large ones). */
 const bytesOf = (array: ArrayBufferView): Buffer =>
@@ -35,7 +35,7 @@ function kernelNetwork(options: SparseNetworkOptions, from: number, to: number) 
   const state = buildSparseNetwork(resolved, new NetworkRandom(seed), false, arena);
   arena.int32(2 * n);
   const split = synapseSplit(state.synapses, from, to, arena.int32(n), arena.int32(n));
-  const tables = noiseTables(arena, n, seed);
+  const tables = noiseTables(arena, state, seed, 1);
   return { state, split, kernels: bindSparseKernels(memory, false, state, split, tables), arena };
 }
 
@@ -66,10 +66,11 @@ describe('the sparse network’s WebAssembly kernels', () => {
     }
   });
 
-  it('take 1-, 2- and 4-byte targets, as the JavaScript loop does', async () => {
+  it('take 1-, 2- and 4-byte targets and an odd last neuron, as the JavaScript loop does', async () => {
     for (const [ne, ni] of [
       [200, 50],
       [800, 200],
+      [801, 200],
       [60000, 6000],
     ] as const) {
       const options = { ne, ni, synapses: ne > 1000 ? 3 : 40, duration: 40, seed: 4 };
@@ -131,6 +132,53 @@ describe('the sparse network’s WebAssembly kernels', () => {
     expect(kernels.threshold(0, n, fired.byteOffset)).toBe(-1);
   });
 
+  it('update lists exactly the neurons the next threshold fires or finds diverged', () => {
+    const { state, kernels, arena } = kernelNetwork(
+      { ne: 400, ni: 112, synapses: 30, seed: 5 },
+      0,
+      512,
+    );
+    const n = 512;
+    const random = new NetworkRandom(8);
+    for (let i = 0; i < n; i++) {
+      state.v[i] = -70 + 105 * random.uniform();
+      state.u[i] = -15 + 5 * random.uniform();
+      state.input[i] = 20 * random.uniform() - 5;
+    }
+    state.v[10] = NaN;
+    state.v[11] = -Infinity;
+    state.v[300] = Infinity;
+    const v = state.v.slice();
+    const u = state.u.slice();
+    updateMembrane({ ...state, v, u }, 0.5, 0, n);
+    updateRecovery({ ...state, v, u }, 0.5, 0, n);
+    const list = arena.int32(n);
+    const listed = kernels.update(0.5, 0, n, list.byteOffset);
+    expect(bytesOf(state.v).equals(bytesOf(v))).toBe(true);
+    expect(bytesOf(state.u).equals(bytesOf(u))).toBe(true);
+    const expected = Array.from(v.keys()).filter(
+      (i) => !((v[i] as number) < 30) || v[i] === -Infinity,
+    );
+    expect(expected.length).toBeGreaterThan(20);
+    expect(Array.from(list.subarray(0, listed))).toEqual(expected);
+    // NaN and ±∞ stop the threshold over the list, as they stop the threshold over the range
+    expect(kernels.thresholdList(list.byteOffset, listed)).toBe(-1);
+    // (it fired and reset the neurons before 10 first: start again from the updated state)
+    v[10] = -60;
+    v[11] = -60;
+    v[300] = 35;
+    state.v.set(v);
+    state.u.set(u);
+    const kept = expected.filter((i) => i !== 10 && i !== 11);
+    list.set(kept);
+    const fired = kernels.thresholdList(list.byteOffset, kept.length);
+    const out = new Int32Array(n);
+    expect(fired).toBe(thresholdRange({ ...state, v, u }, 0, n, out, 0));
+    expect(Array.from(list.subarray(0, fired))).toEqual(Array.from(out.subarray(0, fired)));
+    expect(bytesOf(state.v).equals(bytesOf(v))).toBe(true);
+    expect(bytesOf(state.u).equals(bytesOf(u))).toBe(true);
+  });
+
   it('draw the synapses of buildSparseNetwork as its JavaScript loops do, 1-, 2- and 4-byte targets', () => {
     for (const [ne, ni, synapses] of [
       [200, 50, 30],
@@ -167,7 +215,7 @@ describe('the sparse network’s WebAssembly kernels', () => {
     arena.int32(2 * 1100);
     for (let t = 0; t < 2; t++)
       synapseSplit(state.synapses, 0, 1100, arena.int32(1100), arena.int32(1100));
-    noiseTables(arena, 1100, 1);
+    noiseTables(arena, state, 1, 1);
     expect(arena.taken).toBe(bytes);
     const memory = sparseNetworkMemory(resolved, true);
     expect(memory.synapses + memory.state).toBe(Math.ceil(bytes / 65536) * 65536);

@@ -18,6 +18,7 @@ import {
   type DynamicsState,
 } from '../../web/dynamics/state.js';
 import { screenshot, startExplorer, type Explorer } from './explorer.js';
+import { DYNAMICS_VIEW, cellPoint, finishedMap } from './map-page.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 const RS = { a: 0.02, b: 0.2, c: -65, d: 8 };
-const view = '[data-view=dynamics]';
+const view = DYNAMICS_VIEW;
 /** Tall enough to see the curve, the map and the settings at once in a screenshot. */
 const TALL = { width: 1280, height: 1250 };
 
@@ -37,17 +38,6 @@ async function fiClass(page: Page): Promise<string> {
   const verdict = page.locator(`${view} [data-fi-class]`);
   await expect.poll(() => verdict.getAttribute('data-fi-class')).toMatch(/class|none/);
   return (await verdict.getAttribute('data-fi-class')) ?? '';
-}
-
-/** Waits for a map run to finish and returns what the page says about it. */
-async function finishedMap(page: Page): Promise<{ counts: number[]; digest: string }> {
-  const status = page.locator(`${view} [data-map-status]`);
-  await expect.poll(() => status.innerText(), { timeout: 20000 }).toMatch(/^done/);
-  const holder = page.locator(`${view} [data-map]`);
-  return {
-    counts: ((await holder.getAttribute('data-counts')) ?? '').split(',').map(Number),
-    digest: (await holder.getAttribute('data-digest')) ?? '',
-  };
 }
 
 /** The durations (ms) of the map runs measured by the page. */
@@ -202,13 +192,7 @@ describe('dynamics view', () => {
     const ix = 4;
     const iy = 26;
     const code = node.codes[iy * 40 + ix] as number;
-    const box = JSON.parse(
-      (await page.locator(`${view} [data-map]`).getAttribute('data-box')) ?? '{}',
-    ) as { x: number; y: number; width: number; height: number };
-    const canvas = await page.locator(`${view} .map-canvas`).boundingBox();
-    if (canvas === null) throw new Error('the map is not visible');
-    const px = canvas.x + box.x + ((ix + 0.5) * box.width) / 40;
-    const py = canvas.y + box.y + box.height - ((iy + 0.5) * box.height) / 40;
+    const { x: px, y: py } = await cellPoint(page, ix, iy, 40, 40);
     await page.mouse.move(px, py);
     const expectedLabel = FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] ?? 'quiescent'];
     await expect

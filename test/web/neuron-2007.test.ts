@@ -14,6 +14,8 @@ import {
 } from '../../src/index.js';
 import {
   BOOK_FI_RANGE,
+  BOOK_MAP_SETTINGS,
+  DEFAULT_DYNAMICS,
   readDynamicsParams,
   writeDynamicsParams,
   type DynamicsState,
@@ -271,9 +273,13 @@ describe('dynamics view, 2007 form', () => {
     expect(await page.locator('[data-field=dyn-book-C]').inputValue()).toBe('20');
     expect(await page.locator('[data-field=dyn-a]').isVisible()).toBe(false);
     expect(await page.locator('[data-field=fi-to]').inputValue()).toBe('600');
-    // The map is the 2003 form's: for this form the view says where to get one.
-    expect(await page.locator(`${view} [data-map-note]`).isVisible()).toBe(true);
-    expect(await page.locator(`${view} [data-map]`).isVisible()).toBe(false);
+    // The map is of this form too: d against I in pA, as `izhikit map --model 2007`.
+    await expect
+      .poll(() => page.locator(`${view} [data-map-status]`).innerText(), { timeout: 20000 })
+      .toMatch(/^done/);
+    expect(await page.locator(`${view} .map-card .plot-title`).innerText()).toBe(
+      'Firing patterns over (d, I)',
+    );
     await screenshot(page, 'dynamics-2007-fs');
     // Editing a parameter recomputes: the book's RS neuron is Class 1.
     await page.locator('[data-field=dyn-preset]').selectOption('rs-2007');
@@ -304,6 +310,11 @@ describe('dynamics view, 2007 form', () => {
       vt: -41.5,
       d: 25,
       fi: { from: 10, to: 400, steps: 40 },
+      map: {
+        x: { name: 'vt', from: -50, to: -30, steps: 21 },
+        y: { name: 'C', from: 20, to: 200, steps: 10 },
+        input: 150,
+      },
     };
     expect(state.model).toBe('2007');
     const params = new URLSearchParams();
@@ -314,5 +325,10 @@ describe('dynamics view, 2007 form', () => {
     const custom = readDynamicsParams(new URLSearchParams('model=2007&a=0.05'));
     expect(custom).toMatchObject({ model: '2007', preset: undefined, C: 100, a: 0.05, b: -2 });
     expect(custom.fi).toEqual(BOOK_FI_RANGE);
+    // The form's own map by default; an axis of the other form's parameters falls back to it.
+    expect(custom.map).toEqual(BOOK_MAP_SETTINGS);
+    expect(readDynamicsParams(new URLSearchParams('x=C:20:200:10')).map).toEqual(
+      DEFAULT_DYNAMICS.map,
+    );
   });
 });

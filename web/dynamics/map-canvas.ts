@@ -1,20 +1,12 @@
 /**
- * The parameter map on a canvas: one rectangle per cell in its pattern's colour, axes with round
- * ticks, the named types of [2003] as dots, and the cell under the pointer outlined. Knows which
- * cell a point of the canvas falls on, for hover and click.
+ * The parameter map of either form on a canvas: one rectangle per cell in its pattern's colour,
+ * axes with round ticks and units, the named types of [2003] as dots, and the cell under the
+ * pointer outlined. Knows which cell a point of the canvas falls on, for hover and click.
  */
 import { scaleLinear } from 'd3-scale';
-import { MAP_COLOURS, restBoundaryB, type ParameterMap, type ResolvedMapSpec } from 'izhikit';
+import { MAP_COLOURS, restBoundaryB, type ResolvedMapSpec } from 'izhikit';
+import { isBookSpec, mapModelOf, type AnyParameterMap } from './map-model.js';
 import { typeMarks } from './type-marks.js';
-
-/** Axis titles for people. */
-export const AXIS_TITLES: Readonly<Record<string, string>> = {
-  a: 'a (recovery time scale, 1/ms)',
-  b: 'b (recovery sensitivity)',
-  c: 'c (reset potential, mV)',
-  d: 'd (after-spike jump of u)',
-  I: 'I (step input)',
-};
 
 const MARGIN = { top: 10, right: 14, bottom: 44, left: 66 } as const;
 const FONT = '12px system-ui, sans-serif';
@@ -43,7 +35,7 @@ export interface Cell {
 
 export class MapCanvas {
   readonly canvas: HTMLCanvasElement;
-  private map: ParameterMap | undefined;
+  private map: AnyParameterMap | undefined;
   private hover: Cell | undefined;
   private width = 0;
   private height = 0;
@@ -53,11 +45,11 @@ export class MapCanvas {
     this.canvas.className = 'map-canvas';
   }
 
-  get shown(): ParameterMap | undefined {
+  get shown(): AnyParameterMap | undefined {
     return this.map;
   }
 
-  setData(map: ParameterMap): void {
+  setData(map: AnyParameterMap): void {
     this.map = map;
     this.hover = undefined;
     this.draw();
@@ -175,15 +167,16 @@ export class MapCanvas {
     ctx.fillStyle = INK;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(AXIS_TITLES[x.name] ?? x.name, box.x + box.width / 2, this.height - 2);
+    const model = mapModelOf(spec);
+    ctx.fillText(model.title(x.name), box.x + box.width / 2, this.height - 2);
     ctx.save();
     ctx.translate(12, box.y + box.height / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
-    ctx.fillText(AXIS_TITLES[y.name] ?? y.name, 0, 0);
+    ctx.fillText(model.title(y.name), 0, 0);
     ctx.restore();
 
-    const boundary = restBoundary(spec);
+    const boundary = isBookSpec(spec) ? undefined : restBoundary(spec);
     if (boundary !== undefined) {
       const label = `rest vanishes above b = ${Number(boundary.b.toPrecision(3))}`;
       ctx.save();
@@ -227,7 +220,7 @@ export class MapCanvas {
     ctx.font = `bold ${FONT}`;
     ctx.textBaseline = 'alphabetic';
     ctx.lineJoin = 'round';
-    for (const mark of typeMarks(spec)) {
+    for (const mark of isBookSpec(spec) ? [] : typeMarks(spec)) {
       if (mark.x < x0 || mark.x > x1 || mark.y < y0 || mark.y > y1) continue;
       const cx = xScale(mark.x);
       const cy = yScale(mark.y);

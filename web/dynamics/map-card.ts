@@ -1,6 +1,7 @@
 /**
- * The parameter map's card: the map drawn coloured by firing pattern, its title and subtitle,
- * the legend with each pattern's share, the note on the resting-state boundary, and exports.
+ * The parameter map's card, for a map of either form: the map drawn coloured by firing pattern,
+ * its title and subtitle, the legend with each pattern's share, the note on the resting-state
+ * boundary (2003 form), and exports.
  */
 import {
   FIRING_PATTERN_LABELS,
@@ -8,15 +9,14 @@ import {
   MAP_COLOURS,
   MAP_DIVERGED,
   renderParameterMap,
-  type ParameterMap,
-  type ResolvedMapSpec,
 } from 'izhikit';
 import { el, formatNumber } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
 import { createExportBar } from '../ui/export-bar.js';
-import { downloadSvg } from '../ui/figure-export.js';
+import { downloadPng, downloadSvg } from '../ui/figure-export.js';
 import { MapCanvas, restBoundary, type Cell } from './map-canvas.js';
 import { mapDigest, mapToCsv, mapToJson, patternName } from './map-export.js';
+import { isBookSpec, mapModelOf, type AnyMapSpec, type AnyParameterMap } from './map-model.js';
 import { attachMapPointer } from './map-pointer.js';
 
 export interface MapCard {
@@ -26,7 +26,7 @@ export interface MapCard {
   /** Fits the map to the card's width. */
   layout(): void;
   /** Shows `shown`, computed over `baseName` in `ms` on `workerCount` workers. */
-  show(shown: ParameterMap, baseName: string, ms: number, workerCount: number): void;
+  show(shown: AnyParameterMap, baseName: string, ms: number, workerCount: number): void;
   /** Says, where the map will be, that nothing was computed yet and why. */
   waiting(text: string): void;
   /** Fades the map and says so when it no longer shows the neuron and settings on screen. */
@@ -35,8 +35,8 @@ export interface MapCard {
 
 /** `current` is the map on screen (for pointing and exports); a cell opens with `onOpenCell`. */
 export function createMapCard(
-  current: () => ParameterMap | undefined,
-  onOpenCell: (spec: ResolvedMapSpec, cell: Cell) => void,
+  current: () => AnyParameterMap | undefined,
+  onOpenCell: (spec: AnyMapSpec, cell: Cell) => void,
 ): MapCard {
   const canvas = new MapCanvas();
   const title = el('h2', { class: 'plot-title' }, 'Parameter map');
@@ -45,10 +45,11 @@ export function createMapCard(
   const legend = el('ul', { class: 'map-legend', 'aria-label': 'Firing patterns' });
   const hover = el('p', { class: 'map-hover', 'aria-live': 'polite' }, ' ');
   const restNote = el('p', { class: 'hint', 'data-rest-note': '' });
+  const explanation = el('p', { class: 'hint', 'data-map-explanation': '' });
   const holder = el('div', { class: 'map-holder', 'data-map': '' }, canvas.canvas);
   // Nothing to export until a map has been computed (a link to a large map opens without one).
   const exportBar = createExportBar('Export the map', { disabled: true });
-  const exportMap = (label: string, name: string, action: (shown: ParameterMap) => void) => {
+  const exportMap = (label: string, name: string, action: (shown: AnyParameterMap) => void) => {
     exportBar.add(label, name, () => {
       const shown = current();
       if (shown !== undefined) action(shown);
@@ -63,6 +64,11 @@ export function createMapCard(
   exportMap('SVG', 'map-svg', (shown) =>
     downloadSvg(renderParameterMap(shown), 'parameter-map.svg'),
   );
+  exportMap('PNG', 'map-png', (shown) => {
+    downloadPng(renderParameterMap(shown), 'parameter-map.png').catch((error: unknown) => {
+      message.textContent = `the PNG could not be made: ${String(error)}`;
+    });
+  });
   const staleNote = el(
     'p',
     { class: 'stale-line', 'data-stale-note': '', hidden: true },
@@ -78,12 +84,7 @@ export function createMapCard(
     el('div', { class: 'map-body' }, holder, legend),
     hover,
     restNote,
-    el(
-      'p',
-      { class: 'hint' },
-      'Each cell is one neuron, started at rest and given the step input for 300 ms; its spike train is named by the same rules as the pattern label of the neuron view. ' +
-        'Dots: the neuron types of [2003] Fig. 2, filled when their other two parameters equal the neuron above; in brackets when they differ. Click a cell to see its trace.',
-    ),
+    explanation,
     el('div', { class: 'plot-foot' }, el('span'), exportBar.element),
   );
 
@@ -100,21 +101,26 @@ export function createMapCard(
     onOpenCell(map.spec, cell),
   );
 
-  function show(shown: ParameterMap, baseName: string, ms: number, workerCount: number): void {
+  function show(shown: AnyParameterMap, baseName: string, ms: number, workerCount: number): void {
     exportBar.enable();
     const { spec } = shown;
+    const model = mapModelOf(spec);
+    const withUnit = (name: string, value: number): string =>
+      `${name} = ${formatNumber(value, 6)}${model.unit(name) === '' ? '' : ` ${model.unit(name)}`}`;
     title.textContent = `Firing patterns over (${spec.x.name}, ${spec.y.name})`;
-    const fixed = (['a', 'b', 'c', 'd'] as const)
-      .filter((n) => n !== spec.x.name && n !== spec.y.name)
-      .map((n) => `${n} = ${formatNumber(spec.base[n], 6)}`)
+    const base = spec.base as unknown as Readonly<Record<string, number>>;
+    const fixed = model.axes
+      .filter((n) => n !== 'I' && n !== spec.x.name && n !== spec.y.name)
+      .map((n) => withUnit(n, base[n] as number))
       .join(', ');
-    const stepped =
-      spec.x.name === 'I' || spec.y.name === 'I' ? 'I' : `I = ${formatNumber(spec.input, 6)}`;
+    const stepped = spec.x.name === 'I' || spec.y.name === 'I' ? 'I' : withUnit('I', spec.input);
     subtitle.textContent = `${fixed} (from ${baseName}) · step to ${stepped} at t = 0 from rest · ${spec.duration} ms, dt = ${spec.dt} ms · ${spec.x.steps} × ${spec.y.steps} cells in ${formatNumber(ms, 3)} ms on ${workerCount} worker${workerCount === 1 ? '' : 's'}`;
     canvas.setData(shown);
     pointer.reset();
-    const boundary = restBoundary(spec);
-    const cd = ['c', 'd'].includes(spec.x.name) && ['c', 'd'].includes(spec.y.name);
+    explanation.textContent = model.explain(spec);
+    const boundary = isBookSpec(spec) ? undefined : restBoundary(spec);
+    const cd =
+      !isBookSpec(spec) && ['c', 'd'].includes(spec.x.name) && ['c', 'd'].includes(spec.y.name);
     restNote.textContent =
       boundary === undefined
         ? cd
@@ -141,7 +147,7 @@ export function createMapCard(
 }
 
 /** One line per firing pattern, with its colour and share of the cells; "diverged" if any did. */
-function legendItems(shown: ParameterMap): HTMLElement[] {
+function legendItems(shown: AnyParameterMap): HTMLElement[] {
   return [...FIRING_PATTERNS.map((p) => FIRING_PATTERN_LABELS[p]), 'diverged (dt too large)']
     .map((label, code) => ({ label, code, count: shown.counts[code] ?? 0 }))
     .filter(({ code, count }) => code !== MAP_DIVERGED || count > 0)

@@ -1,8 +1,10 @@
 /**
- * The parameter map as data files (CSV with one row per cell, JSON with the spec and the codes)
- * and a short digest of its codes, which the browser test compares with a map made in Node.
+ * The parameter map of either form as data files (CSV with one row per cell, JSON with the spec
+ * and the codes, and the form for the 2007 one) and a short digest of its codes, which the browser
+ * test compares with a map made in Node.
  */
-import { FIRING_PATTERNS, MAP_DIVERGED, axisValue, type ParameterMap } from 'izhikit';
+import { FIRING_PATTERNS, MAP_DIVERGED, axisValue } from 'izhikit';
+import type { AnyParameterMap } from './map-model.js';
 
 /** The pattern name of a code (diverged cells included). */
 export function patternName(code: number): string {
@@ -10,7 +12,7 @@ export function patternName(code: number): string {
 }
 
 /** CSV: the two swept values, the pattern code and its name, row by row from y.from. */
-export function mapToCsv(map: ParameterMap): string {
+export function mapToCsv(map: AnyParameterMap): string {
   const { x, y } = map.spec;
   const rows = [`${x.name},${y.name},code,pattern`];
   for (let iy = 0; iy < y.steps; iy++) {
@@ -23,8 +25,9 @@ export function mapToCsv(map: ParameterMap): string {
   return rows.join('\n') + '\n';
 }
 
-export function mapToJson(map: ParameterMap): string {
+export function mapToJson(map: AnyParameterMap): string {
   return JSON.stringify({
+    ...('model' in map ? { model: map.model } : {}),
     spec: map.spec,
     patterns: [...FIRING_PATTERNS, 'diverged'],
     counts: map.counts,

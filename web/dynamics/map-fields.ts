@@ -1,29 +1,13 @@
 /**
- * The parameter map's settings fields: for each axis its parameter, range and steps, and the
- * step input; read and checked together, with each problem marked at its field.
+ * The parameter map's settings fields: for each axis its parameter (among those of the neuron's
+ * form), range and steps, and the step input; read and checked together, with each problem marked
+ * at its field.
  */
 import { IzhikitError, ParameterError } from 'izhikit';
 import { el, uniqueId } from '../ui/dom.js';
 import { checkRange, createNumberField, type NumberField } from './number-field.js';
-import { AXIS_NAMES, MAX_STEPS, type AxisName, type MapSettings } from './state.js';
-
-/** The axis choices, short enough for the settings column. */
-const AXIS_OPTIONS: Readonly<Record<AxisName, string>> = {
-  a: 'a (recovery time scale)',
-  b: 'b (recovery sensitivity)',
-  c: 'c (reset potential)',
-  d: 'd (after-spike jump)',
-  I: 'I (step input)',
-};
-
-/** The range an axis gets when its parameter is chosen: where the papers' neurons live. */
-const AXIS_RANGES: Readonly<Record<AxisName, { from: number; to: number }>> = {
-  a: { from: 0, to: 0.2 },
-  b: { from: 0, to: 0.3 },
-  c: { from: -70, to: -40 },
-  d: { from: 0, to: 10 },
-  I: { from: 0, to: 20 },
-};
+import type { MapModel } from './map-model.js';
+import { MAX_STEPS, type AxisName, type MapSettings } from './state.js';
 
 interface AxisControls {
   readonly name: HTMLSelectElement;
@@ -39,23 +23,34 @@ export interface MapFields {
   readonly elements: readonly HTMLElement[];
   /** Reads and checks the fields; marks the bad ones; the settings when all are good. */
   read(): MapSettings | undefined;
-  /** Shows settings set from outside (the URL) without calling `onEdit`. */
-  show(settings: MapSettings): void;
+  /** Shows settings set from outside (the URL, a switch of form) without calling `onEdit`. */
+  show(settings: MapSettings, model: MapModel): void;
   /**
-   * Marks the field a `resolveMapSpec` error is about; returns the text to show above the map
+   * Marks the field a map spec error (of either form) is about; returns the text to show above the map
    * when no field is at fault, or undefined.
    */
   markSpecError(error: unknown): string | undefined;
 }
 
 /** `onEdit` is called at every edit of a field (the settings may be bad: read them to know). */
-export function createMapFields(initial: MapSettings, onEdit: () => void): MapFields {
+export function createMapFields(
+  initial: MapSettings,
+  initialModel: MapModel,
+  onEdit: () => void,
+): MapFields {
+  let model = initialModel;
+  /** Fills an axis menu with the parameters of the form. */
+  const fillChoices = (select: HTMLSelectElement): void => {
+    select.replaceChildren(
+      ...model.axes.map((option) =>
+        el('option', { value: option }, model.choices[option] ?? option),
+      ),
+    );
+  };
   const makeAxis = (label: 'x' | 'y', axis: MapSettings['x']): AxisControls => {
     const selectId = uniqueId(`map-${label}`);
     const name = el('select', { id: selectId, 'data-field': `map-${label}-name` });
-    for (const option of AXIS_NAMES) {
-      name.append(el('option', { value: option }, AXIS_OPTIONS[option]));
-    }
+    fillChoices(name);
     name.value = axis.name;
     const nameError = el('div', { class: 'field-error', role: 'alert' });
     const field = (part: 'from' | 'to' | 'steps', value: number): NumberField =>
@@ -70,9 +65,11 @@ export function createMapFields(initial: MapSettings, onEdit: () => void): MapFi
     const steps = field('steps', axis.steps);
     name.addEventListener('change', () => {
       // A range for a is no range for c: start from the new parameter's usual one.
-      const range = AXIS_RANGES[name.value as AxisName];
-      from.set(range.from);
-      to.set(range.to);
+      const range = model.ranges[name.value as AxisName];
+      if (range !== undefined) {
+        from.set(range.from);
+        to.set(range.to);
+      }
       onEdit();
     });
     const element = el(
@@ -92,7 +89,7 @@ export function createMapFields(initial: MapSettings, onEdit: () => void): MapFi
   const x = makeAxis('x', initial.x);
   const y = makeAxis('y', initial.y);
   const input = createNumberField({
-    label: 'step input I',
+    label: model.inputLabel,
     name: 'map-input',
     value: initial.input,
     help: 'the constant input each cell steps to at t = 0, from rest at I = 0',
@@ -116,7 +113,13 @@ export function createMapFields(initial: MapSettings, onEdit: () => void): MapFi
         input: I,
       };
     },
-    show(settings) {
+    show(settings, shownModel) {
+      if (shownModel !== model) {
+        model = shownModel;
+        fillChoices(x.name);
+        fillChoices(y.name);
+        input.setLabel(model.inputLabel);
+      }
       for (const [controls, axis] of [
         [x, settings.x],
         [y, settings.y],
@@ -129,8 +132,18 @@ export function createMapFields(initial: MapSettings, onEdit: () => void): MapFi
       input.set(settings.input);
     },
     markSpecError(error) {
-      if (error instanceof ParameterError && (error.parameter === 'x' || error.parameter === 'y')) {
-        (error.parameter === 'x' ? x : y).nameError.textContent = error.message;
+      // The axis at fault: named as x or y, or by the parameter it sweeps (a corner of the grid
+      // that is no valid neuron, such as C ≤ 0).
+      const axis =
+        error instanceof ParameterError
+          ? [x, y].find(
+              (controls, i) =>
+                error.parameter === (i === 0 ? 'x' : 'y') ||
+                error.parameter === controls.name.value,
+            )
+          : undefined;
+      if (axis !== undefined) {
+        axis.nameError.textContent = (error as Error).message;
       } else if (error instanceof ParameterError && error.parameter === 'input') {
         input.setError(error.message);
       } else {

@@ -1,22 +1,19 @@
 /**
- * The parameter-map panel: the two axes, the step input, Run and Cancel with a progress bar; the
- * map is computed by a pool of Web Workers with the library's scheduler, drawn coloured by pattern
- * with a legend and the named types, and each cell opens in the neuron view on click.
+ * The parameter-map panel of either form of the model: the two axes, the step input, Run and
+ * Cancel with a progress bar; the map is computed by a pool of Web Workers with the library's
+ * scheduler of its form, drawn coloured by pattern with a legend (and the named types of the 2003
+ * form), and each cell opens in the neuron view on click.
  */
-import {
-  CancelledError,
-  resolveMapSpec,
-  type NeuronParameters,
-  type ParameterMap,
-  type ResolvedMapSpec,
-} from 'izhikit';
+import { CancelledError } from 'izhikit';
+import type { ModelName } from '../neuron/models.js';
 import { el, formatNumber } from '../ui/dom.js';
 import { createRunBox } from '../ui/run-box.js';
 import type { Cell } from './map-canvas.js';
 import { createMapCard } from './map-card.js';
 import { createMapFields } from './map-fields.js';
+import { MAP_MODELS, mapModelOf, type AnyMapSpec, type AnyParameterMap } from './map-model.js';
 import { MapWorkers } from './map-workers.js';
-import type { MapSettings } from './state.js';
+import type { DynamicsNeuron, MapSettings } from './state.js';
 
 /** The performance measure of a whole map run, Run to drawn map (detail: cells and workers). */
 export const MAP_MEASURE = 'izhikit:map';
@@ -27,47 +24,43 @@ const AUTO_RUN_CELLS = 40000;
 export interface MapPanel {
   readonly card: HTMLElement;
   readonly controls: HTMLElement;
-  showSettings(settings: MapSettings): void;
-  /** Runs the map for the fields' settings over the base neuron. */
-  run(base: NeuronParameters, baseName: string): void;
+  /** Shows settings set from outside, for a neuron of the form `model`. */
+  showSettings(settings: MapSettings, model: ModelName): void;
+  /** Runs the map for the fields' settings over the base neuron (of either form). */
+  run(base: DynamicsNeuron, baseName: string): void;
   /** Says whether the map on screen matches the current settings. */
-  noteChange(base: NeuronParameters): void;
-  /** Runs once when the view first opens (small maps only). */
-  runOnce(base: NeuronParameters, baseName: string): void;
+  noteChange(base: DynamicsNeuron): void;
+  /** Runs once when the view first opens, or (`again`) when the form changes: small maps only. */
+  runOnce(base: DynamicsNeuron, baseName: string, again?: boolean): void;
 }
 
 /**
  * Whether two base neurons give the same map: every parameter equal (model terms included, as a
  * preset brings them) except those the axes sweep.
  */
-function sameNeuron(
-  one: NeuronParameters,
-  other: NeuronParameters,
-  swept: readonly string[],
-): boolean {
+function sameNeuron(one: DynamicsNeuron, other: DynamicsNeuron, swept: readonly string[]): boolean {
   const keys = new Set([...Object.keys(one), ...Object.keys(other)]);
-  return [...keys].every(
-    (key) =>
-      swept.includes(key) ||
-      one[key as keyof NeuronParameters] === other[key as keyof NeuronParameters],
-  );
+  const value = (neuron: DynamicsNeuron, key: string): unknown =>
+    (neuron as unknown as Record<string, unknown>)[key];
+  return [...keys].every((key) => swept.includes(key) || value(one, key) === value(other, key));
 }
 
 export function createMapPanel(options: {
   readonly initial: MapSettings;
+  readonly initialModel: ModelName;
   readonly onSettings: (settings: MapSettings) => void;
-  readonly onOpenCell: (spec: ResolvedMapSpec, cell: Cell) => void;
+  readonly onOpenCell: (spec: AnyMapSpec, cell: Cell) => void;
   /** The base neuron now (for Run pressed in the panel). */
-  readonly base: () => { neuron: NeuronParameters; name: string } | undefined;
+  readonly base: () => { neuron: DynamicsNeuron; name: string } | undefined;
 }): MapPanel {
   const workers = new MapWorkers();
   let settings = options.initial;
   let controller: AbortController | undefined;
   let ranOnce = false;
-  let map: ParameterMap | undefined;
-  let mapBase: NeuronParameters | undefined;
+  let map: AnyParameterMap | undefined;
+  let mapBase: DynamicsNeuron | undefined;
 
-  const fields = createMapFields(settings, () => edited());
+  const fields = createMapFields(settings, MAP_MODELS[options.initialModel], () => edited());
 
   function edited(): void {
     const next = fields.read();
@@ -105,9 +98,9 @@ export function createMapPanel(options: {
   const panel: MapPanel = {
     card: card.element,
     controls,
-    showSettings(next) {
+    showSettings(next, model) {
       settings = next;
-      fields.show(next);
+      fields.show(next, MAP_MODELS[model]);
     },
     noteChange(base) {
       if (controller !== undefined || map === undefined) return;
@@ -120,6 +113,7 @@ export function createMapPanel(options: {
         ) &&
         spec.input === settings.input &&
         mapBase !== undefined &&
+        mapModelOf(mapBase) === mapModelOf(base) &&
         sameNeuron(mapBase, base, [spec.x.name, spec.y.name]);
       status.textContent = same
         ? 'the map shows these settings'
@@ -138,9 +132,9 @@ export function createMapPanel(options: {
         status.textContent = 'fix the marked field first';
         return;
       }
-      let spec: ResolvedMapSpec;
+      let spec: AnyMapSpec;
       try {
-        spec = resolveMapSpec({ x: read.x, y: read.y, base, input: read.input });
+        spec = mapModelOf(base).resolve(read, base);
       } catch (error) {
         const text = fields.markSpecError(error);
         if (text !== undefined) message.textContent = text;
@@ -195,16 +189,18 @@ export function createMapPanel(options: {
           runBox.setRunning(false, card.element);
         });
     },
-    runOnce(base, baseName) {
+    runOnce(base, baseName, again = false) {
       card.layout();
       const cells = settings.x.steps * settings.y.steps;
-      if (ranOnce) return;
+      if (ranOnce && !again) return;
       if (cells <= AUTO_RUN_CELLS) panel.run(base, baseName);
       else {
         const text =
           `A ${settings.x.steps} × ${settings.y.steps} map (${cells} cells) does not start by ` +
           `itself (over ${AUTO_RUN_CELLS} cells takes seconds): press Run to compute it.`;
         card.waiting(text);
+        // A map already on screen (of the other form, after a switch) is not this one.
+        card.setStale(map !== undefined);
         status.textContent = 'press Run to compute the map';
       }
     },

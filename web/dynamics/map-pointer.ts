@@ -2,39 +2,42 @@
  * Pointing at the map's cells: the mouse and the keyboard (arrows, Shift for ten at a time) move
  * a highlight and describe its cell in the hover line; a click or Enter opens the cell.
  */
-import {
-  FIRING_PATTERN_LABELS,
-  FIRING_PATTERNS,
-  MAP_DIVERGED,
-  axisValue,
-  type ParameterMap,
-} from 'izhikit';
+import { FIRING_PATTERN_LABELS, FIRING_PATTERNS, MAP_DIVERGED, axisValue } from 'izhikit';
 import { formatOnGrid } from '../ui/dom.js';
 import type { Cell, MapCanvas } from './map-canvas.js';
+import { mapModelOf, type AnyParameterMap } from './map-model.js';
 
 export interface MapPointer {
   /** Forgets the keyboard's cell (a new map is on screen). */
   reset(): void;
 }
 
-/** "a = 0.0404, b = 0.152: tonic spiking · click to open this neuron". */
-export function describeCell(map: ParameterMap, cell: Cell): string {
+/**
+ * "a = 0.0404, b = 0.152: tonic spiking · click to open this neuron"; with units for the 2007
+ * form ("d = 50 pA, I = 120 pA: …").
+ */
+export function describeCell(map: AnyParameterMap, cell: Cell): string {
   const { x, y } = map.spec;
   const code = map.codes[cell.iy * x.steps + cell.ix] as number;
   const name =
     code === MAP_DIVERGED
       ? 'diverged'
       : FIRING_PATTERN_LABELS[FIRING_PATTERNS[code] ?? 'quiescent'];
-  const spacing = (axis: typeof x): number => (axis.to - axis.from) / Math.max(1, axis.steps - 1);
-  return `${x.name} = ${formatOnGrid(axisValue(x, cell.ix), spacing(x))}, ${y.name} = ${formatOnGrid(axisValue(y, cell.iy), spacing(y))}: ${name} · click to open this neuron`;
+  const model = mapModelOf(map.spec);
+  const value = (axis: typeof x, i: number): string => {
+    const spacing = (axis.to - axis.from) / Math.max(1, axis.steps - 1);
+    const unit = model.unit(axis.name);
+    return `${axis.name} = ${formatOnGrid(axisValue(axis, i), spacing)}${unit === '' ? '' : ` ${unit}`}`;
+  };
+  return `${value(x, cell.ix)}, ${value(y, cell.iy)}: ${name} · click to open this neuron`;
 }
 
 /** Wires `canvas` for pointing: `current` is the map shown, `hover` the line describing a cell. */
 export function attachMapPointer(
   canvas: MapCanvas,
   hover: HTMLElement,
-  current: () => ParameterMap | undefined,
-  onOpenCell: (map: ParameterMap, cell: Cell) => void,
+  current: () => AnyParameterMap | undefined,
+  onOpenCell: (map: AnyParameterMap, cell: Cell) => void,
 ): MapPointer {
   const cellOf = (event: MouseEvent): Cell | undefined => {
     const rect = canvas.canvas.getBoundingClientRect();

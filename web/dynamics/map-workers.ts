@@ -1,14 +1,14 @@
 /**
  * The parameter map's worker pool: one Web Worker per core (at most four), each giving the
- * library's `scheduleParameterMap` one row runner. Cancelling stops the workers at once; the next
- * run starts fresh ones.
+ * library's scheduler of the map's form (`scheduleParameterMap` or `scheduleBookParameterMap`)
+ * one row runner. Cancelling stops the workers at once; the next run starts fresh ones.
  */
 import {
-  scheduleParameterMap,
-  type MapRowRunner,
-  type ParameterMap,
-  type ResolvedMapSpec,
-} from 'izhikit';
+  scheduleAnyMap,
+  type AnyMapSpec,
+  type AnyParameterMap,
+  type AnyRowRunner,
+} from './map-model.js';
 import { WorkerLink } from './worker-link.js';
 
 /** Workers for a map: the cores the browser reports, between 1 and 4. */
@@ -27,18 +27,18 @@ export class MapWorkers {
 
   /** Computes the map over the pool; a `CancelledError` when `signal` aborts (workers stopped). */
   async run(
-    spec: ResolvedMapSpec,
+    spec: AnyMapSpec,
     options: { onProgress: (fraction: number) => void; signal: AbortSignal },
-  ): Promise<ParameterMap> {
+  ): Promise<AnyParameterMap> {
     if (this.links.length === 0) {
       this.links = Array.from({ length: this.size }, () => new WorkerLink());
     }
     const links = this.links;
-    const runners: MapRowRunner[] = links.map(
+    const runners: AnyRowRunner[] = links.map(
       (link) => (resolved, rowStart, rowEnd) => link.rows(resolved, rowStart, rowEnd),
     );
     try {
-      return await scheduleParameterMap(spec, runners, options);
+      return await scheduleAnyMap(spec, runners, options);
     } catch (error) {
       // A cancelled or failed run may leave blocks in flight: stop its workers (only its own:
       // a new run may have started on fresh ones meanwhile).

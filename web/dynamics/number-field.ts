@@ -12,6 +12,8 @@ export interface NumberField {
   /** Shows a value set from outside without calling `onInput`. */
   set(value: number): void;
   setError(message: string | undefined): void;
+  /** Changes the label (a unit that follows the model's form). */
+  setLabel(label: string): void;
 }
 
 export function createNumberField(options: {
@@ -33,19 +35,11 @@ export function createNumberField(options: {
     'data-field': options.name,
   });
   const error = el('div', { id: errorId, class: 'field-error', role: 'alert' });
+  const name = el('span', { class: 'field-name' }, options.label);
   const element = el(
     'div',
     { class: 'number-field' },
-    el(
-      'div',
-      { class: 'field-head' },
-      el(
-        'label',
-        { for: id, title: options.help },
-        el('span', { class: 'field-name' }, options.label),
-      ),
-      input,
-    ),
+    el('div', { class: 'field-head' }, el('label', { for: id, title: options.help }, name), input),
     error,
   );
   input.addEventListener('input', options.onInput);
@@ -64,6 +58,9 @@ export function createNumberField(options: {
       error.textContent = message ?? '';
       element.classList.toggle('invalid', message !== undefined);
       input.setAttribute('aria-invalid', String(message !== undefined));
+    },
+    setLabel(label) {
+      name.textContent = label;
     },
   };
   return field;

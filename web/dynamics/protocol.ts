@@ -1,5 +1,6 @@
 /** The messages between the dynamics view and its Web Workers (f–I curves and map rows). */
-import type { FiCurve, FiCurveOptions, ResolvedMapSpec } from 'izhikit';
+import type { FiCurve, FiCurveOptions } from 'izhikit';
+import type { AnyMapSpec } from './map-model.js';
 import type { DynamicsNeuron } from './state.js';
 
 export type ToDynamicsWorker =
@@ -13,7 +14,8 @@ export type ToDynamicsWorker =
   | {
       readonly type: 'rows';
       readonly id: number;
-      readonly spec: ResolvedMapSpec;
+      /** A map of either form (the 2007 form's base neuron has C). */
+      readonly spec: AnyMapSpec;
       readonly rowStart: number;
       readonly rowEnd: number;
     };

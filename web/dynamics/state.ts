@@ -1,8 +1,9 @@
 /**
- * The state of the dynamics view — the neuron, the f–I range and the parameter map's axes — and
- * its round trip through the URL's query string, so that a copied link reopens the same curves.
+ * The state of the dynamics view — the neuron, the f–I range and the parameter map's axes (each
+ * form its own) — and its round trip through the URL's query string, so that a copied link
+ * reopens the same curves.
  */
-import { BOOK_RS, type BookNeuronParameters, type MapAxis, type NeuronParameters } from 'izhikit';
+import { BOOK_RS, type BookNeuronParameters, type NeuronParameters } from 'izhikit';
 import {
   findPreset,
   isBookPreset,
@@ -22,9 +23,12 @@ export function isBookNeuron(neuron: DynamicsNeuron): neuron is BookNeuronParame
 export const BOOK_EXTRA_KEYS = ['C', 'k', 'vr', 'vt', 'vpeak'] as const;
 export type BookExtraKey = (typeof BOOK_EXTRA_KEYS)[number];
 
-/** What a map axis of the explorer may sweep: a, b, c, d or the step input I. */
-export const AXIS_NAMES = ['a', 'b', 'c', 'd', 'I'] as const;
-export type AxisName = (typeof AXIS_NAMES)[number];
+/** What a map axis of the explorer may sweep in each form: its parameters or the step input I. */
+export const AXIS_NAMES_OF = {
+  '2003': ['a', 'b', 'c', 'd', 'I'],
+  '2007': ['C', 'k', 'vr', 'vt', 'vpeak', 'a', 'b', 'c', 'd', 'I'],
+} as const satisfies Record<ModelName, readonly string[]>;
+export type AxisName = (typeof AXIS_NAMES_OF)[ModelName][number];
 
 /** Most values along an f–I range or a map axis (400 × 400 is a few seconds of work). */
 export const MAX_STEPS = 400;
@@ -36,9 +40,14 @@ export interface FiRange {
   readonly steps: number;
 }
 
+/** One axis of a map: a parameter of the neuron's form, swept over `steps` values. */
+export interface MapAxisSettings extends FiRange {
+  readonly name: AxisName;
+}
+
 export interface MapSettings {
-  readonly x: MapAxis & { readonly name: AxisName };
-  readonly y: MapAxis & { readonly name: AxisName };
+  readonly x: MapAxisSettings;
+  readonly y: MapAxisSettings;
   /** The step input each cell receives (when I is not an axis). */
   readonly input: number;
 }
@@ -85,6 +94,18 @@ export const DEFAULT_DYNAMICS: DynamicsState = {
 /** The f–I range of the 2007 form's neurons (pA), as `izhikit fi --model 2007` takes by default. */
 export const BOOK_FI_RANGE: FiRange = { from: 0, to: 600, steps: 61 };
 
+/** The map of the 2007 form's neurons: d against I in pA, as `izhikit map --model 2007`. */
+export const BOOK_MAP_SETTINGS: MapSettings = {
+  x: { name: 'd', from: 0, to: 150, steps: 60 },
+  y: { name: 'I', from: 0, to: 300, steps: 60 },
+  input: 100,
+};
+
+/** The map settings a switch to `model` starts from. */
+export function defaultMapSettings(model: ModelName): MapSettings {
+  return model === '2007' ? BOOK_MAP_SETTINGS : DEFAULT_DYNAMICS.map;
+}
+
 /** The f–I range a switch to `model` starts from. */
 export function defaultFiRange(model: ModelName): FiRange {
   return model === '2007' ? BOOK_FI_RANGE : DEFAULT_DYNAMICS.fi;
@@ -99,8 +120,10 @@ export function withPreset(state: DynamicsState, id: string): DynamicsState {
   const extra = isBookPreset(preset)
     ? Object.fromEntries(BOOK_EXTRA_KEYS.map((key) => [key, preset.params[key]]))
     : {};
-  const fi = model === state.model ? state.fi : defaultFiRange(model);
-  return { ...state, ...extra, model, preset: preset.id, a, b, c, d, fi };
+  const same = model === state.model;
+  const fi = same ? state.fi : defaultFiRange(model);
+  const map = same ? state.map : defaultMapSettings(model);
+  return { ...state, ...extra, model, preset: preset.id, a, b, c, d, fi, map };
 }
 
 /** The neuron of the state: the preset's model terms with the state's numbers. */
@@ -117,21 +140,22 @@ export function neuronOf(state: DynamicsState): DynamicsNeuron {
 }
 
 /** `a:0:0.2:100`, the form of an axis in the URL (and of the CLI's `map --x`). */
-export function axisText(axis: MapAxis): string {
+export function axisText(axis: MapAxisSettings): string {
   return `${axis.name}:${axis.from}:${axis.to}:${axis.steps}`;
 }
 
-function isAxisName(name: string): name is AxisName {
-  return (AXIS_NAMES as readonly string[]).includes(name);
+/** Whether `name` is an axis of the map of `model`. */
+export function isAxisName(model: ModelName, name: string): name is AxisName {
+  return (AXIS_NAMES_OF[model] as readonly string[]).includes(name);
 }
 
-/** Reads `NAME:FROM:TO:STEPS`; undefined when any part is not valid. */
-export function parseAxis(text: string): MapSettings['x'] | undefined {
+/** Reads `NAME:FROM:TO:STEPS` for a map of `model`; undefined when any part is not valid. */
+export function parseAxis(text: string, model: ModelName = '2003'): MapAxisSettings | undefined {
   const parts = text.split(':');
   if (parts.length !== 4) return undefined;
   const [name, from, to, steps] = parts as [string, string, string, string];
   const range = parseRange(from, to, steps);
-  if (!isAxisName(name) || range === undefined) return undefined;
+  if (!isAxisName(model, name) || range === undefined) return undefined;
   return { name, ...range };
 }
 
@@ -177,11 +201,12 @@ export function readDynamicsParams(params: URLSearchParams): DynamicsState {
   const fi =
     parseRange(params.get('from') ?? '', params.get('to') ?? '', params.get('steps') ?? '') ??
     defaultFiRange(model);
-  let x = parseAxis(params.get('x') ?? '') ?? DEFAULT_DYNAMICS.map.x;
-  let y = parseAxis(params.get('y') ?? '') ?? DEFAULT_DYNAMICS.map.y;
+  const fallback = defaultMapSettings(model);
+  let x = parseAxis(params.get('x') ?? '', model) ?? fallback.x;
+  let y = parseAxis(params.get('y') ?? '', model) ?? fallback.y;
   if (x.name === y.name) {
-    x = DEFAULT_DYNAMICS.map.x;
-    y = DEFAULT_DYNAMICS.map.y;
+    x = fallback.x;
+    y = fallback.y;
   }
   return {
     model,
@@ -196,6 +221,6 @@ export function readDynamicsParams(params: URLSearchParams): DynamicsState {
     c: number('c', base.c),
     d: number('d', base.d),
     fi,
-    map: { x, y, input: number('input', DEFAULT_DYNAMICS.map.input) },
+    map: { x, y, input: number('input', fallback.input) },
   };
 }

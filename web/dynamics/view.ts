@@ -1,10 +1,10 @@
 /**
  * The dynamics view: one neuron (a preset and its a, b, c, d, or of the 2007 form its C, k, vr, vt,
- * vpeak, a, b, c, d), its f–I curve with the rheobase and excitability class, and (2003 form) a
- * parameter map of firing patterns over two parameters around it, computed in Web Workers. A map cell opens in the neuron view. Bad values show next to their
- * field while the last good curve and map stay.
+ * vpeak, a, b, c, d), its f–I curve with the rheobase and excitability class, and a parameter map
+ * of firing patterns over two of its form's parameters around it, computed in Web Workers. A map
+ * cell opens in the neuron view. Bad values show next to their field while the last good curve
+ * and map stay.
  */
-import type { NeuronParameters, ResolvedMapSpec } from 'izhikit';
 import { NEURON_FIELDS, type FieldSpec } from '../neuron/fields.js';
 import {
   BOOK_FIELDS,
@@ -19,6 +19,7 @@ import { el } from '../ui/dom.js';
 import { createSpecField, type SliderField } from '../ui/slider-field.js';
 import { createFiPanel } from './fi-panel.js';
 import type { Cell } from './map-canvas.js';
+import type { AnyMapSpec } from './map-model.js';
 import { createMapPanel } from './map-panel.js';
 import {
   neuronOf,
@@ -48,7 +49,7 @@ const FIELD_SPECS: Record<ModelName, readonly (FieldSpec | BookFieldSpec)[]> = {
 export function createDynamicsView(
   initial: DynamicsState,
   onChange: (state: DynamicsState) => void,
-  onOpenCell: (spec: ResolvedMapSpec, cell: Cell) => void,
+  onOpenCell: (spec: AnyMapSpec, cell: Cell) => void,
 ): DynamicsView {
   let state = initial;
   /** Fields (by `data-field` name) holding text that is not a number. */
@@ -87,31 +88,17 @@ export function createDynamicsView(
     return part;
   });
   const terms = el('p', { class: 'hint', 'data-model-terms': '' });
-  const mapNote = el(
-    'div',
-    { class: 'plot-card map-note', 'data-map-note': '' },
-    el('h2', { class: 'plot-title' }, 'Parameter map'),
-    el(
-      'p',
-      { class: 'hint' },
-      'The explorer draws the parameter map for the 2003 form; for the 2007 form run it from the command line: ',
-      el('code', {}, 'izhikit map --preset fs-2007 --x d:0:150:20 --y I:0:300:20'),
-      '.',
-    ),
-  );
 
   const fi = createFiPanel((range) => update({ ...state, fi: range }), initial.fi);
   const map = createMapPanel({
     initial: initial.map,
+    initialModel: initial.model,
     onSettings: (settings) => {
       state = { ...state, map: settings };
       onChange(state);
     },
     onOpenCell,
-    base: () =>
-      invalid.size > 0 || state.model !== '2003'
-        ? undefined
-        : { neuron: neuronOf(state) as NeuronParameters, name: neuronName() },
+    base: () => (invalid.size > 0 ? undefined : { neuron: neuron(), name: neuronName() }),
   });
 
   const controls = el(
@@ -126,7 +113,7 @@ export function createDynamicsView(
   const element = el(
     'section',
     { class: 'view dynamics-view', 'data-view': 'dynamics' },
-    el('div', { class: 'dynamics-plots' }, fi.card, map.card, mapNote),
+    el('div', { class: 'dynamics-plots' }, fi.card, map.card),
     controls,
   );
 
@@ -149,10 +136,6 @@ export function createDynamicsView(
 
   function showState(): void {
     for (const part of parts) part.hidden = part.dataset.model !== state.model;
-    const book = state.model === '2007';
-    map.card.hidden = book;
-    map.controls.hidden = book;
-    mapNote.hidden = !book;
     for (const [key, field] of fieldsOf[state.model]) {
       if (Number(field.number.value) !== state[key] || field.number.value === '') {
         field.set(state[key]);
@@ -172,20 +155,18 @@ export function createDynamicsView(
     return neuronOf(state);
   }
 
-  /** The map's base neuron: the 2003 form's only (the 2007 form's map is not drawn here). */
-  function mapNeuron(): NeuronParameters | undefined {
-    return state.model === '2003' ? (neuron() as NeuronParameters) : undefined;
-  }
-
   function update(next: DynamicsState): void {
     if (next.fi !== state.fi) fi.showRange(next.fi);
-    if (next.model !== state.model) invalid.clear();
+    const switched = next.model !== state.model;
+    if (switched) invalid.clear();
+    if (next.map !== state.map) map.showSettings(next.map, next.model);
     state = next;
     showState();
     if (invalid.size === 0) {
       fi.compute(neuron(), state.fi, neuronName());
-      const base = mapNeuron();
-      if (base !== undefined) map.noteChange(base);
+      // A map of the other form says nothing of this one: draw this form's, when it is small.
+      if (switched && shownOnce) map.runOnce(neuron(), neuronName(), true);
+      else map.noteChange(neuron());
     }
     onChange(state);
   }
@@ -198,20 +179,20 @@ export function createDynamicsView(
       return state;
     },
     setState(next) {
+      const switched = next.model !== state.model;
       state = next;
       invalid.clear();
       showState();
       fi.showRange(state.fi);
-      map.showSettings(state.map);
+      map.showSettings(state.map, state.model);
       if (shownOnce) fi.compute(neuron(), state.fi, neuronName());
-      const base = mapNeuron();
-      if (base !== undefined) map.noteChange(base);
+      if (switched && shownOnce) map.runOnce(neuron(), neuronName(), true);
+      else map.noteChange(neuron());
     },
     onShow() {
       if (!shownOnce) fi.compute(neuron(), state.fi, neuronName());
       shownOnce = true;
-      const base = mapNeuron();
-      if (base !== undefined) map.runOnce(base, neuronName());
+      map.runOnce(neuron(), neuronName());
     },
   };
 }

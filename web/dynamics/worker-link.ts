@@ -2,7 +2,8 @@
  * One dynamics worker seen from the main thread: numbered requests answered by promises, and
  * every pending request rejected when the worker dies or is stopped.
  */
-import type { FiCurveOptions, ResolvedMapSpec } from 'izhikit';
+import type { FiCurveOptions } from 'izhikit';
+import type { AnyMapSpec } from './map-model.js';
 import type { FromDynamicsWorker, ToDynamicsWorker, WorkerFailure } from './protocol.js';
 import type { DynamicsNeuron } from './state.js';
 
@@ -50,8 +51,8 @@ export class WorkerLink {
     return this.request({ type: 'fi', neuron, options }) as Promise<FiAnswer>;
   }
 
-  /** Rows `rowStart` … `rowEnd − 1` of a map. */
-  async rows(spec: ResolvedMapSpec, rowStart: number, rowEnd: number): Promise<Uint8Array> {
+  /** Rows `rowStart` … `rowEnd − 1` of a map of either form. */
+  async rows(spec: AnyMapSpec, rowStart: number, rowEnd: number): Promise<Uint8Array> {
     const answer = (await this.request({ type: 'rows', spec, rowStart, rowEnd })) as RowsAnswer;
     return answer.codes;
   }

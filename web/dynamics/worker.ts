@@ -1,8 +1,17 @@
 /**
- * The dynamics view's Web Worker: computes f–I curves and blocks of parameter-map rows with the
- * library, off the main thread, and posts the results back (map codes as transferred buffers).
+ * The dynamics view's Web Worker: computes f–I curves and blocks of parameter-map rows (of either
+ * form) with the library, off the main thread, and posts the results back (map codes as
+ * transferred buffers).
  */
-import { IzhikitError, ParameterError, bookFiCurve, computeMapRows, fiCurve } from 'izhikit';
+import {
+  IzhikitError,
+  ParameterError,
+  bookFiCurve,
+  computeBookMapRows,
+  computeMapRows,
+  fiCurve,
+} from 'izhikit';
+import { isBookSpec } from './map-model.js';
 import type { FromDynamicsWorker, ToDynamicsWorker } from './protocol.js';
 
 const post = (message: FromDynamicsWorker, transfer: Transferable[] = []): void =>
@@ -18,7 +27,10 @@ self.addEventListener('message', (event: MessageEvent<ToDynamicsWorker>) => {
         'C' in neuron ? bookFiCurve(neuron, message.options) : fiCurve(neuron, message.options);
       post({ type: 'fi', id: message.id, curve, elapsedMs: performance.now() - start });
     } else {
-      const codes = computeMapRows(message.spec, message.rowStart, message.rowEnd);
+      const { spec, rowStart, rowEnd } = message;
+      const codes = isBookSpec(spec)
+        ? computeBookMapRows(spec, rowStart, rowEnd)
+        : computeMapRows(spec, rowStart, rowEnd);
       post({ type: 'rows', id: message.id, codes }, [codes.buffer]);
     }
   } catch (error) {
