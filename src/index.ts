@@ -103,6 +103,7 @@ export {
 } from './network/web-threads.js';
 export { type ThreadInit, type ThreadPool } from './network/threads.js';
 export { type KernelMemory, type KernelModule } from './network/wasm-module.js';
+export { ChunkedNetworkRun } from './network/chunked-run.js';
 export {
   simulateNetwork,
   simulateNetworkAsync,
@@ -144,21 +145,23 @@ export {
   DEFAULT_CLASSIFIER_THRESHOLDS,
   FIRING_PATTERNS,
   FIRING_PATTERN_LABELS,
-  MEANINGLESS_MAX_STEPS_PER_SPIKE,
   classifyPattern,
   classifyRun,
-  detectMeaninglessRun,
   firingPatternOfCode,
-  isMeaninglessTrain,
-  medianStepsPerSpike,
   type ClassifierThresholds,
   type FiringPattern,
   type MeaninglessClassification,
-  type MeaninglessRun,
   type PatternClassification,
   type RunClassification,
   type StepWindow,
 } from './dynamics/classify.js';
+export {
+  MEANINGLESS_MAX_STEPS_PER_SPIKE,
+  detectMeaninglessRun,
+  isMeaninglessTrain,
+  medianStepsPerSpike,
+  type MeaninglessRun,
+} from './dynamics/meaningless.js';
 export {
   classifyPreset,
   presetWindow,
@@ -167,7 +170,6 @@ export {
   type ProtocolKind,
 } from './dynamics/classify-preset.js';
 export {
-  MAX_BISECTION_STEPS,
   fiCurve,
   fiCurveRunCount,
   findRheobase,
@@ -176,8 +178,9 @@ export {
   type FiCurve,
   type FiCurveOptions,
   type FiPoint,
-  type FiringRateOptions,
 } from './dynamics/fi-curve.js';
+export { type FiringRateOptions } from './dynamics/rate-meter.js';
+export { MAX_BISECTION_STEPS } from './dynamics/rheobase.js';
 export {
   MAP_DEFAULT_BASE,
   MAP_DIVERGED,

@@ -1,8 +1,8 @@
 /** The neuron and protocol flags shared by `run`, `classify`, `phase`, `fi` and `map`, and how they merge with a preset. */
 import type { Command } from 'commander';
 import type { IntegratorName } from '../model/integrators.js';
-import { PARAMETER_NAMES, type NeuronParameters } from '../model/izhikevich.js';
-import type { SimulationOptions } from '../model/simulate.js';
+import { PARAMETER_NAMES, stripUndefined, type NeuronParameters } from '../model/izhikevich.js';
+import type { RunControls, SimulationOptions } from '../model/simulate.js';
 import { getPreset, presetOptions } from '../presets/lookup.js';
 import type { Preset } from '../presets/presets.js';
 import { parseNumber } from './options.js';
@@ -22,8 +22,8 @@ export interface NeuronFlags {
   vpeak?: number;
 }
 
-/** The neuron flags plus initial state, grid and input. */
-export interface ProtocolFlags extends NeuronFlags {
+/** Initial state, grid and input: flags of either form of the model. */
+export interface GridFlags {
   v0?: number;
   u0?: number;
   dt?: number;
@@ -31,13 +31,19 @@ export interface ProtocolFlags extends NeuronFlags {
   input?: string;
 }
 
-/** Everything `run` can set about a simulation. */
-export interface SimulationFlags extends ProtocolFlags {
+/** The neuron flags plus initial state, grid and input. */
+export interface ProtocolFlags extends NeuronFlags, GridFlags {}
+
+/** Initial state, grid, input, integrator and recording: how a run of either form goes. */
+export interface RunControlFlags extends GridFlags {
   integrator?: IntegratorName;
   substeps?: number;
   spikesOnly?: boolean;
   maxMemory?: number;
 }
+
+/** Everything `run` can set about a simulation. */
+export interface SimulationFlags extends ProtocolFlags, RunControlFlags {}
 
 /** What is simulated without a preset: a regular-spiking neuron at rest, no input. */
 export const RUN_DEFAULTS = {
@@ -94,22 +100,17 @@ export function presetOf(flags: NeuronFlags): Preset | undefined {
   return flags.preset === undefined ? undefined : getPreset(flags.preset);
 }
 
-/** Merges a preset (or the defaults) with the flags given. */
-export function simulationOptions(
-  flags: SimulationFlags,
-  preset: Preset | undefined,
-): SimulationOptions {
-  const overrides: Partial<SimulationOptions> = {
-    a: flags.a,
-    b: flags.b,
-    c: flags.c,
-    d: flags.d,
-    k2: flags.k2,
-    k1: flags.k1,
-    k0: flags.k0,
-    vb: flags.vb,
-    kappa: flags.kappa,
-    vpeak: flags.vpeak,
+/** The flags named, in that order; a flag not given stays as an undefined entry. */
+export function pickFlags<Flags extends object, Name extends keyof Flags>(
+  flags: Flags,
+  names: readonly Name[],
+): Pick<Flags, Name> {
+  return Object.fromEntries(names.map((name) => [name, flags[name]])) as Pick<Flags, Name>;
+}
+
+/** The run-control flags as simulation options of either form (--max-memory in MB to bytes). */
+export function runControlOverrides(flags: RunControlFlags): Partial<RunControls & GridFlags> {
+  return {
     v0: flags.v0,
     u0: flags.u0,
     dt: flags.dt,
@@ -120,8 +121,19 @@ export function simulationOptions(
     spikesOnly: flags.spikesOnly,
     maxTraceBytes: flags.maxMemory === undefined ? undefined : flags.maxMemory * 1e6,
   };
+}
+
+/** Merges a preset (or the defaults) with the flags given. */
+export function simulationOptions(
+  flags: SimulationFlags,
+  preset: Preset | undefined,
+): SimulationOptions {
+  const overrides: Partial<SimulationOptions> = {
+    ...pickFlags(flags, PARAMETER_NAMES),
+    ...runControlOverrides(flags),
+  };
   if (preset !== undefined) return presetOptions(preset, overrides);
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const defined = stripUndefined(overrides);
   return { ...RUN_DEFAULTS, ...defined } as SimulationOptions;
 }
 

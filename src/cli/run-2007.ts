@@ -1,8 +1,12 @@
 /** `izhikit run --model 2007`: the flags of the 2007 form, its defaults, and the run itself. */
 import type { Command } from 'commander';
 import { ParameterError } from '../errors.js';
-import { type IntegratorName } from '../model/integrators.js';
-import { bookParameterRecord, BOOK_UNITS } from '../model/izhikevich-2007.js';
+import {
+  bookParameterRecord,
+  BOOK_CORE_NAMES,
+  BOOK_TERM_NAMES,
+  BOOK_UNITS,
+} from '../model/izhikevich-2007.js';
 import {
   simulate2007,
   type BookSimulationOptions,
@@ -18,13 +22,14 @@ import {
 import { runToCsv, runToJson } from '../record/run-export.js';
 import { formatNumber, parseChoice, parseNumber, writeChunks, writePlot } from './options.js';
 import type { PlotFlags } from './options.js';
+import { pickFlags, runControlOverrides, type RunControlFlags } from './neuron-options.js';
 import { spikeSummaryLines, withCliAdvice } from './run-shared.js';
 
 /** The forms of the model `--model` accepts. */
 export const MODEL_FORMS = ['2003', '2007'] as const;
 
 /** Flags of the 2007 form (those shared with the 2003 form: a, b, c, d, vpeak, v0, u0, grid). */
-export interface BookFlags {
+export interface BookFlags extends RunControlFlags {
   model?: (typeof MODEL_FORMS)[number];
   preset?: string;
   C?: number;
@@ -42,15 +47,6 @@ export interface BookFlags {
   bHyper?: number;
   vHyper?: number;
   cubicVb?: number;
-  v0?: number;
-  u0?: number;
-  dt?: number;
-  duration?: number;
-  input?: string;
-  integrator?: IntegratorName;
-  substeps?: number;
-  spikesOnly?: boolean;
-  maxMemory?: number;
   format: string;
   out?: string;
   /** Flags of the 2003 form only. */
@@ -155,30 +151,9 @@ export function bookSimulationOptions(
 ): BookSimulationOptions {
   rejectFlags(flags, FORM_2003_ONLY, 'the 2003 form, not of --model 2007');
   const overrides: Partial<BookSimulationOptions> = {
-    C: flags.C,
-    k: flags.k,
-    vr: flags.vr,
-    vt: flags.vt,
-    vpeak: flags.vpeak,
-    a: flags.a,
-    b: flags.b,
-    c: flags.c,
-    d: flags.d,
-    vpeakU: flags.vpeakU,
-    cU: flags.cU,
-    uMax: flags.uMax,
-    bHyper: flags.bHyper,
-    vHyper: flags.vHyper,
-    cubicVb: flags.cubicVb,
-    v0: flags.v0,
-    u0: flags.u0,
-    dt: flags.dt,
-    duration: flags.duration,
-    input: flags.input,
-    integrator: flags.integrator,
-    substeps: flags.substeps,
-    spikesOnly: flags.spikesOnly,
-    maxTraceBytes: flags.maxMemory === undefined ? undefined : flags.maxMemory * 1e6,
+    ...pickFlags(flags, BOOK_CORE_NAMES),
+    ...pickFlags(flags, BOOK_TERM_NAMES),
+    ...runControlOverrides(flags),
   };
   return bookPresetOptions(preset ?? BOOK_RUN_DEFAULTS, overrides);
 }

@@ -1,7 +1,7 @@
 /** `izhikit run`: simulates one neuron, from a preset or from flags, and prints or saves the result. */
 import type { Command } from 'commander';
 import { addLimitOption, checkWork, timeSteps, type LimitFlags } from './limits.js';
-import { detectMeaninglessRun, type MeaninglessRun } from '../dynamics/classify.js';
+import { detectMeaninglessRun, type MeaninglessRun } from '../dynamics/meaningless.js';
 import { INTEGRATOR_NAMES } from '../model/integrators.js';
 import {
   DEFAULT_MAX_TRACE_BYTES,

@@ -11,14 +11,10 @@ import {
   type BookParameters,
 } from '../model/izhikevich-2007.js';
 import { GrowableFloat64Array } from '../record/growable.js';
-import {
-  fiCurveOf,
-  type ConstantInputModel,
-  type FiCurve,
-  type FiCurveOptions,
-} from './fi-curve.js';
+import { fiCurveOf, type FiCurve, type FiCurveOptions } from './fi-curve.js';
 import type { FixedPoint } from './fixed-points.js';
 import { findBookFixedPoints } from './phase-plane-2007.js';
+import { startFromRest, type ConstantInputModel } from './rate-meter.js';
 
 /** The resting state at input I: the stable fixed point of lowest v, if any. */
 export function bookRestingState(neuron: BookNeuronParameters, I: number): FixedPoint | undefined {
@@ -66,13 +62,12 @@ export function bookConstantInputModel(neuron: BookNeuronParameters): ConstantIn
   const params = resolveBookParameters(neuron);
   const scratch = new GrowableFloat64Array(1024);
   return {
-    start(I) {
-      const rest = bookRestingState(params, I);
-      if (rest !== undefined) return { v: rest.v, u: rest.u, atRest: true };
-      const baseline = bookRestingState(params, 0);
-      if (baseline !== undefined) return { v: baseline.v, u: baseline.u, atRest: false };
-      return { v: params.c, u: recoveryDrive(params, params.c), atRest: false };
-    },
+    start: (I) =>
+      startFromRest(
+        (input) => bookRestingState(params, input),
+        I,
+        () => ({ v: params.c, u: recoveryDrive(params, params.c) }),
+      ),
     run: (v0, u0, I, dt, lastStep, spikes) =>
       runBookConstantInput(params, v0, u0, I, dt, lastStep + 1, spikes, scratch),
   };

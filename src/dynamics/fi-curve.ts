@@ -30,27 +30,25 @@
  * @module
  */
 import { significant } from '../render/labels.js';
-import { ParameterError } from '../errors.js';
 import {
   requireFinite,
+  requireWholeNumber,
   resolveParameters,
   type ModelParameters,
   type NeuronParameters,
 } from '../model/izhikevich.js';
-import { requireVpeakAboveReset, stepCount } from '../model/simulate.js';
-import { isMeaninglessTrain } from './classify.js';
+import { requireVpeakAboveReset } from '../model/simulate.js';
 import { restingState } from './fixed-points.js';
+import {
+  FIRING_RATE_DEFAULTS,
+  RateMeter,
+  startFromRest,
+  type ConstantInputModel,
+  type FiringRateOptions,
+  type Measurement,
+} from './rate-meter.js';
+import { bisectRheobase, checkRange, MAX_BISECTION_STEPS } from './rheobase.js';
 import { runConstantInput } from './step-run.js';
-
-/** How each point of the curve is measured. */
-export interface FiringRateOptions {
-  /** Run length (ms); 1000 by default. */
-  readonly duration?: number;
-  /** Time discarded before the rate is measured (ms); 200 by default. */
-  readonly transient?: number;
-  /** Time step (ms); 0.25 by default. */
-  readonly dt?: number;
-}
 
 export interface FiCurveOptions extends FiringRateOptions {
   readonly from: number;
@@ -99,46 +97,19 @@ export interface FiCurve {
   readonly summary: string;
 }
 
-const DEFAULTS = { duration: 1000, transient: 200, dt: 0.25 } as const;
-
-interface Measurement {
-  readonly rate: number;
-  readonly count: number;
-  readonly v0: number;
-  readonly u0: number;
-  readonly atRest: boolean;
-  readonly meaningless: boolean;
-}
-
 /** Where a run at input I starts: rest at I, else rest at 0, else the reset on the u-nullcline. */
 export function fiStartingState(
   neuron: NeuronParameters,
   I: number,
 ): { v: number; u: number; atRest: boolean } {
-  const rest = restingState(neuron, I);
-  if (rest !== undefined) return { v: rest.v, u: rest.u, atRest: true };
-  const baseline = restingState(neuron, 0);
-  if (baseline !== undefined) return { v: baseline.v, u: baseline.u, atRest: false };
-  const { b, c, vb, kappa, k2, k1, k0 } = resolveParameters(neuron);
-  const u = kappa === 0 ? k2 * c * c + k1 * c + k0 : (b * (c - vb)) / kappa;
-  return { v: c, u, atRest: false };
-}
-
-/**
- * What the f–I analysis needs of a model: where a run at input I starts, and a lean run under a
- * constant input that writes spike times into `spikes` and returns their count (−1 when v or u
- * stopped being finite). Both forms of the model provide one.
- */
-export interface ConstantInputModel {
-  readonly start: (I: number) => { v: number; u: number; atRest: boolean };
-  readonly run: (
-    v0: number,
-    u0: number,
-    I: number,
-    dt: number,
-    lastStep: number,
-    spikes: Float64Array,
-  ) => number;
+  return startFromRest(
+    (input) => restingState(neuron, input),
+    I,
+    () => {
+      const { b, c, vb, kappa, k2, k1, k0 } = resolveParameters(neuron);
+      return { v: c, u: kappa === 0 ? k2 * c * c + k1 * c + k0 : (b * (c - vb)) / kappa };
+    },
+  );
 }
 
 /** The 2003 form as a `ConstantInputModel`, with the reference scheme. */
@@ -150,69 +121,6 @@ function paperModel(neuron: NeuronParameters): ConstantInputModel {
     run: (v0, u0, I, dt, lastStep, spikes) =>
       runConstantInput(params, v0, u0, I, dt, lastStep, spikes),
   };
-}
-
-class RateMeter {
-  private readonly model: ConstantInputModel;
-  private readonly dt: number;
-  private readonly lastStep: number;
-  private readonly transient: number;
-  private readonly spikes: Float64Array;
-
-  constructor(model: ConstantInputModel, options: FiringRateOptions) {
-    this.model = model;
-    const duration = options.duration ?? DEFAULTS.duration;
-    this.dt = options.dt ?? DEFAULTS.dt;
-    this.transient = requireFinite('transient', options.transient ?? DEFAULTS.transient);
-    this.lastStep = stepCount(this.dt, duration);
-    if (this.transient < 0 || this.transient >= duration) {
-      throw new ParameterError(
-        'transient',
-        `transient must be at least 0 and less than the duration (${duration} ms), got ${this.transient} ms`,
-      );
-    }
-    this.spikes = new Float64Array(this.lastStep + 1);
-  }
-
-  measure(I: number): Measurement {
-    requireFinite('I', I);
-    const start = this.model.start(I);
-    const count = this.model.run(start.v, start.u, I, this.dt, this.lastStep, this.spikes);
-    if (count < 0) {
-      throw new ParameterError(
-        'dt',
-        `the run at I = ${I} diverged: try a smaller dt than ${this.dt} ms`,
-      );
-    }
-    return {
-      rate: this.rate(count),
-      count,
-      v0: start.v,
-      u0: start.u,
-      atRest: start.atRest,
-      meaningless: this.meaningless(count),
-    };
-  }
-
-  /** Spikes at (nearly) every step after the transient: the median ISI is at most 2 steps. */
-  private meaningless(count: number): boolean {
-    const spikes = this.spikes;
-    let first = 0;
-    while (first < count && (spikes[first] as number) < this.transient) first++;
-    return isMeaninglessTrain(spikes, first, count, this.dt);
-  }
-
-  private rate(count: number): number {
-    const spikes = this.spikes;
-    if (count < 2) return 0;
-    let first = 0;
-    while (first < count && (spikes[first] as number) < this.transient) first++;
-    const after = count - first;
-    if (after >= 2) {
-      return (1000 * (after - 1)) / ((spikes[count - 1] as number) - (spikes[first] as number));
-    }
-    return 1000 / ((spikes[count - 1] as number) - (spikes[count - 2] as number));
-  }
 }
 
 /** The steady firing rate (Hz) at constant input I, starting from rest; see the module docs. */
@@ -245,68 +153,12 @@ export function findRheobase(
   range: { readonly from: number; readonly to: number; readonly tolerance?: number },
   options: FiringRateOptions = {},
 ): number | undefined {
-  return rheobaseWith(
+  return bisectRheobase(
     new RateMeter(paperModel(neuron), options),
     range.from,
     range.to,
     range.tolerance,
   );
-}
-
-function rheobaseWith(
-  meter: RateMeter,
-  from: number,
-  to: number,
-  tolerance = 0.001,
-): number | undefined {
-  requireFinite('from', from);
-  requireFinite('to', to);
-  if (!(tolerance > 0)) {
-    throw new ParameterError('tolerance', `tolerance must be positive, got ${tolerance}`);
-  }
-  checkRange(from, to);
-  checkTolerance(from, to, tolerance);
-  if (meter.measure(from).count > 0 || meter.measure(to).count === 0) return undefined;
-  let low = from;
-  let high = to;
-  while (high - low > tolerance) {
-    const mid = low + (high - low) / 2;
-    // The float spacing is reached: no input lies between low and high.
-    if (mid <= low || mid >= high) break;
-    if (meter.measure(mid).count > 0) high = mid;
-    else low = mid;
-  }
-  return high;
-}
-
-/** Refuses a range that is empty or whose width overflows (1e308 − (−1e308)). */
-function checkRange(from: number, to: number): void {
-  if (!(to > from)) throw new ParameterError('to', `'to' (${to}) must be above 'from' (${from})`);
-  if (!Number.isFinite(to - from)) {
-    throw new ParameterError(
-      'to',
-      `the range from ${from} to ${to} is too wide to compute (its width overflows): use smaller ends`,
-    );
-  }
-}
-
-/** Halvings the bisection may need at most: ⌈log2((to − from) / tolerance)⌉ ≤ this. */
-export const MAX_BISECTION_STEPS = 60;
-
-/**
- * Refuses a tolerance below the float spacing of the inputs (the bisection could not reach it)
- * or so fine that the search would take more than `MAX_BISECTION_STEPS` halvings.
- */
-function checkTolerance(from: number, to: number, tolerance: number): void {
-  requireFinite('tolerance', tolerance);
-  const spacing = Math.max(Math.abs(from), Math.abs(to)) * Number.EPSILON;
-  const smallest = Math.max(spacing * 4, (to - from) / 2 ** MAX_BISECTION_STEPS);
-  if (!(tolerance >= smallest)) {
-    throw new ParameterError(
-      'tolerance',
-      `tolerance ${tolerance} is finer than the inputs from ${from} to ${to} can be told apart by bisection: use at least ${significant(smallest, 2)}`,
-    );
-  }
 }
 
 /** Runs `fiCurve` takes at most: the points, the two ends of the search, its halvings and the onset. */
@@ -327,18 +179,13 @@ export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): F
   const { from, to, steps } = options;
   requireFinite('from', from);
   requireFinite('to', to);
-  if (!Number.isInteger(steps) || steps < 2 || steps > 100000) {
-    throw new ParameterError(
-      'steps',
-      `steps must be a whole number from 2 to 100000, got ${steps}`,
-    );
-  }
+  requireWholeNumber('steps', steps, 2, 100000);
   checkRange(from, to);
   const meter = new RateMeter(model, options);
   const measured = {
-    duration: options.duration ?? DEFAULTS.duration,
-    transient: options.transient ?? DEFAULTS.transient,
-    dt: options.dt ?? DEFAULTS.dt,
+    duration: options.duration ?? FIRING_RATE_DEFAULTS.duration,
+    transient: options.transient ?? FIRING_RATE_DEFAULTS.transient,
+    dt: options.dt ?? FIRING_RATE_DEFAULTS.dt,
   };
   const points: FiPoint[] = [];
   for (let i = 0; i < steps; i++) {
@@ -350,7 +197,7 @@ export function fiCurveOf(model: ConstantInputModel, options: FiCurveOptions): F
     meaninglessFrom === undefined
       ? ''
       : `; from I = ${String(significant(meaninglessFrom, 4))} on the neuron spikes at (nearly) every step, rates numerically meaningless (set by dt = ${measured.dt} ms)`;
-  const rheobase = rheobaseWith(meter, from, to, options.tolerance);
+  const rheobase = bisectRheobase(meter, from, to, options.tolerance);
   if (rheobase === undefined) {
     const firesAtStart = (points[0] as FiPoint).spikeCount > 0;
     return {

@@ -21,7 +21,7 @@ import {
   type BookNeuronParameters,
   type BookParameters,
 } from '../model/izhikevich-2007.js';
-import { requireFinite } from '../model/izhikevich.js';
+import { requireFinite, requireWholeNumber } from '../model/izhikevich.js';
 import { fixedPointOf, hopfInput, saddleNodeInput, type FixedPoint } from './fixed-points.js';
 import {
   directionField,
@@ -122,16 +122,6 @@ export function findBookFixedPoints(neuron: BookNeuronParameters, I: number): Fi
   return vs.sort((x, y) => x - y).map((v) => bookFixedPointAt(p, I, v));
 }
 
-function checkedCount(name: string, value: number, low: number, high: number): number {
-  if (!Number.isInteger(value) || value < low || value > high) {
-    throw new ParameterError(
-      name,
-      `${name} must be a whole number from ${low} to ${high}, got ${value}`,
-    );
-  }
-  return value;
-}
-
 function checkedRange(name: string, range: readonly [number, number]): readonly [number, number] {
   const [low, high] = range;
   requireFinite(name, low);
@@ -174,8 +164,8 @@ export function bookPhasePlane(
 ): BookPhasePlane {
   const p = resolveBookParameters(neuron);
   requireFinite('I', I);
-  const samples = checkedCount('samples', options.samples ?? 200, 2, 100000);
-  const fieldSize = checkedCount('fieldSize', options.fieldSize ?? 15, 0, 200);
+  const samples = requireWholeNumber('samples', options.samples ?? 200, 2, 100000);
+  const fieldSize = requireWholeNumber('fieldSize', options.fieldSize ?? 15, 0, 200);
   const fixedPoints = findBookFixedPoints(p, I);
   const path = options.trajectory;
   const vRange =

@@ -9,7 +9,7 @@ import {
   type ModelParameters,
   type NeuronParameters,
 } from '../model/izhikevich.js';
-import { requireFinite } from '../model/izhikevich.js';
+import { requireFinite, requireWholeNumber } from '../model/izhikevich.js';
 import { ParameterError } from '../errors.js';
 import { findFixedPoints, hopfInput, saddleNodeInput, type FixedPoint } from './fixed-points.js';
 
@@ -179,20 +179,8 @@ export function phasePlane(
   requireVpeakAboveReset(params);
   requireFinite('I', I);
   const { a, b, k2, k1, k0, vb, kappa } = params;
-  const samples = options.samples ?? 200;
-  if (!Number.isInteger(samples) || samples < 2 || samples > 100000) {
-    throw new ParameterError(
-      'samples',
-      `samples must be a whole number from 2 to 100000, got ${samples}`,
-    );
-  }
-  const fieldSize = options.fieldSize ?? 15;
-  if (!Number.isInteger(fieldSize) || fieldSize < 0 || fieldSize > 200) {
-    throw new ParameterError(
-      'fieldSize',
-      `fieldSize must be a whole number from 0 to 200, got ${fieldSize}`,
-    );
-  }
+  const samples = requireWholeNumber('samples', options.samples ?? 200, 2, 100000);
+  const fieldSize = requireWholeNumber('fieldSize', options.fieldSize ?? 15, 0, 200);
   const fixedPoints = findFixedPoints(params, I);
   const vRange =
     options.vRange === undefined

@@ -3,41 +3,15 @@
  * is the book's scheme to the letter, `euler` and `rk4` serve accuracy studies. Each is one time
  * loop over preallocated arrays.
  */
-import { DivergenceError } from '../errors.js';
-import type { InputFunction } from '../input/compile.js';
-import type { GrowableFloat64Array } from '../record/growable.js';
-import {
-  INTEGRATORS,
-  eulerAdvance,
-  rk4Advance,
-  type Advance,
-  type Derivative,
-  type TraceColumns,
-} from './integrators.js';
+import { INTEGRATORS, diverged, type IntegrationTask } from './integrators.js';
 import type { BookParameters } from './izhikevich-2007.js';
+import { runSubsteps, substepIntegrators, type Derivative, type SubstepRule } from './substeps.js';
 
-/** Everything an integrator of the 2007 form needs. */
-export interface BookIntegrationTask {
+/** Everything an integrator of the 2007 form needs: as for the 2003 form, on the book's grid. */
+export interface BookIntegrationTask extends Omit<IntegrationTask, 'params' | 'lastStep'> {
   readonly params: BookParameters;
-  readonly v0: number;
-  readonly u0: number;
-  readonly dt: number;
   /** K = round(T/dt): the grid is t_i = i·dt for i = 0 … K − 1. */
   readonly samples: number;
-  readonly substeps: number;
-  readonly input: InputFunction;
-  readonly spikes: GrowableFloat64Array;
-  readonly trace: TraceColumns | undefined;
-}
-
-function diverged(t: number, v: number, u: number, I: number, dt: number): never {
-  const inputBad = !Number.isFinite(I);
-  throw new DivergenceError(
-    `the simulation diverged at t = ${t} ms (${inputBad ? `I(t) is ${I}` : `v = ${v}, u = ${u}`}); ` +
-      (inputBad ? 'check the input expression' : `try a smaller dt than ${dt} ms`),
-    t,
-    inputBad ? 'input' : 'state',
-  );
 }
 
 /**
@@ -107,74 +81,43 @@ function derivative(p: BookParameters, v: number, u: number, I: number, out: Flo
 }
 
 /**
- * Shared loop of the sub-stepping integrators: the trace starts at (v0, u0), each step advances
- * from t_{i−1} to t_i in `substeps` sub-steps, and a spike's time is interpolated linearly where
- * v − cut-off changes sign within a sub-step.
+ * The 2007 form's rule after a sub-step: a spike where v reaches the cut-off vpeak + vpeakU·u,
+ * its time interpolated linearly where v − cut-off changes sign, then v ← c + cU·u and
+ * u ← u + d (at most uMax); the trace records I(t) as it is.
  */
-function runSubstepped(task: BookIntegrationTask, advance: Advance): void {
+function substepRule(task: BookIntegrationTask): SubstepRule {
   const p = task.params;
   const { vpeak, c, d, vpeakU, cU } = p;
   const uMax = p.uMax ?? Infinity;
-  const { dt, samples, input, spikes, trace, substeps } = task;
-  const h = dt / substeps;
-  const next = new Float64Array(2);
-  let v = task.v0;
-  let u = task.u0;
-  if (trace !== undefined) {
-    trace.t[0] = 0;
-    trace.v[0] = v;
-    trace.u[0] = u;
-    trace.I[0] = input(0);
-  }
-  for (let i = 1; i < samples; i++) {
-    const start = (i - 1) * dt;
-    let peak = NaN;
-    for (let s = 0; s < substeps; s++) {
-      const t = start + s * h;
-      advance(v, u, t, h, next);
-      const vNext = next[0] as number;
-      const uNext = next[1] as number;
-      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) {
-        diverged(t + h, vNext, uNext, input(t), dt);
-      }
-      const cutoff = vpeak + vpeakU * uNext;
-      if (vNext >= cutoff) {
-        const before = v - (vpeak + vpeakU * u);
-        const after = vNext - cutoff;
-        spikes.push(before >= 0 ? t : t + (h * before) / (before - after));
-        peak = cutoff;
-        v = c + cU * uNext;
-        u = Math.min(uNext + d, uMax);
-      } else {
-        v = vNext;
-        u = uNext;
-      }
-    }
-    if (trace !== undefined) {
-      trace.t[i] = i * dt;
-      trace.v[i] = Number.isNaN(peak) ? v : peak;
-      trace.u[i] = u;
-      trace.I[i] = input(i * dt);
-    }
-  }
+  const { dt, input, spikes } = task;
+  return {
+    vpeak,
+    vpeakU,
+    atCutoff: true,
+    diverged: (t, h, v, u) => diverged(t + h, v, u, input(t), dt),
+    fire: (v, u, vNext, uNext, t, h, cutoff, out) => {
+      const before = v - (vpeak + vpeakU * u);
+      const after = vNext - cutoff;
+      spikes.push(before >= 0 ? t : t + (h * before) / (before - after));
+      out[0] = c + cU * uNext;
+      out[1] = Math.min(uNext + d, uMax);
+      return cutoff;
+    },
+    input,
+    refuseInput: undefined,
+  };
 }
 
-/** dv/dt and du/dt of a neuron as the shared sub-steps take them. */
-function bookDerivative(params: BookParameters, slope: Float64Array): Derivative {
-  return (v, u, I) => derivative(params, v, u, I, slope);
-}
-
-/** Forward Euler with sub-steps: the book's update without its grid, spike times interpolated. */
-function runEuler(task: BookIntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, eulerAdvance(bookDerivative(task.params, slope), slope, task.input));
-}
-
-/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
-function runRk4(task: BookIntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, rk4Advance(bookDerivative(task.params, slope), slope, task.input));
-}
+/**
+ * Forward Euler and classical Runge–Kutta with sub-steps: the book's update without its grid,
+ * on its grid points i = 0 … K − 1.
+ */
+const SUBSTEPPING = substepIntegrators(
+  (task: BookIntegrationTask, slope): Derivative =>
+    (v, u, I) =>
+      derivative(task.params, v, u, I, slope),
+  (task, advance) => runSubsteps(task, advance, substepRule(task)),
+);
 
 /** The integrators of the 2007 form by name; the same names as the 2003 form's. */
 export const BOOK_INTEGRATORS = {
@@ -183,6 +126,6 @@ export const BOOK_INTEGRATORS = {
       "the book's scheme: v and u from the old values, spike at t_{i+1} when v ≥ vpeak, trace padded to vpeak",
     run: runBook,
   },
-  euler: { description: INTEGRATORS.euler.description, run: runEuler },
-  rk4: { description: INTEGRATORS.rk4.description, run: runRk4 },
+  euler: { description: INTEGRATORS.euler.description, run: SUBSTEPPING.euler },
+  rk4: { description: INTEGRATORS.rk4.description, run: SUBSTEPPING.rk4 },
 } as const;

@@ -7,6 +7,13 @@ import { DivergenceError } from '../errors.js';
 import type { GrowableFloat64Array } from '../record/growable.js';
 import type { ModelParameters } from './izhikevich.js';
 import type { InputFunction } from '../input/compile.js';
+import {
+  runSubsteps,
+  substepIntegrators,
+  type Advance,
+  type Derivative,
+  type SubstepRule,
+} from './substeps.js';
 
 /** Preallocated columns of a recorded trace, one value per step t_k = k·dt. */
 export interface TraceColumns {
@@ -35,7 +42,8 @@ export interface Integrator {
   readonly run: (task: IntegrationTask) => void;
 }
 
-function diverged(t: number, v: number, u: number, I: number, dt: number): never {
+/** Throws the `DivergenceError` of a step at t: the input's fault when I is not finite, else dt's. */
+export function diverged(t: number, v: number, u: number, I: number, dt: number): never {
   const what = !Number.isFinite(I) ? `I(t) is ${I}` : `v = ${v}, u = ${u}`;
   throw new DivergenceError(
     `the simulation diverged at t = ${t} ms (${what}); ` +
@@ -76,9 +84,6 @@ function runReference(task: IntegrationTask): void {
   }
 }
 
-/** Writes (dv/dt, du/dt) at (v, u) under input I into a slope array it closes over. */
-export type Derivative = (v: number, u: number, I: number) => void;
-
 /**
  * Reports a sub-step that left the state non-finite, blaming the input when I(t) was not finite
  * at any time the sub-step sampled (its start, middle or end), the state otherwise.
@@ -99,60 +104,42 @@ function substepDiverged(
 }
 
 /** Records I(t) at a step, refusing a value that is not finite. */
-function recordedInput(input: InputFunction, t: number, v: number, u: number, dt: number): number {
+function recordedInput(input: InputFunction, t: number, dt: number): number {
   const I = input(t);
-  if (!Number.isFinite(I)) diverged(t, v, u, I, dt);
+  if (!Number.isFinite(I)) diverged(t, NaN, NaN, I, dt);
   return I;
 }
 
 /**
- * Shared loop of the sub-stepping integrators: the trace starts at (v0, u0) at t = 0, each step
- * advances from t_{k−1} to t_k in `substeps` sub-steps, and a spike's time is interpolated
- * linearly where v crosses vpeak within a sub-step.
+ * The 2003 form's rule after a sub-step: a spike where v exceeds vpeak, its time interpolated
+ * linearly within the sub-step, then v ← c, u ← u + d; the recorded input must be finite.
+ */
+function substepRule(task: IntegrationTask): SubstepRule {
+  const { c, d, vpeak } = task.params;
+  const { dt, input, spikes } = task;
+  return {
+    vpeak,
+    vpeakU: 0,
+    atCutoff: false,
+    diverged: (t, h, v, u) => substepDiverged(t, h, v, u, input, dt),
+    fire: (v, _u, vNext, uNext, t, h, _cutoff, out) => {
+      spikes.push(t + (h * (vpeak - v)) / (vNext - v));
+      out[0] = c;
+      out[1] = uNext + d;
+      return vpeak;
+    },
+    input,
+    refuseInput: (t, I) => diverged(t, NaN, NaN, I, dt),
+  };
+}
+
+/**
+ * The loop of the sub-stepping integrators on the 2003 form's grid, k = 0 … K; Euler samples no
+ * input at the last step, so it is checked there even without a trace.
  */
 function runSubstepped(task: IntegrationTask, advance: Advance): void {
-  const { c, d, vpeak } = task.params;
-  const { dt, lastStep, input, spikes, trace, substeps } = task;
-  const h = dt / substeps;
-  const next = new Float64Array(2);
-  let v = task.v0;
-  let u = task.u0;
-  if (trace !== undefined) {
-    trace.t[0] = 0;
-    trace.v[0] = v;
-    trace.u[0] = u;
-    trace.I[0] = recordedInput(input, 0, v, u, dt);
-  }
-  for (let k = 1; k <= lastStep; k++) {
-    const start = (k - 1) * dt;
-    let peaked = false;
-    for (let s = 0; s < substeps; s++) {
-      const t = start + s * h;
-      advance(v, u, t, h, next);
-      const vNext = next[0] as number;
-      const uNext = next[1] as number;
-      if (!(Number.isFinite(vNext) && Number.isFinite(uNext))) {
-        substepDiverged(t, h, vNext, uNext, input, dt);
-      }
-      if (vNext > vpeak) {
-        spikes.push(t + (h * (vpeak - v)) / (vNext - v));
-        peaked = true;
-        v = c;
-        u = uNext + d;
-      } else {
-        v = vNext;
-        u = uNext;
-      }
-    }
-    if (trace !== undefined) {
-      trace.t[k] = k * dt;
-      trace.v[k] = peaked ? vpeak : v;
-      trace.u[k] = u;
-      trace.I[k] = recordedInput(input, k * dt, v, u, dt);
-    }
-  }
-  // Euler samples no input at the last step: check it there even without a trace.
-  if (trace === undefined) recordedInput(input, lastStep * dt, v, u, dt);
+  runSubsteps({ ...task, samples: task.lastStep + 1 }, advance, substepRule(task));
+  if (task.trace === undefined) recordedInput(task.input, task.lastStep * task.dt, task.dt);
 }
 
 function makeDerivative(params: ModelParameters, out: Float64Array): Derivative {
@@ -163,77 +150,11 @@ function makeDerivative(params: ModelParameters, out: Float64Array): Derivative 
   };
 }
 
-/** One sub-step of a sub-stepping integrator: (v, u) at t to `out` at t + h. */
-export type Advance = (v: number, u: number, t: number, h: number, out: Float64Array) => void;
-
-/** The forward Euler sub-step: v and u both advance from the old state. */
-export function eulerAdvance(
-  derivative: Derivative,
-  slope: Float64Array,
-  input: InputFunction,
-): Advance {
-  return (v, u, t, h, out) => {
-    derivative(v, u, input(t));
-    out[0] = v + h * (slope[0] as number);
-    out[1] = u + h * (slope[1] as number);
-  };
-}
-
-/** Textbook forward Euler: v and u both advance from the old state. */
-function runEuler(task: IntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, eulerAdvance(makeDerivative(task.params, slope), slope, task.input));
-}
-
-/**
- * One classical fourth-order Runge–Kutta step of (v, u) over h, with the input at the step's
- * start, middle and end; `derivative` writes (dv/dt, du/dt) into `slope`, the result goes to `out`.
- */
-export function rk4Step(
-  derivative: Derivative,
-  slope: Float64Array,
-  v: number,
-  u: number,
-  h: number,
-  inputs: { readonly start: number; readonly mid: number; readonly end: number },
-  out: Float64Array,
-): void {
-  derivative(v, u, inputs.start);
-  const k1v = slope[0] as number;
-  const k1u = slope[1] as number;
-  derivative(v + (h / 2) * k1v, u + (h / 2) * k1u, inputs.mid);
-  const k2v = slope[0] as number;
-  const k2u = slope[1] as number;
-  derivative(v + (h / 2) * k2v, u + (h / 2) * k2u, inputs.mid);
-  const k3v = slope[0] as number;
-  const k3u = slope[1] as number;
-  derivative(v + h * k3v, u + h * k3u, inputs.end);
-  const k4v = slope[0] as number;
-  const k4u = slope[1] as number;
-  out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + k4v);
-  out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
-}
-
-/** The classical Runge–Kutta sub-step, I(t) sampled at the sub-step's start, middle and end. */
-export function rk4Advance(
-  derivative: Derivative,
-  slope: Float64Array,
-  input: InputFunction,
-): Advance {
-  const inputs = { start: 0, mid: 0, end: 0 };
-  return (v, u, t, h, out) => {
-    inputs.start = input(t);
-    inputs.mid = input(t + h / 2);
-    inputs.end = input(t + h);
-    rk4Step(derivative, slope, v, u, h, inputs, out);
-  };
-}
-
-/** Classical fourth-order Runge–Kutta, I(t) sampled at the sub-step's start, middle and end. */
-function runRk4(task: IntegrationTask): void {
-  const slope = new Float64Array(2);
-  runSubstepped(task, rk4Advance(makeDerivative(task.params, slope), slope, task.input));
-}
+/** Textbook forward Euler and classical Runge–Kutta, each with sub-steps. */
+const SUBSTEPPING = substepIntegrators(
+  (task: IntegrationTask, slope) => makeDerivative(task.params, slope),
+  runSubstepped,
+);
 
 /**
  * The integrators by name. `reference` is the default and the one every preset uses; the others
@@ -250,11 +171,11 @@ export const INTEGRATORS: Readonly<Record<IntegratorName, Integrator>> = {
   euler: {
     description:
       'forward Euler, v and u together from the old state, with sub-steps and interpolated spike times',
-    run: runEuler,
+    run: SUBSTEPPING.euler,
   },
   rk4: {
     description: 'classical Runge–Kutta of order 4, with sub-steps and interpolated spike times',
-    run: runRk4,
+    run: SUBSTEPPING.rk4,
   },
 };
 

@@ -100,6 +100,27 @@ export function resolveParameters(given: NeuronParameters): ModelParameters {
   return resolved;
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
+/**
+ * Checks that `value` is a whole number from `least` to `most`.
+ *
+ * @throws ParameterError naming `name` when it is not
+ */
+export function requireWholeNumber(
+  name: string,
+  value: number,
+  least: number,
+  most: number,
+): number {
+  if (!Number.isInteger(value) || value < least || value > most) {
+    throw new ParameterError(
+      name,
+      `${name} must be a whole number from ${least} to ${most}, got ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+/** The fields of `value` that are not undefined: what overrides may override. */
+export function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,4 @@
 /** Runs one neuron of the 2007 form: validates the options, allocates the recording once and integrates. */
-import { GrowableFloat64Array } from '../record/growable.js';
 import { BOOK_INTEGRATORS } from './integrators-2007.js';
 import { requireFinite } from './izhikevich.js';
 import {
@@ -8,10 +7,8 @@ import {
   type BookParameters,
 } from './izhikevich-2007.js';
 import {
-  allocateTrace,
-  DEFAULT_MAX_TRACE_BYTES,
-  integratorChoice,
-  resolveInput,
+  runResult,
+  setUpRun,
   stepCount,
   type RunControls,
   type SimulationResult,
@@ -48,34 +45,17 @@ export function simulate2007(options: BookSimulationOptions): BookSimulationResu
   const u0 = options.u0 === undefined ? 0 : requireFinite('u0', options.u0);
   const { dt, duration } = options;
   const samples = stepCount(dt, duration);
-  const { integrator, substeps } = integratorChoice(options.integrator, options.substeps);
-  const input = resolveInput(options.input);
-  const trace = options.spikesOnly
-    ? undefined
-    : allocateTrace(samples, options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES);
-  const spikes = new GrowableFloat64Array(64);
-  BOOK_INTEGRATORS[integrator].run({
+  const run = setUpRun(options, samples);
+  BOOK_INTEGRATORS[run.integrator].run({
     params,
     v0,
     u0,
     dt,
     samples,
-    substeps,
-    input: input.evaluate,
-    spikes,
-    trace,
+    substeps: run.substeps,
+    input: run.input.evaluate,
+    spikes: run.spikes,
+    trace: run.trace,
   });
-  return {
-    model: '2007',
-    params,
-    v0,
-    u0,
-    dt,
-    duration,
-    integrator,
-    substeps,
-    input: input.source,
-    spikes: spikes.toArray(),
-    ...(trace === undefined ? {} : { trace }),
-  };
+  return { model: '2007', ...runResult(run, { params, v0, u0, dt, duration }) };
 }

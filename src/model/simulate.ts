@@ -11,6 +11,7 @@ import {
 } from './integrators.js';
 import {
   requireFinite,
+  requireWholeNumber,
   resolveParameters,
   type ModelParameters,
   type NeuronParameters,
@@ -133,13 +134,7 @@ export function integratorChoice(
       `unknown integrator '${String(integrator)}'; known integrators: ${INTEGRATOR_NAMES.join(', ')}`,
     );
   }
-  const substeps = substepCount ?? 1;
-  if (!Number.isInteger(substeps) || substeps < 1 || substeps > 10000) {
-    throw new ParameterError(
-      'substeps',
-      `substeps must be a whole number from 1 to 10000, got ${substeps}`,
-    );
-  }
+  const substeps = requireWholeNumber('substeps', substepCount ?? 1, 1, 10000);
   if (integrator === 'reference' && substeps !== 1) {
     throw new ParameterError(
       'substeps',
@@ -147,6 +142,44 @@ export function integratorChoice(
     );
   }
   return { integrator, substeps };
+}
+
+/** What a run of either form needs besides its neuron: the integrator, the input and the recording. */
+export interface RunSetup {
+  readonly integrator: IntegratorName;
+  readonly substeps: number;
+  readonly input: { readonly source: string; readonly evaluate: InputFunction };
+  readonly spikes: GrowableFloat64Array;
+  readonly trace: TraceColumns | undefined;
+}
+
+/** Checks the run controls and allocates the recording of `samples` grid points once. */
+export function setUpRun(options: RunControls, samples: number): RunSetup {
+  const { integrator, substeps } = integratorChoice(options.integrator, options.substeps);
+  const maxTraceBytes = options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES;
+  const input = resolveInput(options.input);
+  const trace = options.spikesOnly ? undefined : allocateTrace(samples, maxTraceBytes);
+  return { integrator, substeps, input, spikes: new GrowableFloat64Array(64), trace };
+}
+
+/** The result of a finished run of either form, its neuron's parameters as given. */
+export function runResult<Params>(
+  run: RunSetup,
+  grid: { params: Params; v0: number; u0: number; dt: number; duration: number },
+): Omit<SimulationResult, 'params'> & { params: Params } {
+  const { params, v0, u0, dt, duration } = grid;
+  return {
+    params,
+    v0,
+    u0,
+    dt,
+    duration,
+    integrator: run.integrator,
+    substeps: run.substeps,
+    input: run.input.source,
+    spikes: run.spikes.toArray(),
+    ...(run.trace === undefined ? {} : { trace: run.trace }),
+  };
 }
 
 /**
@@ -165,32 +198,17 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const u0 = options.u0 === undefined ? params.b * v0 : requireFinite('u0', options.u0);
   const { dt, duration } = options;
   const lastStep = stepCount(dt, duration);
-  const { integrator, substeps } = integratorChoice(options.integrator, options.substeps);
-  const maxTraceBytes = options.maxTraceBytes ?? DEFAULT_MAX_TRACE_BYTES;
-  const input = resolveInput(options.input);
-  const trace = options.spikesOnly ? undefined : allocateTrace(lastStep + 1, maxTraceBytes);
-  const spikes = new GrowableFloat64Array(64);
-  INTEGRATORS[integrator].run({
+  const run = setUpRun(options, lastStep + 1);
+  INTEGRATORS[run.integrator].run({
     params,
     v0,
     u0,
     dt,
     lastStep,
-    substeps,
-    input: input.evaluate,
-    spikes,
-    trace,
+    substeps: run.substeps,
+    input: run.input.evaluate,
+    spikes: run.spikes,
+    trace: run.trace,
   });
-  return {
-    params,
-    v0,
-    u0,
-    dt,
-    duration,
-    integrator,
-    substeps,
-    input: input.source,
-    spikes: spikes.toArray(),
-    ...(trace === undefined ? {} : { trace }),
-  };
+  return runResult(run, { params, v0, u0, dt, duration });
 }

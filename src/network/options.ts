@@ -1,6 +1,6 @@
 /** The options of a network run, their defaults and their validation. */
 import { ParameterError } from '../errors.js';
-import { requireFinite } from '../model/izhikevich.js';
+import { requireFinite, requireWholeNumber } from '../model/izhikevich.js';
 import { stepCount } from '../model/steps.js';
 
 /** Per-neuron parameters given directly instead of drawn (for tests and teaching). */
@@ -153,13 +153,12 @@ export function resolveNetworkOptions(options: NetworkOptions = {}): ResolvedNet
   const dt = options.dt ?? NETWORK_DEFAULTS.dt;
   const duration = options.duration ?? NETWORK_DEFAULTS.duration;
   const steps = stepCount(dt, duration);
-  const seed = requireFinite('seed', options.seed ?? NETWORK_DEFAULTS.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new ParameterError(
-      'seed',
-      `seed must be a whole number from 0 to 4294967295, got ${seed}`,
-    );
-  }
+  const seed = requireWholeNumber(
+    'seed',
+    requireFinite('seed', options.seed ?? NETWORK_DEFAULTS.seed),
+    0,
+    0xffffffff,
+  );
   const record = [...(options.record ?? [])];
   for (const index of record) {
     if (!Number.isInteger(index) || index < 0 || index >= n) {

@@ -2,9 +2,9 @@
  * A network run that advances in chunks of steps: the explorer's worker and the CLI step it,
  * report progress between chunks and may stop; any chunking gives the result of one whole run.
  */
-import { analyseNetwork, type NetworkAnalysis, type NetworkSpikes } from '../analysis/analyse.js';
-import { DivergenceError } from '../errors.js';
+import type { NetworkAnalysis, NetworkSpikes } from '../analysis/analyse.js';
 import { buildNetwork, type NetworkState, type SharedNetworkMemory } from './build.js';
+import { ChunkedNetworkRun } from './chunked-run.js';
 import { allocateOrFail, checkNetworkMemory } from './memory.js';
 import {
   resolveNetworkOptions,
@@ -28,7 +28,6 @@ import {
   type ThreadPart,
 } from './parallel.js';
 import { NetworkRandom, NOISE_BLOCK } from './random.js';
-import { SpikeRecorder } from './spike-recorder.js';
 import {
   nodeThreads,
   sharedKernelModules,
@@ -87,7 +86,7 @@ export interface NetworkResult extends NetworkAnalysis {
  * const result = run.result();
  * ```
  */
-export class NetworkSimulation {
+export class NetworkSimulation extends ChunkedNetworkRun {
   readonly options: ResolvedNetworkOptions;
   /** The live state (read it, do not write it). */
   readonly state: NetworkState;
@@ -102,13 +101,9 @@ export class NetworkSimulation {
    */
   readonly ready: Promise<void>;
 
-  private readonly spikes = new SpikeRecorder(1024);
   private readonly traces: Record<number, NeuronTrace> = {};
   private readonly recorded: Int32Array;
   private readonly recordedTraces: NeuronTrace[];
-  private step = 0;
-  private loopMs = 0;
-  private failure: DivergenceError | undefined;
   readonly setupMs: number;
 
   /**
@@ -119,6 +114,7 @@ export class NetworkSimulation {
    * @throws MemoryLimitError when weights, state and traces would exceed `maxBytes`
    */
   constructor(options: NetworkOptions = {}, startThreads?: ThreadStarter) {
+    super();
     const start = performance.now();
     this.options = resolveNetworkOptions(options);
     const memory = checkNetworkMemory(this.options);
@@ -208,30 +204,6 @@ export class NetworkSimulation {
     this.part = undefined;
   }
 
-  /** Steps taken so far. */
-  get stepsDone(): number {
-    return this.step;
-  }
-
-  /** Spikes recorded so far. */
-  get spikeCount(): number {
-    return this.spikes.length;
-  }
-
-  /** K, the number of steps of the whole run. */
-  get totalSteps(): number {
-    return this.options.steps;
-  }
-
-  get done(): boolean {
-    return this.step >= this.options.steps;
-  }
-
-  /** Fraction of the steps taken, 0 … 1. */
-  get progress(): number {
-    return this.step / this.options.steps;
-  }
-
   /**
    * Takes up to `steps` more steps (fewer at the end of the run) and returns how many it took.
    *
@@ -259,7 +231,7 @@ export class NetworkSimulation {
         const fired = kernels.step();
         if (fired < 0) this.diverged(k);
         state.firedCount = fired;
-        if (fired > 0) this.spikes.append(k, state.fired, fired);
+        if (fired > 0) this.appendSpikes(k, state.fired, fired);
         if (this.recorded.length > 0) this.record(k - 1);
       }
       this.loopMs += performance.now() - start;
@@ -270,7 +242,7 @@ export class NetworkSimulation {
       thalamicInput(state, this.options.noise);
       const fired = thresholdAndReset(state);
       if (fired < 0) this.diverged(k);
-      if (fired > 0) this.spikes.append(k, state.fired, fired);
+      if (fired > 0) this.appendSpikes(k, state.fired, fired);
       deliverSpikes(state, dt);
       updateMembrane(state, dt);
       updateRecovery(state, dt);
@@ -298,7 +270,7 @@ export class NetworkSimulation {
         diverged = k;
         break;
       }
-      if (fired > 0) this.spikes.append(k, this.state.fired, fired);
+      if (fired > 0) this.appendSpikes(k, this.state.fired, fired);
       if (recording) {
         // every thread has finished step k; they wait again while the traces are copied
         barrier(control, parties);
@@ -321,46 +293,15 @@ export class NetworkSimulation {
     }
   }
 
-  private diverged(k: number): never {
-    const t = k * this.options.dt;
-    this.failure = new DivergenceError(
-      `the network diverged at t = ${t} ms (v became NaN or infinite): try a smaller dt than ${this.options.dt} ms`,
-      t,
-    );
-    throw this.failure;
-  }
-
   /**
    * The spikes, traces and analyses of the steps taken so far (the whole run once `done`).
    * Traces hold zeros beyond the steps taken.
    */
   result(): NetworkResult {
     if (this.done) this.close();
-    const { ne, ni, dt, duration, seed, scale, noise } = this.options;
-    const spikes = this.spikes.toSpikes(dt);
-    const span = this.step === 0 ? dt : this.step * dt;
-    return {
-      ne,
-      ni,
-      dt,
-      duration,
-      seed,
-      scaled: scale && this.options.weights === undefined,
-      noise: {
-        excitatory: noise ? this.options.excitatoryNoise : 0,
-        inhibitory: noise ? this.options.inhibitoryNoise : 0,
-      },
-      weightScale: {
-        excitatory: this.options.excitatoryWeight,
-        inhibitory: this.options.inhibitoryWeight,
-      },
-      heterogeneity: this.options.heterogeneity,
-      steps: this.step,
-      spikes,
-      ...analyseNetwork(spikes, ne, ni, span),
-      traces: this.traces,
-      elapsedMs: this.loopMs,
-      setupMs: this.setupMs,
-    };
+    return this.networkResult(
+      this.options.scale && this.options.weights === undefined,
+      this.traces,
+    );
   }
 }

@@ -4,7 +4,8 @@
  * no other (every buffer a trial reads is cleared, or never read, before the next trial), so the
  * result is that of `findPolychronousGroups`, group for group, for any number of threads.
  */
-import { CancelledError, ParameterError } from '../errors.js';
+import { CancelledError } from '../errors.js';
+import { requireWholeNumber } from '../model/izhikevich.js';
 import { spawnWorkers, type NodeWorker } from '../network/threads.js';
 import type { GroupSearchOptions, GroupSearchResult, PolychronousGroup } from './group-types.js';
 import { findPolychronousGroupsAsync, type GroupSearchNetwork } from './groups.js';
@@ -15,13 +16,7 @@ export const MAX_GROUP_THREADS = 256;
 
 /** `threads` if it is a whole number from 1 to MAX_GROUP_THREADS; a ParameterError if not. */
 export function checkGroupThreads(threads: number): number {
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_GROUP_THREADS) {
-    throw new ParameterError(
-      'threads',
-      `threads must be a whole number from 1 to ${MAX_GROUP_THREADS}, got ${String(threads)}`,
-    );
-  }
-  return threads;
+  return requireWholeNumber('threads', threads, 1, MAX_GROUP_THREADS);
 }
 
 /** What a thread is sent: the arrays the search reads (copied to it). */

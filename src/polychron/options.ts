@@ -1,5 +1,6 @@
 /** The options of a polychronization network ([2006]), their defaults and their validation. */
 import { ParameterError } from '../errors.js';
+import { requireWholeNumber } from '../model/izhikevich.js';
 
 /** Which published program the network follows: spnet.m (MATLAB) or poly_spnet.cpp (C++). */
 export type PolychronVariant = 'matlab' | 'cpp';
@@ -53,16 +54,6 @@ export const POLYCHRON_DEFAULTS: ResolvedPolychronOptions = {
   spectrumSeconds: 10,
 };
 
-function wholeNumber(name: string, value: number, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ParameterError(
-      name,
-      `${name} must be a whole number from ${min} to ${max}, got ${String(value)}`,
-    );
-  }
-  return value;
-}
-
 /** Checks the options and fills in the defaults; throws a ParameterError naming the first bad one. */
 export function resolvePolychronOptions(options: PolychronOptions = {}): ResolvedPolychronOptions {
   const merged = { ...POLYCHRON_DEFAULTS, ...options };
@@ -70,11 +61,16 @@ export function resolvePolychronOptions(options: PolychronOptions = {}): Resolve
   if (!POLYCHRON_VARIANTS.includes(variant)) {
     throw new ParameterError('variant', `variant must be matlab or cpp, got '${String(variant)}'`);
   }
-  const seed = wholeNumber('seed', merged.seed, 0, 4294967295);
-  const ne = wholeNumber('ne', merged.ne, 1, 100000);
-  const ni = wholeNumber('ni', merged.ni, 0, 100000);
-  const maxDelay = wholeNumber('maxDelay', merged.maxDelay, 1, 1000);
-  const synapsesPerNeuron = wholeNumber('synapsesPerNeuron', merged.synapsesPerNeuron, 1, 10000);
+  const seed = requireWholeNumber('seed', merged.seed, 0, 4294967295);
+  const ne = requireWholeNumber('ne', merged.ne, 1, 100000);
+  const ni = requireWholeNumber('ni', merged.ni, 0, 100000);
+  const maxDelay = requireWholeNumber('maxDelay', merged.maxDelay, 1, 1000);
+  const synapsesPerNeuron = requireWholeNumber(
+    'synapsesPerNeuron',
+    merged.synapsesPerNeuron,
+    1,
+    10000,
+  );
   if (synapsesPerNeuron % maxDelay !== 0) {
     throw new ParameterError(
       'synapsesPerNeuron',
@@ -94,7 +90,7 @@ export function resolvePolychronOptions(options: PolychronOptions = {}): Resolve
       `maxWeight must be a positive number, got ${String(maxWeight)}`,
     );
   }
-  const spectrumSeconds = wholeNumber('spectrumSeconds', merged.spectrumSeconds, 1, 600);
+  const spectrumSeconds = requireWholeNumber('spectrumSeconds', merged.spectrumSeconds, 1, 600);
   return { seed, variant, ne, ni, synapsesPerNeuron, maxDelay, maxWeight, spectrumSeconds };
 }
 
@@ -102,5 +98,5 @@ export function resolvePolychronOptions(options: PolychronOptions = {}): Resolve
  * Checks a duration in seconds of model time: a whole number from 0 to 10⁶ (about 11.6 days).
  */
 export function checkPolychronDuration(seconds: number): number {
-  return wholeNumber('duration', seconds, 0, 1000000);
+  return requireWholeNumber('duration', seconds, 0, 1000000);
 }

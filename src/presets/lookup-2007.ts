@@ -2,6 +2,7 @@
 import { UnknownPresetError } from '../errors.js';
 import type { BookSimulationOptions } from '../model/simulate-2007.js';
 import { CELLS_2007, type BookPreset } from './cells-2007.js';
+import { protocolOptions } from './protocol.js';
 
 const byId = new Map(CELLS_2007.map((preset) => [preset.id, preset]));
 
@@ -28,15 +29,5 @@ export function bookPresetOptions(
   preset: BookProtocol | string,
   overrides: Partial<BookSimulationOptions> = {},
 ): BookSimulationOptions {
-  const p = typeof preset === 'string' ? getBookPreset(preset) : preset;
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  return {
-    ...p.params,
-    ...(p.v0 === undefined ? {} : { v0: p.v0 }),
-    ...(p.u0 === undefined ? {} : { u0: p.u0 }),
-    dt: p.dt,
-    duration: p.duration,
-    input: p.input,
-    ...defined,
-  };
+  return protocolOptions(typeof preset === 'string' ? getBookPreset(preset) : preset, overrides);
 }

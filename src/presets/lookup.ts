@@ -2,6 +2,7 @@
 import { UnknownPresetError } from '../errors.js';
 import type { SimulationOptions } from '../model/simulate.js';
 import { PRESETS, type Preset } from './presets.js';
+import { protocolOptions } from './protocol.js';
 
 const byId = new Map(PRESETS.map((preset) => [preset.id, preset]));
 
@@ -20,15 +21,5 @@ export function presetOptions(
   preset: Preset | string,
   overrides: Partial<SimulationOptions> = {},
 ): SimulationOptions {
-  const p = typeof preset === 'string' ? getPreset(preset) : preset;
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  return {
-    ...p.params,
-    v0: p.v0,
-    ...(p.u0 === undefined ? {} : { u0: p.u0 }),
-    dt: p.dt,
-    duration: p.duration,
-    input: p.input,
-    ...defined,
-  };
+  return protocolOptions(typeof preset === 'string' ? getPreset(preset) : preset, overrides);
 }

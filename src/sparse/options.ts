@@ -1,6 +1,6 @@
 /** The options of a sparse network run (SPEC §8): the network's options plus K and the threads. */
 import { ParameterError } from '../errors.js';
-import { requireFinite } from '../model/izhikevich.js';
+import { requireFinite, requireWholeNumber } from '../model/izhikevich.js';
 import {
   resolveNetworkOptions,
   type NetworkOptions,
@@ -50,14 +50,7 @@ export function sparseWeightScales(
 }
 
 function requireWhole(name: string, value: unknown, least: number, most: number): number {
-  const count = requireFinite(name, value);
-  if (!Number.isInteger(count) || count < least || count > most) {
-    throw new ParameterError(
-      name,
-      `${name} must be a whole number from ${least} to ${most}, got ${count}`,
-    );
-  }
-  return count;
+  return requireWholeNumber(name, requireFinite(name, value), least, most);
 }
 
 /** Fills in the defaults and throws a `ParameterError` for anything out of range. */

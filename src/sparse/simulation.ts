@@ -2,12 +2,11 @@
  * A sparse network run (SPEC §8) that advances in chunks of steps, on one thread or several:
  * any chunking and any number of threads give the spikes of one whole run on one thread.
  */
-import { analyseNetwork } from '../analysis/analyse.js';
-import { DivergenceError, IzhikitError } from '../errors.js';
+import { IzhikitError } from '../errors.js';
+import { ChunkedNetworkRun } from '../network/chunked-run.js';
 import { allocateOrFail } from '../network/memory.js';
 import { NetworkRandom } from '../network/random.js';
 import type { NetworkResult, NeuronTrace } from '../network/simulation.js';
-import { SpikeRecorder } from '../network/spike-recorder.js';
 import {
   allocateSparseNetwork,
   drawSparseSynapses,
@@ -56,7 +55,7 @@ export interface SparseNetworkResult extends NetworkResult {
  * const result = run.result();
  * ```
  */
-export class SparseNetworkSimulation {
+export class SparseNetworkSimulation extends ChunkedNetworkRun {
   readonly options: ResolvedSparseOptions;
   /**
    * The live state (read it, do not write it). On several threads with the kernels its synapses
@@ -74,14 +73,10 @@ export class SparseNetworkSimulation {
   /** Whether the steps run the WebAssembly kernels (else the JavaScript phases, same spikes). */
   readonly kernels: boolean;
   private readonly part: SparseThreadPart;
-  private readonly spikes = new SpikeRecorder(1024);
   private readonly firedNow: Int32Array;
   private pool: ThreadPool | undefined;
   private started: boolean;
   private closed = false;
-  private step = 0;
-  private loopMs = 0;
-  private failure: DivergenceError | undefined;
 
   /**
    * Validates the options, checks the memory, draws the parameters and synapses.
@@ -96,6 +91,7 @@ export class SparseNetworkSimulation {
     startThreads?: ThreadStarter,
     onBuildProgress?: SparseBuildProgress,
   ) {
+    super();
     const start = performance.now();
     this.options = resolveSparseOptions(options);
     const { n, steps, record, maxBytes } = this.options;
@@ -199,28 +195,6 @@ export class SparseNetworkSimulation {
     return this.buildMs;
   }
 
-  get stepsDone(): number {
-    return this.step;
-  }
-
-  /** Spikes recorded so far. */
-  get spikeCount(): number {
-    return this.spikes.length;
-  }
-
-  get totalSteps(): number {
-    return this.options.steps;
-  }
-
-  get done(): boolean {
-    return this.step >= this.options.steps;
-  }
-
-  /** Fraction of the steps taken, 0 … 1. */
-  get progress(): number {
-    return this.step / this.options.steps;
-  }
-
   /**
    * Takes up to `steps` more steps (fewer at the end) and returns how many it took. The worker
    * threads exit when the run is done or fails.
@@ -274,24 +248,17 @@ export class SparseNetworkSimulation {
       this.firedNow.set(fired.subarray(start, start + count), size);
       size += count;
     }
-    this.spikes.append(k, this.firedNow, size);
+    this.appendSpikes(k, this.firedNow, size);
   }
 
-  private diverged(k: number): never {
+  protected override diverged(k: number): never {
     this.close();
-    const t = k * this.options.dt;
-    this.failure = new DivergenceError(
-      `the network diverged at t = ${t} ms (v became NaN or infinite): try a smaller dt than ${this.options.dt} ms`,
-      t,
-    );
-    throw this.failure;
+    return super.diverged(k);
   }
 
   /** The spikes, traces and analyses of the steps taken so far (the whole run once `done`). */
   result(): SparseNetworkResult {
-    const { ne, ni, dt, duration, seed, scale, steps, record, noise } = this.options;
-    const spikes = this.spikes.toSpikes(dt);
-    const span = this.step === 0 ? dt : this.step * dt;
+    const { dt, scale, steps, record } = this.options;
     const t = new Float64Array(record.length === 0 ? 0 : steps);
     for (let k = 0; k < t.length; k++) t[k] = (k + 1) * dt;
     const traces: Record<number, NeuronTrace> = {};
@@ -305,27 +272,7 @@ export class SparseNetworkSimulation {
       };
     });
     return {
-      ne,
-      ni,
-      dt,
-      duration,
-      seed,
-      scaled: scale,
-      noise: {
-        excitatory: noise ? this.options.excitatoryNoise : 0,
-        inhibitory: noise ? this.options.inhibitoryNoise : 0,
-      },
-      weightScale: {
-        excitatory: this.options.excitatoryWeight,
-        inhibitory: this.options.inhibitoryWeight,
-      },
-      heterogeneity: this.options.heterogeneity,
-      steps: this.step,
-      spikes,
-      ...analyseNetwork(spikes, ne, ni, span),
-      traces,
-      elapsedMs: this.loopMs,
-      setupMs: this.setupMs,
+      ...this.networkResult(scale, traces),
       synapses: this.options.synapses,
       excitatorySynapses: this.options.excitatorySynapses,
       threads: this.threads,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IzhikitError } from '../../src/errors.js';
 import { compileExpression } from '../../src/input/compile.js';
-import { OPERATORS } from '../../src/input/parse.js';
+import { OPERATORS } from '../../src/input/tokens.js';
 import { simulate } from '../../src/model/simulate.js';
 import { runMain } from '../helpers/main-in-process.js';
 

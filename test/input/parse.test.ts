@@ -164,8 +164,11 @@ describe('parseExpression(source): the cases of issue 10', () => {
 
   it('depends on no other parser, so no global state of a dependency is changed', async () => {
     const { readFileSync } = await import('node:fs');
-    const text = readFileSync(new URL('../../src/input/parse.ts', import.meta.url), 'utf8');
-    const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-    expect(imports.sort()).toEqual(['../errors.js', './syntax.js']);
+    const importsOf = (file: string): string[] => {
+      const text = readFileSync(new URL(`../../src/input/${file}`, import.meta.url), 'utf8');
+      return [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1] as string).sort();
+    };
+    expect(importsOf('parse.ts')).toEqual(['../errors.js', './syntax.js', './tokens.js']);
+    expect(importsOf('tokens.ts')).toEqual(['../errors.js']);
   });
 });
