@@ -5,6 +5,7 @@
  */
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import './touch.css';
 import { stateFromPreset, readNeuronParams, writeNeuronParams } from './neuron/state.js';
 import { createNeuronView } from './neuron/view.js';
 import { createGalleryView } from './gallery/view.js';
