@@ -136,4 +136,27 @@ describe('neuron view layout', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('on a 390 px phone no tab label is cut off, and every tab keeps its full name for screen readers', async () => {
+    const { page, errors } = await explorer.open('?view=neuron', { width: 390, height: 844 });
+    const tabs = await page.locator('.tab').evaluateAll((all) =>
+      all.map((tab) => ({
+        name: tab.getAttribute('aria-label') ?? tab.textContent,
+        shown: (tab as HTMLElement).innerText,
+        cut: tab.scrollWidth > tab.clientWidth,
+      })),
+    );
+    expect(tabs.filter((tab) => tab.cut)).toEqual([]);
+    expect(tabs.map((tab) => tab.name)).toEqual([
+      'Neuron',
+      'Gallery',
+      'Network',
+      'Polychronization',
+      'Dynamics',
+    ]);
+    expect(tabs[3]?.shown).toBe('Polychrony');
+    expect(await page.getByRole('button', { name: 'Polychronization' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

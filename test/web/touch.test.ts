@@ -40,7 +40,8 @@ describe('touch screens', () => {
               : control;
           const { height } = box.getBoundingClientRect();
           if (height < target) {
-            const name = control.dataset['field'] ?? control.dataset['toggle'] ?? control.type;
+            const name =
+              control.dataset['field'] ?? control.dataset['toggle'] ?? control.textContent;
             found.push(`${control.tagName.toLowerCase()} ${name ?? ''} ${Math.round(height)} px`);
           }
         }
