@@ -7,7 +7,7 @@
  */
 import uPlot from 'uplot';
 import { decimateMinMax, type TraceColumns } from 'izhikit';
-import { COLORS, TIME_AXIS, axis } from '../ui/chart-theme.js';
+import { COLORS, TIME_AXIS, VALUE_AXIS, axis } from '../ui/chart-theme.js';
 import { formatNumber } from '../ui/dom.js';
 
 const SYNC_KEY = 'neuron-trace';
@@ -112,7 +112,7 @@ export class TraceChart {
       cursor: { sync: { key: SYNC_KEY }, drag: { x: true, y: false, setScale: true } },
       scales: { x: { time: false } },
       series: [{}, { label, stroke: color, width: 1.25, points: { show: false } }],
-      axes: [timeAxis, axis(label, { size: 56 })],
+      axes: [timeAxis, axis(label, { size: 56, ...VALUE_AXIS })],
       hooks: {
         setCursor: [
           (u) => {
