@@ -187,4 +187,27 @@ describe('neuron view layout', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('on a 390 × 844 phone with v, u and I(t) shown, the panels fit the chart: the time axis is not cut off', async () => {
+    const viewport = { width: 390, height: 844 };
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs&show=I,u', viewport);
+    await page.locator('.trace-I canvas').waitFor();
+    await page.waitForTimeout(300);
+    const fit = await page.locator('.trace-chart').evaluate((chart) => {
+      const bottom = chart.getBoundingClientRect().bottom;
+      const panels = [...chart.querySelectorAll('.trace-panel')].map((panel) =>
+        Math.round(panel.getBoundingClientRect().height),
+      );
+      const last = chart.querySelector('.trace-panel:last-child') as HTMLElement;
+      return { over: last.getBoundingClientRect().bottom - bottom, panels };
+    });
+    await screenshot(page, 'layout-phone-three-panels');
+    expect(fit.over).toBeLessThanOrEqual(1);
+    // Each short panel keeps room for a readable plot (its bottom one also holds the time axis).
+    expect(fit.panels).toHaveLength(3);
+    for (const height of fit.panels.slice(1)) expect(height).toBeGreaterThanOrEqual(40);
+    expect(fit.panels[0]).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
