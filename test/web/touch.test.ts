@@ -62,4 +62,26 @@ describe('touch screens', () => {
     expect(height).toBeLessThan(30);
     await page.close();
   });
+
+  it('on a touch phone the plot hint speaks of touch, and touching the plot shows the values there', async () => {
+    const context = await explorer.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${explorer.url}?view=neuron&preset=rs`);
+    const plot = page.locator('.trace-v canvas');
+    await plot.waitFor();
+    const hint = await page.locator('[data-view=neuron] .plot-tools .hint').innerText();
+    expect(hint).not.toMatch(/double-click|drag/i);
+    expect(hint).toMatch(/touch/i);
+    const box = await plot.boundingBox();
+    if (box === null) throw new Error('no plot');
+    await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await expect
+      .poll(() => page.locator('[data-view=neuron] [data-cursor-values]').innerText())
+      .toMatch(/t = /);
+    await context.close();
+  });
 });
