@@ -5,6 +5,7 @@
  */
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import './touch.css';
 import { stateFromPreset, readNeuronParams, writeNeuronParams } from './neuron/state.js';
 import { createNeuronView } from './neuron/view.js';
 import { createGalleryView } from './gallery/view.js';
@@ -95,13 +96,21 @@ const gallery = createGalleryView((preset) => {
   show('neuron', 'push');
 });
 
-const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: () => void }> = {
+interface ViewEntry {
+  element: HTMLElement;
+  label: string;
+  /** The label on a phone's tab bar, where the full one does not fit. */
+  shortLabel?: string;
+  onShow?: () => void;
+}
+const views: Record<ViewName, ViewEntry> = {
   neuron: { element: neuron.element, label: 'Neuron' },
   gallery: { element: gallery.element, label: 'Gallery', onShow: () => gallery.draw() },
   network: { element: network.element, label: 'Network', onShow: () => network.onShow() },
   polychron: {
     element: polychron.element,
     label: 'Polychronization',
+    shortLabel: 'Polychrony',
     onShow: () => polychron.onShow(),
   },
   dynamics: {
@@ -117,7 +126,14 @@ const views: Record<ViewName, { element: HTMLElement; label: string; onShow?: ()
 const tabs = new Map<ViewName, HTMLButtonElement>();
 const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' });
 for (const name of ['neuron', 'gallery', 'network', 'polychron', 'dynamics'] as const) {
-  const tab = el('button', { type: 'button', class: 'tab', 'data-tab': name }, views[name].label);
+  const { label, shortLabel } = views[name];
+  // A phone's tab bar shows the short label: the full one would be cut off.
+  const tab = el(
+    'button',
+    { type: 'button', class: 'tab', 'data-tab': name, 'aria-label': label },
+    el('span', { class: 'tab-label' }, label),
+    el('span', { class: 'tab-short', 'aria-hidden': 'true' }, shortLabel ?? label),
+  );
   tab.addEventListener('click', () => show(name, 'push'));
   tabs.set(name, tab);
   nav.append(tab);

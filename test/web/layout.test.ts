@@ -136,4 +136,78 @@ describe('neuron view layout', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('on a 390 px touch phone no tab label is cut off, and every tab keeps its full name for screen readers', async () => {
+    // A phone's screen: text is laid out for three device pixels per CSS pixel.
+    const context = await explorer.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${explorer.url}?view=neuron`);
+    // The names of the tabs whose shown label is wider than the room inside their padding.
+    const tabsCut = (): Promise<string[]> =>
+      page.locator('.tab').evaluateAll((all) =>
+        all
+          .filter((tab) => {
+            const style = getComputedStyle(tab);
+            const room =
+              tab.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return [...tab.children].some(
+              (label) =>
+                label.getClientRects().length > 0 && label.getBoundingClientRect().width > room,
+            );
+          })
+          .map((tab) => tab.getAttribute('data-tab') ?? ''),
+      );
+    // Each tab in turn is the current one, whose label is bold and so wider.
+    for (const name of ['gallery', 'network', 'polychron', 'dynamics', 'neuron']) {
+      await page.locator(`[data-tab=${name}]`).click();
+      expect(await tabsCut()).toEqual([]);
+    }
+    const tabs = await page.locator('.tab').evaluateAll((all) =>
+      all.map((tab) => ({
+        name: tab.getAttribute('aria-label') ?? tab.textContent,
+        shown: (tab as HTMLElement).innerText,
+      })),
+    );
+    expect(tabs.map((tab) => tab.name)).toEqual([
+      'Neuron',
+      'Gallery',
+      'Network',
+      'Polychronization',
+      'Dynamics',
+    ]);
+    expect(tabs[3]?.shown).toBe('Polychrony');
+    expect(await page.getByRole('button', { name: 'Polychronization' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a 390 × 844 phone with v, u and I(t) shown, the panels fit the chart: the time axis is not cut off', async () => {
+    const viewport = { width: 390, height: 844 };
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs&show=I,u', viewport);
+    await page.locator('.trace-I canvas').waitFor();
+    await page.waitForTimeout(300);
+    const fit = await page.locator('.trace-chart').evaluate((chart) => {
+      const bottom = chart.getBoundingClientRect().bottom;
+      const panels = [...chart.querySelectorAll('.trace-panel')].map((panel) =>
+        Math.round(panel.getBoundingClientRect().height),
+      );
+      const last = chart.querySelector('.trace-panel:last-child') as HTMLElement;
+      return { over: last.getBoundingClientRect().bottom - bottom, panels };
+    });
+    await screenshot(page, 'layout-phone-three-panels');
+    expect(fit.over).toBeLessThanOrEqual(1);
+    // Each short panel keeps room for a readable plot (its bottom one also holds the time axis).
+    expect(fit.panels).toHaveLength(3);
+    for (const height of fit.panels.slice(1)) expect(height).toBeGreaterThanOrEqual(40);
+    expect(fit.panels[0]).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

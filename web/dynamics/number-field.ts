@@ -25,13 +25,15 @@ export function createNumberField(options: {
 }): NumberField {
   const id = uniqueId(`field-${options.name}`);
   const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
   const input = el('input', {
     id,
     type: 'text',
     class: 'number',
     inputmode: 'decimal',
     value: String(options.value),
-    'aria-describedby': errorId,
+    // The help (when there is one) and the message are what a screen reader reads after the name.
+    'aria-describedby': options.help === undefined ? errorId : `${helpId} ${errorId}`,
     'data-field': options.name,
   });
   const error = el('div', { id: errorId, class: 'field-error', role: 'alert' });
@@ -39,7 +41,11 @@ export function createNumberField(options: {
   const element = el(
     'div',
     { class: 'number-field' },
-    el('div', { class: 'field-head' }, el('label', { for: id, title: options.help }, name), input),
+    el('div', { class: 'field-head' }, el('label', { for: id }, name), input),
+    // Shown, not a tooltip: a touch screen has no hover, and a keyboard user no pointer.
+    options.help === undefined
+      ? undefined
+      : el('div', { id: helpId, class: 'field-help' }, options.help),
     error,
   );
   input.addEventListener('input', options.onInput);

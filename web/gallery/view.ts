@@ -45,7 +45,7 @@ export function createGalleryView(onOpen: (preset: Preset) => void): GalleryView
       'p',
       { class: 'view-intro' },
       'The 28 reference protocols, each run with the reference scheme on its published input. ' +
-        'Click one to explore it.',
+        'Click or tap one to explore it.',
     ),
     ...sections,
   );

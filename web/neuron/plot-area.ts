@@ -73,10 +73,12 @@ export function createNeuronPlotArea(
     'Whole run',
   );
   resetZoom.addEventListener('click', () => chart.resetZoom());
+  // A touch screen has no drag-to-zoom (a drag scrolls the page) and no double-click.
   const zoomHint = el(
     'span',
     { class: 'hint' },
-    'Drag across the plot to zoom; double-click to reset.',
+    el('span', { class: 'for-mouse' }, 'Drag across the plot to zoom; double-click to reset.'),
+    el('span', { class: 'for-touch' }, 'Touch the plot to read its values at that time.'),
   );
 
   const title = el('h2', { class: 'plot-title' });

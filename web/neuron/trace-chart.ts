@@ -7,7 +7,7 @@
  */
 import uPlot from 'uplot';
 import { decimateMinMax, type TraceColumns } from 'izhikit';
-import { COLORS, TIME_AXIS, axis } from '../ui/chart-theme.js';
+import { COLORS, TIME_AXIS, VALUE_AXIS, axis } from '../ui/chart-theme.js';
 import { formatNumber } from '../ui/dom.js';
 
 const SYNC_KEY = 'neuron-trace';
@@ -19,6 +19,9 @@ export interface HeldTrace {
   readonly t: Float64Array;
   readonly v: Float64Array;
 }
+
+/** The height of the bottom panel's time axis: its ticks and its label. */
+const TIME_AXIS_HEIGHT = 46;
 
 const PANELS: Record<Column, { label: string; color: string; share: number }> = {
   v: { label: 'v (mV)', color: COLORS.v, share: 0.62 },
@@ -103,7 +106,7 @@ export class TraceChart {
     this.element.append(holder);
     // Only the bottom panel labels the time axis; the others keep a thin axis for alignment.
     const timeAxis = last
-      ? axis('t (ms)', { size: 30, labelSize: 16, labelGap: 0, ...TIME_AXIS })
+      ? axis('t (ms)', { size: TIME_AXIS_HEIGHT - 16, labelSize: 16, labelGap: 0, ...TIME_AXIS })
       : axis(undefined, { size: 6, values: () => [] });
     const options: uPlot.Options = {
       width,
@@ -112,7 +115,11 @@ export class TraceChart {
       cursor: { sync: { key: SYNC_KEY }, drag: { x: true, y: false, setScale: true } },
       scales: { x: { time: false } },
       series: [{}, { label, stroke: color, width: 1.25, points: { show: false } }],
-      axes: [timeAxis, axis(label, { size: 56 })],
+      // The short u and I panels (a phone's are 30 px) space their ticks closer, to show two.
+      axes: [
+        timeAxis,
+        axis(label, { size: 56, ...(column === 'v' ? {} : { space: 12 }), ...VALUE_AXIS }),
+      ],
       hooks: {
         setCursor: [
           (u) => {
@@ -243,9 +250,18 @@ export class TraceChart {
     const width = Math.max(240, Math.floor(this.element.clientWidth || 600));
     const height = Math.max(260, Math.floor(this.element.clientHeight || 420));
     const share = this.columns.reduce((sum, column) => sum + PANELS[column].share, 0);
-    const heights = this.columns.map((column) =>
-      Math.max(70, Math.floor((height * PANELS[column].share) / share) - 2),
+    const last = this.columns.length - 1;
+    // A short panel keeps 40 px of plot (the bottom one its time axis too); the v panel gives
+    // up what those floors take, so that on a phone the panels still fit the chart.
+    const heights = this.columns.map((column, index) =>
+      Math.max(
+        column === 'v' ? 100 : index === last ? 40 + TIME_AXIS_HEIGHT : 40,
+        Math.floor((height * PANELS[column].share) / share) - 2,
+      ),
     );
+    const v = this.columns.indexOf('v');
+    const over = heights.reduce((sum, each) => sum + each + 2, 0) - height;
+    if (over > 0 && v >= 0) heights[v] = Math.max(100, (heights[v] as number) - over);
     return { width, heights };
   }
 

@@ -45,3 +45,22 @@ function labelSpace(_chart: uPlot, _axis: number, min: number, max: number): num
 
 /** What every time (and frequency) axis adds to `axis`: plain labels spaced for their width. */
 export const TIME_AXIS: Partial<uPlot.Axis> = { values: plainValues, space: labelSpace };
+
+/**
+ * Tick labels of a value axis that fit its 56 px: as uPlot prints them ("-80", "1,000"), but
+ * in powers of ten once a tick reaches 100,000 ("-2.5e8"), which a run far out of range gives
+ * and "-250,000,000" would be clipped to its last digits.
+ */
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 12 });
+
+function compactValues(_chart: uPlot, splits: number[]): string[] {
+  const large = splits.some((value) => value !== null && Math.abs(value) >= 1e5);
+  return splits.map((value) => {
+    if (value === null) return '';
+    if (!large || value === 0) return NUMBER.format(Number(value.toPrecision(12)));
+    return Number(value.toPrecision(3)).toExponential().replace('e+', 'e');
+  });
+}
+
+/** What every value axis of a trace adds to `axis`: labels that fit its width. */
+export const VALUE_AXIS: Partial<uPlot.Axis> = { values: compactValues };
