@@ -43,6 +43,25 @@ describe('neuron view, bad input', () => {
     await page.close();
   });
 
+  it('two fields wrong at once are both marked, and each mark goes when its field is fixed', async () => {
+    const { page, errors } = await explorer.open('?view=neuron&preset=rs');
+    const numbers = await readout(page);
+    await page.locator('[data-field=dt]').fill('0');
+    await expect.poll(() => fieldError(page, 'dt')).toContain('dt');
+    await page.locator('[data-field=duration]').fill('-5');
+    await expect.poll(() => fieldError(page, 'duration')).toContain('duration');
+    // dt is still 0: its message stays beside the new one
+    expect(await fieldError(page, 'dt')).toContain('dt');
+    expect(await readout(page)).toBe(numbers);
+    await page.locator('[data-field=dt]').fill('0.25');
+    await expect.poll(() => fieldError(page, 'dt')).toBe('');
+    expect(await fieldError(page, 'duration')).toContain('duration');
+    await page.locator('[data-field=duration]').fill('300');
+    await expect.poll(() => fieldError(page, 'duration')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a dt so large that v diverges is reported under dt, with the time and a smaller dt to try', async () => {
     const { page, errors } = await explorer.open('?view=neuron&preset=rs');
     const numbers = await readout(page);

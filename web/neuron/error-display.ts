@@ -25,6 +25,13 @@ export interface ErrorDisplay {
    * plot stale.
    */
   show(error: unknown, source: string, input: string): void;
+  /**
+   * Also marks field `key` with `text` (another field that is wrong on its own, beside the error
+   * `show` reported).
+   */
+  markField(key: FieldKey, text: string): void;
+  /** Whether the message under field `key` is showing. */
+  isMarked(key: FieldKey): boolean;
   /** Clears every message and the stale mark. */
   clear(): void;
 }
@@ -36,30 +43,37 @@ export function createErrorDisplay(
   message: HTMLElement,
   setStale: (stale: boolean) => void,
 ): ErrorDisplay {
-  // The marked field itself: the form may have switched (and its fields with it) since.
-  let errorKey: SliderField | 'input' | undefined;
+  // The marked fields themselves: the form may have switched (and its fields with it) since.
+  const markedFields = new Set<SliderField | 'input'>();
 
   const fieldError = (key: FieldKey, text: string): void => {
     const field = fields().get(key);
-    errorKey = field;
+    if (field !== undefined) markedFields.add(field);
     field?.setError(text);
     message.textContent = '';
   };
 
   return {
     get marked() {
-      return errorKey !== undefined;
+      return markedFields.size > 0;
+    },
+    markField(key, text) {
+      if (fields().has(key)) fieldError(key, text);
+    },
+    isMarked(key) {
+      const field = fields().get(key);
+      return field !== undefined && markedFields.has(field);
     },
     show(error, source, input) {
       if (error instanceof ExpressionError) {
         expression.setError({ message: error.message, position: error.position });
-        errorKey = 'input';
+        markedFields.add('input');
         message.textContent = '';
       } else if (error instanceof ParameterError && fields().has(error.parameter as FieldKey)) {
         fieldError(error.parameter as FieldKey, error.message);
       } else if (error instanceof DivergenceError && !inputIsFinite(input, error.time)) {
         expression.setError({ message: error.message });
-        errorKey = 'input';
+        markedFields.add('input');
         message.textContent = '';
       } else if (error instanceof DivergenceError) {
         // Under the value just changed (the user is looking there), else under dt, which it names.
@@ -78,9 +92,11 @@ export function createErrorDisplay(
       setStale(true);
     },
     clear() {
-      if (errorKey === 'input') expression.setError(undefined);
-      else if (errorKey !== undefined) errorKey.setError(undefined);
-      errorKey = undefined;
+      for (const marked of markedFields) {
+        if (marked === 'input') expression.setError(undefined);
+        else marked.setError(undefined);
+      }
+      markedFields.clear();
       message.textContent = '';
       setStale(false);
     },

@@ -3,7 +3,7 @@
  * picker, the plot and its readout. Every input event re-simulates and redraws synchronously;
  * a bad value shows its message next to its field while the last good plot stays.
  */
-import { ExpressionError, TRACE_BYTES_PER_STEP } from 'izhikit';
+import { ExpressionError, ParameterError, TRACE_BYTES_PER_STEP } from 'izhikit';
 import { el } from '../ui/dom.js';
 import { createExportBar } from '../ui/export-bar.js';
 import { createNeuronControls, type FieldKey } from './controls.js';
@@ -81,6 +81,29 @@ export function createNeuronView(
     controls.element,
   );
 
+  /** The last state that ran. */
+  let lastGood: NeuronState | undefined;
+
+  /**
+   * After a failed run, marks every other field changed since the last good run that is wrong on
+   * its own (the library reports one error at a time): each is tried alone on the last good
+   * state, and a ParameterError that names it marks it.
+   */
+  function markOthers(failed: NeuronState): void {
+    const good = lastGood;
+    if (good === undefined || good.model !== failed.model) return;
+    for (const key of controls.fields.keys()) {
+      if (errors.isMarked(key) || failed[key] === good[key]) continue;
+      try {
+        runState({ ...good, [key]: failed[key] }, EXPLORER_MAX_TRACE_BYTES);
+      } catch (error) {
+        if (error instanceof ParameterError && error.parameter === key) {
+          errors.markField(key, error.message);
+        }
+      }
+    }
+  }
+
   function update(next: NeuronState, source: string): void {
     const start = performance.now();
     state = next;
@@ -100,10 +123,12 @@ export function createNeuronView(
       errors.clear();
       if (result === undefined) exportBar.enable();
       result = run;
+      lastGood = state;
       plots.showRun(run, state);
     } catch (error) {
       if (errors.marked) errors.clear();
       errors.show(error, source, state.input);
+      markOthers(state);
     }
     performance.measure(REDRAW_MEASURE, { start, end: performance.now(), detail: source });
     if (source !== 'init') onChange(state);
