@@ -1,6 +1,6 @@
 // Browser tests of the explorer on a touch screen: every control is big enough for a thumb.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startExplorer, type Explorer } from './explorer.js';
+import { networkFinished, screenshot, startExplorer, type Explorer } from './explorer.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -82,6 +82,29 @@ describe('touch screens', () => {
     await expect
       .poll(() => page.locator('[data-view=neuron] [data-cursor-values]').innerText())
       .toMatch(/t = /);
+    await context.close();
+  });
+
+  it('on a touch phone the raster’s hint speaks of tapping, and a tap on a row shows that neuron', async () => {
+    const context = await explorer.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${explorer.url}?view=network&ne=200&ni=50&T=500`);
+    expect(await networkFinished(page)).toMatch(/^done/);
+    const hint = await page.locator('[data-view=network] .plot-foot .hint').innerText();
+    expect(hint).not.toMatch(/double-click|drag/i);
+    expect(hint).toMatch(/tap a row/i);
+    const over = page.locator('[data-view=network] .raster .u-over');
+    const box = await over.boundingBox();
+    if (box === null) throw new Error('no raster');
+    await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await expect
+      .poll(() => page.locator('[data-view=network] .chart-title[data-neuron]').count())
+      .toBe(1);
+    await screenshot(page, 'touch-network-tap');
     await context.close();
   });
 });

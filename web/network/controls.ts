@@ -168,7 +168,7 @@ export function createNetworkControls(
         neuronField,
       ),
       neuronError,
-      el('p', { class: 'hint' }, 'Or click a row of the raster.'),
+      el('p', { class: 'hint' }, 'Or click (or tap) a row of the raster.'),
       showNeuron,
     ),
   );

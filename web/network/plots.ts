@@ -92,7 +92,14 @@ export function createNetworkPlots(
       el(
         'span',
         { class: 'hint' },
-        'Runs in Web Workers (see threads): the page stays responsive. Drag across the raster to zoom in time; double-click to reset.',
+        'Runs in Web Workers (see threads): the page stays responsive. ',
+        // a touch screen has no drag-to-zoom (a drag scrolls the page) and no double-click
+        el(
+          'span',
+          { class: 'for-mouse' },
+          'Drag across the raster to zoom in time; double-click to reset.',
+        ),
+        el('span', { class: 'for-touch' }, 'Tap a row of the raster to see that neuron.'),
       ),
       exportBar,
     ),
