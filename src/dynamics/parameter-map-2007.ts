@@ -249,13 +249,5 @@ export async function scheduleBookParameterMap(
   options: MapProgressOptions = {},
 ): Promise<BookParameterMap> {
   const resolved = resolveBookMapSpec(spec);
-  const codes = await scheduleMapRows(
-    resolved.y.steps,
-    resolved.x.steps,
-    runners.map(
-      (runner) => (rowStart: number, rowEnd: number) => runner(resolved, rowStart, rowEnd),
-    ),
-    options,
-  );
-  return bookParameterMapOf(resolved, codes);
+  return bookParameterMapOf(resolved, await scheduleMapRows(resolved, runners, options));
 }

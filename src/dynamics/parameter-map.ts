@@ -287,31 +287,26 @@ export async function scheduleParameterMap(
   options: MapProgressOptions = {},
 ): Promise<ParameterMap> {
   const resolved = resolveMapSpec(spec);
-  const codes = await scheduleMapRows(
-    resolved.y.steps,
-    resolved.x.steps,
-    runners.map(
-      (runner) => (rowStart: number, rowEnd: number) => runner(resolved, rowStart, rowEnd),
-    ),
-    options,
-  );
-  return parameterMapOf(resolved, codes);
+  return parameterMapOf(resolved, await scheduleMapRows(resolved, runners, options));
 }
 
 /**
- * The scheduling behind `scheduleParameterMap`, for a map of either form: `rows` rows of `nx`
- * codes, blocks of rows handed to whichever runner is free; resolves with every code.
+ * The scheduling behind `scheduleParameterMap` and `scheduleBookParameterMap`, for a resolved map
+ * of either form: its rows in blocks handed to whichever runner is free; resolves with every code.
  *
  * @throws ParameterError without runners
  * @throws CancelledError when `signal` aborts
  */
-export async function scheduleMapRows(
-  rows: number,
-  nx: number,
-  runners: readonly ((rowStart: number, rowEnd: number) => Promise<Uint8Array>)[],
+export async function scheduleMapRows<
+  S extends { readonly x: { readonly steps: number }; readonly y: { readonly steps: number } },
+>(
+  resolved: S,
+  runners: readonly ((spec: S, rowStart: number, rowEnd: number) => Promise<Uint8Array>)[],
   options: MapProgressOptions = {},
 ): Promise<Uint8Array> {
   if (runners.length === 0) throw new ParameterError('workers', 'a map needs at least one runner');
+  const rows = resolved.y.steps;
+  const nx = resolved.x.steps;
   const codes = new Uint8Array(nx * rows);
   const block = mapBlockRows(rows, runners.length);
   const { signal, onProgress } = options;
@@ -325,13 +320,13 @@ export async function scheduleMapRows(
   });
   cancelled.catch(() => undefined);
   const drain = async (
-    runner: (rowStart: number, rowEnd: number) => Promise<Uint8Array>,
+    runner: (spec: S, rowStart: number, rowEnd: number) => Promise<Uint8Array>,
   ): Promise<void> => {
     while (nextRow < rows) {
       const rowStart = nextRow;
       const rowEnd = Math.min(rows, rowStart + block);
       nextRow = rowEnd;
-      const result = await Promise.race([runner(rowStart, rowEnd), cancelled]);
+      const result = await Promise.race([runner(resolved, rowStart, rowEnd), cancelled]);
       codes.set(result, rowStart * nx);
       rowsDone += rowEnd - rowStart;
       onProgress?.(rowsDone / rows);
