@@ -105,21 +105,21 @@ export function noiseTables(
 /** The kernels of one thread, over its range of neurons and its split of the synapses. */
 export interface SparseKernels {
   /** Phase 1 for neurons [from, to) (from a multiple of 256). */
-  noise: (from: number, to: number) => void;
+  readonly noise: (from: number, to: number) => void;
   /** Phase 2 for neurons [from, to) into the int32 array at byte address `out`. */
-  threshold: (from: number, to: number, out: number) => number;
+  readonly threshold: (from: number, to: number, out: number) => number;
   /**
    * Phase 2 for the `count` neurons of the int32 list at byte address `list` (those `update`
    * listed), the fired written over the list.
    */
-  thresholdList: (list: number, count: number) => number;
+  readonly thresholdList: (list: number, count: number) => number;
   /** Phase 3 for the `count` spikes at byte address `fired`, onto the split's neurons. */
-  deliver: (fired: number, count: number, charge: number) => void;
+  readonly deliver: (fired: number, count: number, charge: number) => void;
   /**
    * Phases 4 and 5 for neurons [from, to) (even count); the pass of phase 5 also lists, at byte
    * address `out`, the neurons the next threshold can fire or find diverged; returns their count.
    */
-  update: (dt: number, from: number, to: number, out: number) => number;
+  readonly update: (dt: number, from: number, to: number, out: number) => number;
 }
 
 /** Byte addresses of the neuron columns in the memory. */

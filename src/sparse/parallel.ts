@@ -53,7 +53,7 @@ export interface SparseThreadPart extends SparseThreadInit {
   readonly from: number;
   readonly to: number;
   readonly noiseBlocks: NoiseBlocks | undefined;
-  kernels: SparseKernels | undefined;
+  readonly kernels: SparseKernels | undefined;
   /**
    * With the kernels, how many neurons the last update listed for the next threshold (in the
    * thread's part of the next step's fired buffer), or −1 before the first update.
