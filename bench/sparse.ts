@@ -1,5 +1,6 @@
 // Benchmark: the sparse network of SPEC §8 (K = 1000 synapses per neuron, 1000 ms, dt = 1 ms)
-// beside a plain C version of the same algorithm (bench/anchors/sparse.c, cc -O3, one core): the
+// beside a plain C version of the same algorithm (bench/anchors/sparse.c, cc -O3, one core, and
+// bench/anchors/sparse_threads.c, the same on POSIX threads split as izhikit splits them): the
 // target, 100 000 neurons on 2 threads, then time and memory from 10 000 neurons up.
 // Every measurement is a fresh process pinned with taskset (2 threads on cores 0–1, one thread
 // and C on core 0); memory is that process's peak resident size (workers included).
@@ -96,11 +97,26 @@ const binary = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), 'sparse');
 const built = spawnSync('cc', ['-O3', '-o', binary, join(here, 'anchors', 'sparse.c'), '-lm'], {
   encoding: 'utf8',
 });
-const anchor = (n: number): Measured | string =>
-  built.status !== 0
+const threadedBinary = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), 'sparse_threads');
+const threadedBuilt = spawnSync(
+  'cc',
+  ['-O3', '-pthread', '-o', threadedBinary, join(here, 'anchors', 'sparse_threads.c'), '-lm'],
+  { encoding: 'utf8' },
+);
+/** The C anchor on one core, or on `threads` threads (sparse_threads.c). */
+const anchor = (n: number, threads = 0): Measured | string =>
+  (threads === 0 ? built : threadedBuilt).status !== 0
     ? 'no C compiler'
     : measure(
-        [...cores(1), binary, String(0.8 * n), String(0.2 * n), String(K), '1000'],
+        [
+          ...cores(Math.max(threads, 1)),
+          threads === 0 ? binary : threadedBinary,
+          String(0.8 * n),
+          String(0.2 * n),
+          String(K),
+          '1000',
+          ...(threads === 0 ? [] : [String(threads)]),
+        ],
         (line) => {
           const [loopMs, rate, setupMs, rssMb] = line.split(/\s+/).map(Number) as number[];
           return {
@@ -128,6 +144,7 @@ for (const [name, m] of [
   ['izhikit, 2 threads', izhikit(100000, 2)],
   ['izhikit, 1 thread', izhikit(100000, 1)],
   ['plain C, cc -O3, 1 core', anchor(100000)],
+  ['plain C, cc -O3, 2 threads', anchor(100000, 2)],
 ] as const) {
   target.push(['100 000', name, ...cell(m)]);
 }

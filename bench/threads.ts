@@ -1,7 +1,8 @@
 // Benchmark: the paper's network of 10 000 neurons (1000 ms, dt = 1 ms) on 1 and 2 threads (Node
 // worker threads on shared memory), each in its own process with as many cores as threads; the
 // spikes must be the same for both. Target: ≤ 150 ms of loop time on 2 threads. Beside them, in
-// the same run, the plain C anchor (bench/anchors/net.c, cc -O3, one core, median of RUNS).
+// the same run, the plain C anchor (bench/anchors/net.c, cc -O3, one core, median of RUNS) and the
+// same on 2 POSIX threads split as izhikit splits them (bench/anchors/net_threads.c).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -86,6 +87,18 @@ if (process.argv[2] === '--child') {
       return Number(run.stdout.trim().split(/\s+/)[0]);
     });
     rows.push(['plain C, cc -O3, 1 core', median(loops).toFixed(0), '', '', '']);
+  }
+  const threaded = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), 'net_threads');
+  const threadedSource = fileURLToPath(new URL('anchors/net_threads.c', import.meta.url));
+  const flags = ['-O3', '-pthread', '-o', threaded, threadedSource, '-lm'];
+  if (cpus().length >= 2 && spawnSync('cc', flags).status === 0) {
+    const loops = Array.from({ length: RUNS }, () => {
+      const run = spawnSync('taskset', ['-c', '0-1', threaded, '8000', '2000', '2'], {
+        encoding: 'utf8',
+      });
+      return Number(run.stdout.trim().split(/\s+/)[0]);
+    });
+    rows.push(['plain C, cc -O3, 2 threads', median(loops).toFixed(0), '', '', '']);
   }
   console.log(
     `The paper's network, 10 000 neurons, 1000 ms, on worker threads: median of ${RUNS} runs after a warm-up`,

@@ -10,6 +10,7 @@ import { assembleKernels, generatedKernelsSource } from './kernels-assemble.js';
 const KERNELS = [
   'src/network/kernels.wat',
   'src/network/step.wat',
+  'src/network/thread-steps.wat',
   'src/polychron/kernels.wat',
   'src/sparse/kernels.wat',
 ];

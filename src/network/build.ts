@@ -90,8 +90,8 @@ export function sharedStateView(
 /** Allocates a network's state on shared memory for `parties` threads. */
 function allocateShared(n: number, simd: boolean, parties: number) {
   const slots = parties + 2;
-  const kernels = simd ? createSimdKernels(n, true, slots) : undefined;
-  const layout = kernels?.layout ?? kernelLayout(n, slots);
+  const kernels = simd ? createSimdKernels(n, true, slots, parties) : undefined;
+  const layout = kernels?.layout ?? kernelLayout(n, slots, parties);
   const buffer =
     (kernels?.memory.buffer as SharedArrayBuffer | undefined) ??
     new SharedArrayBuffer(layout.bytes);

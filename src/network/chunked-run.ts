@@ -52,6 +52,11 @@ export abstract class ChunkedNetworkRun {
     this.spikes.append(k, fired, count);
   }
 
+  /** Records the spikes of a log: spike s is neuron `neurons[s]` at step `steps[s]`, s < count. */
+  protected appendLog(steps: Int32Array, neurons: Int32Array, count: number): void {
+    this.spikes.appendLog(steps, neurons, count);
+  }
+
   /** Records that some v became NaN or infinite at step k; every later `advance` throws it again. */
   protected diverged(k: number): never {
     const t = k * this.options.dt;

@@ -1,6 +1,7 @@
 /** The memory guard: what a network will take, checked before anything is allocated. */
 import { MemoryLimitError, formatBytes } from '../errors.js';
 import type { ResolvedNetworkOptions } from './options.js';
+import { firedSlotBytes, threadRegion } from './simd.js';
 
 /**
  * Bytes the analyses take per 1 ms bin of the run: the population rate and its power spectrum
@@ -11,6 +12,14 @@ export const ANALYSIS_BYTES_PER_BIN = 320;
 
 /** Bytes per neuron of state: a, b, c, d, v, u, I, noise scale, fired index. */
 const STATE_BYTES_PER_NEURON = 8 * 8 + 4;
+
+/**
+ * Bytes a run on `threads` threads adds, as `kernelLayout` lays them out: a fired list per thread
+ * and two shared buffers (less the one list the state counts), the control words, the threads'
+ * descriptors and the spike log.
+ */
+export const threadBytes = (n: number, threads: number): number =>
+  threads <= 1 ? 0 : (threads + 2) * firedSlotBytes(n) - 4 * n + threadRegion(n, threads, 0).bytes;
 
 export interface NetworkMemory {
   readonly weights: number;
@@ -42,7 +51,7 @@ export function tracesMessage(
 /** The bytes a network's weights, state and traces need (spikes grow as they come, apart). */
 export function networkMemory(options: ResolvedNetworkOptions): NetworkMemory {
   const weights = options.n * options.n * 4;
-  const state = options.n * STATE_BYTES_PER_NEURON;
+  const state = options.n * STATE_BYTES_PER_NEURON + threadBytes(options.n, options.threads);
   const traces = traceBytes(options);
   const analysis = Math.ceil(options.duration) * ANALYSIS_BYTES_PER_BIN;
   return { weights, state, traces, analysis, total: weights + state + traces + analysis };

@@ -75,11 +75,14 @@ export interface ThreadPart {
   readonly index: number;
   readonly parties: number;
   readonly bounds: Int32Array;
-  /** The two fired buffers (length n each), one for odd steps and one for even steps. */
+  /** The two fired buffers (length n each), one for even steps and one for odd steps. */
   readonly buffers: readonly [Int32Array, Int32Array];
+  /** Byte address of this thread's part descriptor (`thread-steps.wat`) in the run's memory. */
+  readonly address: number;
   /**
    * With the kernels, how many neurons the last step's `finishList` listed for the next threshold
-   * (in this thread's part of the next step's fired buffer), or −1 before the first step.
+   * (in this thread's part of the next step's fired buffer), or −1 before the first step: the
+   * word of the part descriptor that the thread steps kernel keeps.
    */
   readonly listed: Int32Array;
   readonly control: Int32Array;
@@ -146,6 +149,13 @@ export function serveSteps(part: ThreadPart): void {
     const steps = Atomics.load(control, CONTROL.steps);
     const start = Atomics.load(control, CONTROL.start);
     const record = Atomics.load(control, CONTROL.record) === 1;
+    const threadSteps = part.state.simd?.kernels.threadSteps;
+    if (!record && threadSteps !== undefined) {
+      // the whole chunk in WebAssembly; it stops by itself at a divergence
+      threadSteps(part.address, start, steps);
+      barrier(control, parties);
+      continue;
+    }
     for (let s = 1; s <= steps; s++) {
       if (stepPart(part, start + s) < 0) break;
       if (record) {

@@ -7,7 +7,9 @@
  * build time into `kernels.generated.ts`; the module is compiled once, on first use.
  */
 import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
+import { controlWords } from './parallel.js';
 import { noiseStreamWords } from './random.js';
+import { PART_BOUNDS, threadStepsModule } from './thread-steps.js';
 import {
   bindStep,
   STEP_DESCRIPTOR_BYTES,
@@ -59,9 +61,61 @@ export interface KernelLayout {
   /** The fired lists: `slots` arrays of n int32 (one for a run on one thread). */
   readonly fired: number;
   readonly slots: number;
+  /** The threads of a run on several (`parties` > 1; nothing otherwise): see `threadRegion`. */
+  readonly threads: ThreadRegion;
   readonly weights: number;
   /** Bytes of the whole layout. */
   readonly bytes: number;
+}
+
+/**
+ * Where the threads of a run meet in its memory: the control words (`CONTROL` of parallel.ts),
+ * each thread's part descriptor (`thread-steps.wat`), and thread 0's spike log (the step and the
+ * neuron of each spike, `logCapacity` of each).
+ */
+export interface ThreadRegion {
+  readonly parties: number;
+  readonly control: number;
+  readonly parts: number;
+  readonly partBytes: number;
+  readonly logSteps: number;
+  readonly logNeurons: number;
+  readonly logCapacity: number;
+  readonly bytes: number;
+}
+
+/** The spikes thread 0's log holds: at least two steps of every neuron firing. */
+export const logCapacity = (n: number): number => Math.max(2 * n, 65536);
+
+/** The thread region of an n-neuron run on `parties` threads, at byte `at`. */
+export function threadRegion(n: number, parties: number, at: number): ThreadRegion {
+  if (parties <= 1) {
+    return {
+      parties,
+      control: at,
+      parts: at,
+      partBytes: 0,
+      logSteps: at,
+      logNeurons: at,
+      logCapacity: 0,
+      bytes: 0,
+    };
+  }
+  const partBytes = align16(PART_BOUNDS + 4 * (parties + 1));
+  const parts = at + align16(4 * controlWords(parties));
+  const capacity = logCapacity(n);
+  const logSteps = parts + parties * partBytes;
+  const logNeurons = logSteps + align16(4 * capacity);
+  return {
+    parties,
+    control: at,
+    parts,
+    partBytes,
+    logSteps,
+    logNeurons,
+    logCapacity: capacity,
+    bytes: logNeurons + align16(4 * capacity) - at,
+  };
 }
 
 const PAGE = 65536;
@@ -71,15 +125,16 @@ const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
 /**
  * The layout of an n-neuron network: the step's descriptor, eight f64 arrays, the noise streams,
- * the tables, the fired lists, then the weights.
+ * the tables, the fired lists, the threads' region (for `parties` > 1), then the weights.
  */
-export function kernelLayout(n: number, slots = 1): KernelLayout {
+export function kernelLayout(n: number, slots = 1, parties = 1): KernelLayout {
   const column = align16(8 * n);
   const input = align16(STEP_DESCRIPTOR_BYTES);
   const streams = input + 8 * column;
   const tables = streams + align16(4 * noiseStreamWords(n));
   const fired = tables + align16(STEP_TABLE_BYTES);
-  const weights = fired + slots * align16(4 * n + 16);
+  const threads = threadRegion(n, parties, fired + slots * firedSlotBytes(n));
+  const weights = threads.control + threads.bytes;
   return {
     n,
     slots,
@@ -95,14 +150,18 @@ export function kernelLayout(n: number, slots = 1): KernelLayout {
     streams,
     tables,
     fired,
+    threads,
     weights,
     bytes: weights + 4 * n * n,
   };
 }
 
+/** Bytes of one fired list of an n-neuron layout. */
+export const firedSlotBytes = (n: number): number => align16(4 * n + 16);
+
 /** Byte address of fired list `slot` of a layout. */
 export const firedSlotAddress = (layout: KernelLayout, slot: number): number =>
-  layout.fired + slot * align16(4 * layout.n + 16);
+  layout.fired + slot * firedSlotBytes(layout.n);
 
 /** Pages of 64 kB that hold `bytes`. */
 export const pagesFor = (bytes: number): number => Math.max(1, Math.ceil(bytes / PAGE));
@@ -154,8 +213,9 @@ export function bindKernels(
   const { n, input, v, u, a, b, weights } = layout;
   const shared =
     typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+  const threads = shared && layout.threads.parties > 1 ? threadStepsModule() : null;
   return {
-    ...bindStep(stepModule(shared), memory, exports, layout),
+    ...bindStep(stepModule(shared), memory, exports, layout, threads),
     deliverEight: (fired, groups, charge, from, to) =>
       deliver8(weights, fired, groups, n, input, from, to, charge),
     deliverRest: (fired, count, charge, from, to) =>
@@ -219,10 +279,15 @@ export function layoutArrays(buffer: ArrayBufferLike, layout: KernelLayout) {
  * `slots` fired lists) and returns them with the kernels; undefined when WebAssembly SIMD (or a
  * shared memory) is missing or the weights do not fit in its 4 GB.
  */
-export function createSimdKernels(n: number, shared = false, slots = 1): SimdKernels | undefined {
+export function createSimdKernels(
+  n: number,
+  shared = false,
+  slots = 1,
+  parties = 1,
+): SimdKernels | undefined {
   const module = kernelModule(shared);
   if (module === null) return undefined;
-  const layout = kernelLayout(n, slots);
+  const layout = kernelLayout(n, slots, parties);
   const pages = pagesFor(layout.bytes);
   if (pages > MAX_PAGES) return undefined;
   let memory: KernelMemory;

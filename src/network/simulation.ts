@@ -22,12 +22,12 @@ import {
   barrier,
   COMMAND_RUN,
   CONTROL,
-  controlWords,
   stepPart,
   threadBounds,
   type ThreadPart,
 } from './parallel.js';
 import { NetworkRandom, NOISE_BLOCK } from './random.js';
+import { PART, PART_BOUNDS, type ThreadSteps } from './thread-steps.js';
 import {
   nodeThreads,
   sharedKernelModules,
@@ -89,7 +89,7 @@ export interface NetworkResult extends NetworkAnalysis {
 export class NetworkSimulation extends ChunkedNetworkRun {
   readonly options: ResolvedNetworkOptions;
   /** The live state (read it, do not write it). */
-  readonly state: NetworkState;
+  readonly state: NetworkState & { readonly shared?: SharedNetworkMemory };
   private readonly random: NetworkRandom;
   /** This thread's part when the run has worker threads. */
   private part: ThreadPart | undefined;
@@ -158,13 +158,12 @@ export class NetworkSimulation extends ChunkedNetworkRun {
     parties: number,
   ): Promise<void> {
     const { n, ne, dt, noise } = this.options;
-    const control = new SharedArrayBuffer(4 * controlWords(parties));
     const bounds = threadBounds(n, parties);
-    const modules = shared.memory === undefined ? ([null, null] as const) : sharedKernelModules();
+    const modules =
+      shared.memory === undefined ? ([null, null, null] as const) : sharedKernelModules();
     const init = (index: number): ThreadInit => ({
       shared,
       modules,
-      control,
       n,
       ne,
       dt,
@@ -174,9 +173,10 @@ export class NetworkSimulation extends ChunkedNetworkRun {
       bounds,
     });
     const part = { ...threadPart(init(0)), state: this.state };
+    const control = part.control;
     const inits = Array.from({ length: parties - 1 }, (_, t) => init(t + 1));
     try {
-      const pool = await starter('dense', inits, part.control);
+      const pool = await starter('dense', inits, control);
       if (this.closed) {
         pool.close(); // finished or closed before the workers were up: let them go at once
         return;
@@ -262,6 +262,11 @@ export class NetworkSimulation extends ChunkedNetworkRun {
     Atomics.store(control, CONTROL.record, recording ? 1 : 0);
     Atomics.add(control, CONTROL.command, 1);
     Atomics.notify(control, CONTROL.command);
+    const threadSteps = this.state.simd?.kernels.threadSteps;
+    if (!recording && threadSteps !== undefined) {
+      this.advanceInKernel(part, threadSteps, taken);
+      return;
+    }
     let diverged = 0;
     for (let s = 0; s < taken; s++) {
       const k = ++this.step;
@@ -280,6 +285,35 @@ export class NetworkSimulation extends ChunkedNetworkRun {
     }
     barrier(control, parties);
     if (diverged > 0) this.diverged(diverged);
+  }
+
+  /**
+   * `taken` steps of this thread's part in WebAssembly (`thread-steps.wat`), its spike log
+   * emptied into the recorder whenever the kernel stops for it to be.
+   */
+  private advanceInKernel(part: ThreadPart, threadSteps: ThreadSteps, taken: number): void {
+    const { buffer, layout } = this.state.shared as SharedNetworkMemory;
+    const words = new Int32Array(buffer, part.address, PART_BOUNDS / 4);
+    const { logSteps, logNeurons, logCapacity } = layout.threads;
+    const steps = new Int32Array(buffer, logSteps, logCapacity);
+    const neurons = new Int32Array(buffer, logNeurons, logCapacity);
+    let left = taken;
+    while (left > 0) {
+      const done = threadSteps(part.address, this.step, left);
+      const logged = words[PART.logCount / 4] as number;
+      this.appendLog(steps, neurons, logged);
+      words[PART.logCount / 4] = 0;
+      this.step += done;
+      left -= done;
+      const diverged = words[PART.diverged / 4] as number;
+      if (diverged > 0) {
+        barrier(part.control, part.parties);
+        this.step = diverged;
+        this.diverged(diverged);
+      }
+    }
+    this.state.firedCount = words[PART.lastCount / 4] as number;
+    barrier(part.control, part.parties);
   }
 
   private record(row: number): void {

@@ -24,6 +24,15 @@ export class SpikeRecorder {
     this.size = needed;
   }
 
+  /** Appends the spikes of a log: neuron `neurons[s]` at step `steps[s]`, s < count. */
+  appendLog(steps: Int32Array, neurons: Int32Array, count: number): void {
+    const needed = this.size + count;
+    if (needed > this.steps.length) this.grow(needed);
+    this.steps.set(steps.subarray(0, count), this.size);
+    this.neurons.set(neurons.subarray(0, count), this.size);
+    this.size = needed;
+  }
+
   private grow(needed: number): void {
     let capacity = this.steps.length * 2;
     while (capacity < needed) capacity *= 2;

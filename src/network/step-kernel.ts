@@ -8,6 +8,7 @@ import { INVERSE_FACTORIALS, INVERSE_ODD } from './portable-math.js';
 import { zigguratTables, type NetworkRandom } from './random.js';
 import type { KernelLayout } from './simd.js';
 import { KERNELS_WASM, SHARED_KERNELS_WASM } from './step.generated.js';
+import { bindThreadSteps, type ThreadSteps } from './thread-steps.js';
 import { compileOnce, decodeBase64, type KernelMemory, type KernelModule } from './wasm-module.js';
 
 /** Bytes of the descriptor (see `step.wat`), with room for a generator's state at byte 80. */
@@ -52,6 +53,12 @@ export interface BoundStep {
   readonly thresholdList: (list: number, count: number) => number;
   /** One whole step on one thread, into the first fired list: its count, or −1 (diverged). */
   readonly step: () => number;
+  /**
+   * A thread's part of steps start + 1 … start + steps of a run on several threads, from its
+   * part's descriptor at byte address `part` (`thread-steps.wat`): the steps taken. Only on a
+   * shared memory.
+   */
+  readonly threadSteps: ThreadSteps | undefined;
   /**
    * The float32 at byte address `target` and the `count` − 1 after it get the numbers of
    * `random.fillUniform(…, multiplier)`, drawn from `random`, which moves on as far.
@@ -130,12 +137,16 @@ type Exports = Record<
   (...args: number[]) => number
 >;
 
-/** Instantiates the step module over `memory` with the SIMD kernels' instance's functions. */
+/**
+ * Instantiates the step module over `memory` with the SIMD kernels' instance's functions, and the
+ * thread steps module (`threads`, on a shared memory) over the step's.
+ */
 export function bindStep(
   module: KernelModule | null,
   memory: KernelMemory,
   kernels: object,
   layout: KernelLayout,
+  threads: KernelModule | null = null,
 ): BoundStep {
   if (module === null) throw new Error('the step kernel does not compile here');
   const instance = new WebAssembly.Instance(module as WebAssembly.Module, {
@@ -160,6 +171,8 @@ export function bindStep(
     threshold: (from, to, out) => threshold(descriptor, from, to, out),
     thresholdList: (list, count) => thresholdList(descriptor, list, count),
     step: () => step(descriptor),
+    threadSteps:
+      threads === null ? undefined : bindThreadSteps(threads, memory, exports, descriptor),
     uniforms: (random, target, count, multiplier) => {
       random.drawThrough(words, () => {
         uniforms(generator, target, count, multiplier / 4294967296);

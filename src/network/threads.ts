@@ -5,15 +5,15 @@
  * spikes.
  */
 import { sharedStateView, type SharedNetworkMemory } from './build.js';
-import { COMMAND_EXIT, CONTROL, type ThreadPart } from './parallel.js';
+import { COMMAND_EXIT, CONTROL, controlWords, type ThreadPart } from './parallel.js';
 import { bindKernels, firedSlotAddress, kernelModule, type KernelModule } from './simd.js';
 import { stepModule } from './step-kernel.js';
+import { PART, threadStepsModule, writePart } from './thread-steps.js';
 import type { ThreadStarter } from './web-threads.js';
 
 /** What a thread is started with (structured-cloned to it; the buffers stay shared). */
 export interface ThreadInit {
   readonly shared: SharedNetworkMemory;
-  readonly control: SharedArrayBuffer;
   readonly n: number;
   readonly ne: number;
   readonly dt: number;
@@ -22,37 +22,51 @@ export interface ThreadInit {
   readonly parties: number;
   readonly bounds: Int32Array;
   /**
-   * The kernels and step modules the starting thread compiled (WebAssembly modules cross to a
-   * worker without compiling again), or nulls without kernels.
+   * The kernels, step and thread steps modules the starting thread compiled (WebAssembly modules
+   * cross to a worker without compiling again), or nulls without kernels.
    */
-  readonly modules: readonly [KernelModule | null, KernelModule | null];
+  readonly modules: readonly [KernelModule | null, KernelModule | null, KernelModule | null];
 }
 
-/** The shared-memory kernels and step modules of this thread, compiled once, for its workers. */
-export const sharedKernelModules = (): readonly [KernelModule | null, KernelModule | null] => [
+/** The shared-memory modules of this thread, compiled once, for its workers. */
+export const sharedKernelModules = (): ThreadInit['modules'] => [
   kernelModule(true),
   stepModule(true),
+  threadStepsModule(),
 ];
+
+/** The control words of a run on shared memory (`CONTROL` of parallel.ts), in its memory. */
+export const sharedControl = (shared: SharedNetworkMemory, parties: number): Int32Array =>
+  new Int32Array(shared.buffer, shared.layout.threads.control, controlWords(parties));
 
 /** Thread `init.index`'s view of the run: its fired list, its kernels, the fired buffers. */
 export function threadPart(init: ThreadInit): ThreadPart {
   const { shared, n, ne, index, parties } = init;
-  const [kernels, step] = init.modules;
+  const [kernels, step, threads] = init.modules;
   if (step !== null) stepModule(true, step);
+  if (threads !== null) threadStepsModule(threads);
   const module = shared.memory === undefined ? null : kernelModule(true, kernels ?? undefined);
   const simd =
     module === null || shared.memory === undefined
       ? undefined
       : { kernels: bindKernels(module, shared.memory, shared.layout) };
   const slot = (s: number) => new Int32Array(shared.buffer, firedSlotAddress(shared.layout, s), n);
+  const buffers = [slot(parties), slot(parties + 1)] as const;
+  const address = writePart(shared.buffer, shared.layout, {
+    index,
+    bounds: init.bounds,
+    buffers: [buffers[0].byteOffset, buffers[1].byteOffset],
+    fired: firedSlotAddress(shared.layout, index),
+  });
   return {
     state: sharedStateView(shared, n, ne, index, simd),
     index,
     parties,
     bounds: init.bounds,
-    buffers: [slot(parties), slot(parties + 1)],
-    listed: Int32Array.of(-1),
-    control: new Int32Array(init.control),
+    buffers,
+    address,
+    listed: new Int32Array(shared.buffer, address + PART.listed, 1),
+    control: sharedControl(shared, parties),
     dt: init.dt,
     noise: init.noise,
   };

@@ -8,7 +8,13 @@
  * not fit in its 4 GB.
  */
 import { KERNELS_WASM, SHARED_KERNELS_WASM } from './kernels.generated.js';
-import { MAX_PAGES, kernelModule, pagesFor, type KernelModule } from '../network/simd.js';
+import {
+  MAX_PAGES,
+  kernelModule,
+  pagesFor,
+  threadRegion,
+  type KernelModule,
+} from '../network/simd.js';
 import { compileOnce, decodeBase64 } from '../network/wasm-module.js';
 import { noiseStreamWords, seedNoiseStreams } from '../network/random.js';
 import {
@@ -95,6 +101,7 @@ export function noiseTables(
     tables,
     fired: 0,
     slots: 0,
+    threads: threadRegion(state.n, 1, 0),
     weights: 0,
     bytes: 0,
   };

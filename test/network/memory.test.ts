@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { MemoryLimitError } from '../../src/errors.js';
-import { checkNetworkMemory, networkMemory } from '../../src/network/memory.js';
+import { checkNetworkMemory, networkMemory, threadBytes } from '../../src/network/memory.js';
+import { kernelLayout } from '../../src/network/simd.js';
 import { resolveNetworkOptions } from '../../src/network/options.js';
 import { NetworkSimulation } from '../../src/network/simulation.js';
 
@@ -11,6 +12,19 @@ describe('network memory guard', () => {
     expect(memory.traces).toBe(1000 * 8 * 7);
     expect(memory.analysis).toBe(1000 * 320);
     expect(memory.total).toBe(memory.weights + memory.state + memory.traces + memory.analysis);
+  });
+
+  it('networkMemory(options) counts what a run on several threads adds: lists, control and log', () => {
+    const one = networkMemory(resolveNetworkOptions({ ne: 8000, ni: 2000, threads: 1 }));
+    const two = networkMemory(resolveNetworkOptions({ ne: 8000, ni: 2000, threads: 2 }));
+    expect(one.state).toBe(10000 * 68);
+    expect(two.state - one.state).toBe(threadBytes(10000, 2));
+    // three more fired lists of n, and the log's 65 536 steps and neurons (more than 2n here)
+    expect(threadBytes(10000, 2)).toBeGreaterThan(3 * 4 * 10000 + 2 * 4 * 65536);
+    expect(threadBytes(10000, 2)).toBeLessThan(3 * 4 * 10000 + 2 * 4 * 65536 + 1024);
+    // exactly what the layout gives the threads beyond the one list the state counts
+    const layout = kernelLayout(10000, 4, 2);
+    expect(threadBytes(10000, 2)).toBe(layout.weights - layout.fired - 4 * 10000);
   });
 
   it('checkNetworkMemory(options) refuses 100 000 neurons before allocating, naming the size', () => {

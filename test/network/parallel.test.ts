@@ -91,3 +91,56 @@ describe('a network run on worker threads', () => {
     expect(() => new NetworkSimulation({ threads: 0 })).toThrow(/threads must be at least 1/);
   });
 });
+
+describe('a run on worker threads without traces: each chunk in thread-steps.wat', () => {
+  const options = { ne: 800, ni: 200, duration: 300, seed: 4 };
+
+  it('gives the spikes of one thread for 2 and 3 threads, chunk after chunk', async () => {
+    const one = simulateNetwork({ ...options, threads: 1 });
+    for (const threads of [2, 3]) {
+      const { run, result } = await threaded(options, threads);
+      expect(run.state.simd?.kernels.threadSteps).toBeTypeOf('function');
+      expect(result.spikes.t.length).toBeGreaterThan(1000);
+      expect(result.spikes).toEqual(one.spikes);
+      // the state each thread left is the state one thread leaves
+      const alone = new NetworkSimulation({ ...options, threads: 1 });
+      alone.advance(Infinity);
+      expect(run.state.v).toEqual(alone.state.v);
+      expect(run.state.u).toEqual(alone.state.u);
+      expect(run.state.input).toEqual(alone.state.input);
+    }
+  });
+
+  it('empties the spike log into the result when a chunk holds more spikes than the log', async () => {
+    // about 7 spikes per neuron and second: 10 s of 1000 neurons give more than the log's 65 536
+    const long = { ...options, duration: 10000, seed: 9 };
+    const one = simulateNetwork({ ...long, threads: 1 });
+    const run = new NetworkSimulation({ ...long, threads: 2 });
+    await run.ready;
+    expect(run.advance(Infinity)).toBe(10000);
+    const result = run.result();
+    expect(result.spikes.t.length).toBeGreaterThan(65536);
+    expect(result.spikes).toEqual(one.spikes);
+  });
+
+  it('stops at the step where some neuron diverged, as one thread does', async () => {
+    const wild = { ne: 600, ni: 0, scale: false, dt: 5, duration: 200 };
+    const alone = new NetworkSimulation({ ...wild, threads: 1 });
+    const expected = (() => {
+      try {
+        alone.advance(Infinity);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(expected).toBeInstanceOf(Error);
+    const run = new NetworkSimulation({ ...wild, threads: 2 });
+    await run.ready;
+    expect(run.threads).toBe(2);
+    expect(() => run.advance(Infinity)).toThrow(expected?.message);
+    expect(run.stepsDone).toBe(alone.stepsDone);
+    expect(run.spikeCount).toBe(alone.spikeCount);
+    expect(() => run.advance(1)).toThrow(expected?.message);
+    run.close();
+  });
+});
