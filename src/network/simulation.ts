@@ -89,7 +89,9 @@ export interface NetworkResult extends NetworkAnalysis {
 export class NetworkSimulation extends ChunkedNetworkRun {
   readonly options: ResolvedNetworkOptions;
   /** The live state (read it, do not write it). */
-  readonly state: NetworkState & { readonly shared?: SharedNetworkMemory };
+  readonly state: NetworkState;
+  /** The run's shared memory, when it has one. */
+  private readonly shared: SharedNetworkMemory | undefined;
   private readonly random: NetworkRandom;
   /** This thread's part when the run has worker threads. */
   private part: ThreadPart | undefined;
@@ -129,6 +131,7 @@ export class NetworkSimulation extends ChunkedNetworkRun {
       buildNetwork(this.options, this.random, parties),
     );
     this.state = state;
+    this.shared = state.shared;
     this.ready =
       state.shared === undefined || starter === undefined
         ? Promise.resolve()
@@ -292,7 +295,7 @@ export class NetworkSimulation extends ChunkedNetworkRun {
    * emptied into the recorder whenever the kernel stops for it to be.
    */
   private advanceInKernel(part: ThreadPart, threadSteps: ThreadSteps, taken: number): void {
-    const { buffer, layout } = this.state.shared as SharedNetworkMemory;
+    const { buffer, layout } = this.shared as SharedNetworkMemory;
     const words = new Int32Array(buffer, part.address, PART_BOUNDS / 4);
     const { logSteps, logNeurons, logCapacity } = layout.threads;
     const steps = new Int32Array(buffer, logSteps, logCapacity);
