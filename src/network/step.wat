@@ -522,14 +522,14 @@
       (i32.load offset=16 (local.get $desc)) (i32.load offset=20 (local.get $desc))
       (local.get $from) (local.get $paired) (f64.load offset=56 (local.get $desc))))
 
-  ;; finishList(desc, fired, count, from, to, out) → listed: finish, and the neurons [from, to)
-  ;; that the next threshold can fire or find diverged (v ≥ 30, NaN or −∞) written in order to the
-  ;; i32 list at `out` for thresholdList, their count returned.
-  (func (export "finishList") (param $desc i32) (param $fired i32) (param $count i32)
-    (param $from i32) (param $to i32) (param $out i32) (result i32)
+  ;; updateList(desc, from, to, out) → listed: phases 4 and 5 for neurons [from, to) (from
+  ;; even), and the neurons of [from, to) that the next threshold can fire or find diverged
+  ;; (v ≥ 30, NaN or −∞) written in order to the i32 list at `out` for thresholdList, their count
+  ;; returned. The pairs take the SIMD kernels, a last odd neuron $updateScalar (no other
+  ;; neuron's update reads its v and u).
+  (func $updateList (export "updateList") (param $desc i32) (param $from i32) (param $to i32)
+    (param $out i32) (result i32)
     (local $paired i32) (local $listed i32) (local $vi f64)
-    (call $deliver (local.get $desc) (local.get $fired) (local.get $count) (local.get $from)
-      (local.get $to))
     (local.set $paired (i32.add (local.get $from)
       (i32.and (i32.sub (local.get $to) (local.get $from)) (i32.const -2))))
     (call $membrane (i32.load offset=8 (local.get $desc)) (i32.load offset=12 (local.get $desc))
@@ -552,6 +552,14 @@
               (local.get $paired))
             (local.set $listed (i32.add (local.get $listed) (i32.const 1)))))))
     (local.get $listed))
+
+  ;; finishList(desc, fired, count, from, to, out) → listed: finish, and the neurons [from, to)
+  ;; that the next threshold can fire or find diverged written to `out` (updateList).
+  (func (export "finishList") (param $desc i32) (param $fired i32) (param $count i32)
+    (param $from i32) (param $to i32) (param $out i32) (result i32)
+    (call $deliver (local.get $desc) (local.get $fired) (local.get $count) (local.get $from)
+      (local.get $to))
+    (call $updateList (local.get $desc) (local.get $from) (local.get $to) (local.get $out)))
 
   ;; uniforms(o, target, count, factor): f32 target[0 … count) = x·factor for the unsigned 32 bits
   ;; x of successive draws of the generator at byte address o, as `NetworkRandom.fillUniform`

@@ -1,9 +1,11 @@
 ;; The steps of one thread of a network run on several threads, in WebAssembly: `stepPart` of
-;; `parallel.ts` step after step, with its barrier, over the same memory and the same control
-;; words. A chunk of steps then runs no JavaScript between its steps, so the threads do not wait
-;; on each other while an engine compiles JavaScript, and a fresh process runs compiled code from
-;; its first step. The phases are the step kernel's (`begin`, `beginList`, `finishList` of
-;; `step.wat`, imported from its instance), so the spikes are those of the JavaScript loop.
+;; `parallel.ts` (the paper's dense network) or of `../sparse/parallel.ts` (a sparse one) step
+;; after step, with its barrier, over the same memory and the same control words. A chunk of steps
+;; then runs no JavaScript between its steps, so the threads do not wait on each other while an
+;; engine compiles JavaScript, and a fresh process runs compiled code from its first step. The
+;; phases are the step kernel's (`begin`, `beginList`, `finishList`, `updateList` of `step.wat`)
+;; and the sparse kernels' (`deliver` of `../sparse/kernels.wat`), imported from their instances,
+;; so the spikes are those of the JavaScript loops.
 ;;
 ;; A thread's part is a descriptor (bytes, i32 little-endian):
 ;;   0 index, 4 parties, 8 the control words (`CONTROL` of parallel.ts: at byte 0 the barrier's
@@ -13,8 +15,11 @@
 ;;   the next step's threshold, −1 before the first step), 28 the spike log's steps (i32; 0: no
 ;;   log), 32 its neurons (i32), 36 its capacity, 40 its count, 44 how many times the barrier
 ;;   looks before it sleeps, 48 the step at which some neuron diverged (0: none), 52 the last
-;;   step's fired count, 64 the bounds: thread t takes neurons bounds[t] … bounds[t + 1] − 1
-;;   (parties + 1 of them).
+;;   step's fired count, 56 the network: 0 dense (phase 3 by `finishList` over this thread's
+;;   fired list), 1 sparse (each thread's spikes delivered where they are by `deliver`, then
+;;   `updateList`); for a sparse network `deliver`'s arguments: 60 first, 64 last, 68 targets,
+;;   72 their shift, 76 weights, 80 input, 88 the charge 1/dt (f64); 96 the bounds: thread t
+;;   takes neurons bounds[t] … bounds[t + 1] − 1 (parties + 1 of them).
 ;;
 ;; Assembled by `npm run build:kernels` (wabt's wat2wasm) into `thread-steps.generated.ts`; only
 ;; the shared-memory module is used (waiting on an unshared memory traps).
@@ -24,6 +29,9 @@
   (import "step" "beginList" (func $beginList (param i32 i32 i32 i32 i32) (result i32)))
   (import "step" "finishList"
     (func $finishList (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "step" "updateList" (func $updateList (param i32 i32 i32 i32) (result i32)))
+  (import "sparse" "deliver"
+    (func $deliver (param i32 i32 i32 i32 i32 i32 i32 i32 f64)))
 
   ;; barrier(control, parties, spins): `barrier` of parallel.ts. The last of the parties to arrive
   ;; clears the arrivals, moves the generation on and wakes the sleepers; the others look at the
@@ -65,7 +73,9 @@
         (br $words))))
 
   ;; steps(desc, part, start, steps) → the steps taken: this thread's part of steps k = start + 1
-  ;; … start + steps of the network of step descriptor `desc`. It stops early when some thread's
+  ;; … start + steps of the network of step descriptor `desc`. The spikes of a step go, thread
+  ;; by thread in index order, into this thread's fired list (dense) or straight to `deliver`
+  ;; (sparse), and into the log. It stops early when some thread's
   ;; neurons diverged at step k (every thread sees it at the same step: k goes to byte 48 of the
   ;; part, and the steps before k are taken), or, on a thread with a log, before a step whose
   ;; spikes might not fit in the log (the other threads then wait for it at the next barrier).
@@ -76,13 +86,15 @@
     (local $bounds i32) (local $from i32) (local $to i32) (local $logSteps i32)
     (local $logNeurons i32) (local $logCount i32) (local $s i32) (local $k i32) (local $parity i32)
     (local $buffer i32) (local $counts i32) (local $listed i32) (local $own i32) (local $total i32)
-    (local $t i32) (local $count i32) (local $at i32) (local $end i32)
+    (local $t i32) (local $count i32) (local $at i32) (local $end i32) (local $sparse i32)
+    (local $segment i32) (local $next i32)
     (local.set $n (i32.load (local.get $desc)))
     (local.set $index (i32.load (local.get $part)))
     (local.set $parties (i32.load offset=4 (local.get $part)))
     (local.set $control (i32.load offset=8 (local.get $part)))
     (local.set $fired (i32.load offset=20 (local.get $part)))
-    (local.set $bounds (i32.add (local.get $part) (i32.const 64)))
+    (local.set $bounds (i32.add (local.get $part) (i32.const 96)))
+    (local.set $sparse (i32.load offset=56 (local.get $part)))
     (local.set $from
       (i32.load (i32.add (local.get $bounds) (i32.shl (local.get $index) (i32.const 2)))))
     (local.set $to
@@ -116,7 +128,7 @@
           (local.get $own))
         (call $barrier (local.get $control) (local.get $parties)
           (i32.load offset=44 (local.get $part)))
-        ;; every thread's spikes, in index order, into this thread's fired list
+        ;; every thread's spikes, in index order: into this thread's fired list, or delivered
         (local.set $total (i32.const 0))
         (local.set $t (i32.const 0))
         (block $gathered
@@ -128,30 +140,44 @@
               (then
                 (i32.store offset=48 (local.get $part) (local.get $k))
                 (br $stop)))
-            (call $copy
-              (i32.add (local.get $fired) (i32.shl (local.get $total) (i32.const 2)))
-              (i32.add (local.get $buffer) (i32.shl
-                (i32.load (i32.add (local.get $bounds) (i32.shl (local.get $t) (i32.const 2))))
-                (i32.const 2)))
-              (local.get $count))
+            (local.set $segment (i32.add (local.get $buffer) (i32.shl
+              (i32.load (i32.add (local.get $bounds) (i32.shl (local.get $t) (i32.const 2))))
+              (i32.const 2))))
+            (if (local.get $sparse)
+              (then
+                (call $deliver (local.get $segment) (local.get $count)
+                  (i32.load offset=60 (local.get $part)) (i32.load offset=64 (local.get $part))
+                  (i32.load offset=68 (local.get $part)) (i32.load offset=72 (local.get $part))
+                  (i32.load offset=76 (local.get $part)) (i32.load offset=80 (local.get $part))
+                  (f64.load offset=88 (local.get $part))))
+              (else
+                (call $copy
+                  (i32.add (local.get $fired) (i32.shl (local.get $total) (i32.const 2)))
+                  (local.get $segment) (local.get $count))))
+            (if (local.get $logSteps)
+              (then
+                (call $copy
+                  (i32.add (local.get $logNeurons)
+                    (i32.shl (i32.add (local.get $logCount) (local.get $total)) (i32.const 2)))
+                  (local.get $segment) (local.get $count))))
             (local.set $total (i32.add (local.get $total) (local.get $count)))
             (local.set $t (i32.add (local.get $t) (i32.const 1)))
             (br $gather)))
-        ;; phases 3–5, listing into the other buffer: every thread has passed this step's
-        ;; barrier, so none still reads the spikes of the step before from it
+        ;; phases 3–5 (dense) or 4 and 5 (sparse), listing into the other buffer: every thread
+        ;; has passed this step's barrier, so none still reads the spikes of the step before from it
+        (local.set $next (i32.add
+          (i32.load offset=12 (i32.add (local.get $part)
+            (i32.shl (i32.xor (local.get $parity) (i32.const 1)) (i32.const 2))))
+          (i32.shl (local.get $from) (i32.const 2))))
         (i32.store offset=24 (local.get $part)
-          (call $finishList (local.get $desc) (local.get $fired) (local.get $total)
-            (local.get $from) (local.get $to)
-            (i32.add
-              (i32.load offset=12 (i32.add (local.get $part)
-                (i32.shl (i32.xor (local.get $parity) (i32.const 1)) (i32.const 2))))
-              (i32.shl (local.get $from) (i32.const 2)))))
+          (if (result i32) (local.get $sparse)
+            (then (call $updateList (local.get $desc) (local.get $from) (local.get $to)
+              (local.get $next)))
+            (else (call $finishList (local.get $desc) (local.get $fired) (local.get $total)
+              (local.get $from) (local.get $to) (local.get $next)))))
         (i32.store offset=52 (local.get $part) (local.get $total))
         (if (local.get $logSteps)
           (then
-            (call $copy
-              (i32.add (local.get $logNeurons) (i32.shl (local.get $logCount) (i32.const 2)))
-              (local.get $fired) (local.get $total))
             (local.set $at
               (i32.add (local.get $logSteps) (i32.shl (local.get $logCount) (i32.const 2))))
             (local.set $end (i32.add (local.get $at) (i32.shl (local.get $total) (i32.const 2))))

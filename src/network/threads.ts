@@ -52,7 +52,7 @@ export function threadPart(init: ThreadInit): ThreadPart {
       : { kernels: bindKernels(module, shared.memory, shared.layout) };
   const slot = (s: number) => new Int32Array(shared.buffer, firedSlotAddress(shared.layout, s), n);
   const buffers = [slot(parties), slot(parties + 1)] as const;
-  const address = writePart(shared.buffer, shared.layout, {
+  const address = writePart(shared.buffer, shared.layout.threads, {
     index,
     bounds: init.bounds,
     buffers: [buffers[0].byteOffset, buffers[1].byteOffset],

@@ -5,6 +5,7 @@
  */
 import { targetBytes } from '../synapses/delayed-synapses.js';
 import { noiseStreamWords } from '../network/random.js';
+import { threadRegion } from '../network/simd.js';
 import { STEP_DESCRIPTOR_BYTES, STEP_TABLE_BYTES } from '../network/step-kernel.js';
 import type { SparseMemory } from './kernels.js';
 
@@ -23,7 +24,9 @@ export const NEURON_COLUMNS = 8;
  * the order they are taken: the neuron columns, the synapse offsets (n + 1), the targets, the
  * weights, the two fired buffers (2n), each thread's split of the synapses (2n per thread); then
  * the noise streams (four words per block of 256 neurons) and, with the kernels, one copy of them,
- * the step kernel's descriptor and its tables, or without, a copy for each thread.
+ * the step kernel's descriptor and its tables, or without, a copy for each thread; last, with the
+ * kernels on several threads, where the threads meet (`threadRegion`: control words, each
+ * thread's descriptor, thread 0's spike log).
  */
 export function arenaArrays(n: number, k: number, threads: number, kernels: boolean): number[] {
   const count = n * k;
@@ -31,6 +34,7 @@ export function arenaArrays(n: number, k: number, threads: number, kernels: bool
   const noise = kernels
     ? [streams, STEP_DESCRIPTOR_BYTES, STEP_TABLE_BYTES]
     : Array<number>(threads).fill(streams);
+  const meeting = kernels && threads > 1 ? [threadRegion(n, threads, 0).bytes] : [];
   return [
     ...Array<number>(NEURON_COLUMNS).fill(8 * n),
     4 * (n + 1),
@@ -39,6 +43,7 @@ export function arenaArrays(n: number, k: number, threads: number, kernels: bool
     4 * 2 * n,
     ...Array<number>(2 * threads).fill(4 * n),
     ...noise,
+    ...meeting,
   ];
 }
 

@@ -16,6 +16,12 @@ import {
   type KernelModule,
 } from '../network/simd.js';
 import { compileOnce, decodeBase64 } from '../network/wasm-module.js';
+import {
+  bindThreadSteps,
+  threadStepsModule,
+  type SparseDelivery,
+  type ThreadSteps,
+} from '../network/thread-steps.js';
 import { noiseStreamWords, seedNoiseStreams } from '../network/random.js';
 import {
   STEP_DESCRIPTOR_BYTES,
@@ -86,6 +92,7 @@ export function noiseTables(
   state: SparseNetworkState,
   seed: number,
   dt: number,
+  noise = true,
 ): NoiseTables {
   const streams = arena.int32(noiseStreamWords(state.n));
   seedNoiseStreams(streams, seed);
@@ -105,7 +112,7 @@ export function noiseTables(
     weights: 0,
     bytes: 0,
   };
-  writeStepDescriptor(buffer, layout, dt, true);
+  writeStepDescriptor(buffer, layout, dt, noise);
   return { streams, descriptor };
 }
 
@@ -123,10 +130,16 @@ export interface SparseKernels {
   /** Phase 3 for the `count` spikes at byte address `fired`, onto the split's neurons. */
   readonly deliver: (fired: number, count: number, charge: number) => void;
   /**
-   * Phases 4 and 5 for neurons [from, to) (even count); the pass of phase 5 also lists, at byte
+   * Phases 4 and 5 for neurons [from, to) (from even); the pass of phase 5 also lists, at byte
    * address `out`, the neurons the next threshold can fire or find diverged; returns their count.
    */
-  readonly update: (dt: number, from: number, to: number, out: number) => number;
+  readonly update: (from: number, to: number, out: number) => number;
+  /**
+   * This thread's part of steps start + 1 … start + steps in WebAssembly, from its part's
+   * descriptor at byte address `part` (`thread-steps.wat`): the steps taken. Only on several
+   * threads.
+   */
+  readonly threadSteps: ThreadSteps | undefined;
 }
 
 /** Byte addresses of the neuron columns in the memory. */
@@ -208,13 +221,17 @@ export function buildKernels(memory: SparseMemory, at: SynapseDrawing): BuildKer
 const isShared = (memory: SparseMemory): boolean =>
   typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
 
-/** Instantiates both modules over `memory`, which holds every array of `state`, `split`, `tables`. */
+/**
+ * Instantiates the modules over `memory`, which holds every array of `state`, `split`, `tables`;
+ * with `threads` (a run on several), the thread steps module too.
+ */
 export function bindSparseKernels(
   memory: SparseMemory,
   shared: boolean,
   state: SparseNetworkState,
   split: SynapseSplit,
   tables: NoiseTables,
+  threads = false,
 ): SparseKernels {
   const imports = { env: { memory: memory as WebAssembly.Memory } };
   const sparse = sparseInstance(memory, shared);
@@ -223,10 +240,9 @@ export function bindSparseKernels(
   const step = new WebAssembly.Instance(stepModule(shared) as WebAssembly.Module, {
     ...imports,
     kernels: dense,
-  }).exports as Record<'noise' | 'threshold' | 'thresholdList', Kernel>;
+  }).exports as Record<'noise' | 'threshold' | 'thresholdList' | 'updateList', Kernel>;
   const { deliver } = sparse;
-  const { membrane, recoverList } = dense;
-  const { v, u, a, b, input: I } = addresses(state);
+  const { input: I } = addresses(state);
   const { target } = state.synapses;
   const shift = Math.log2(target.BYTES_PER_ELEMENT);
   const first = split.first.byteOffset;
@@ -234,15 +250,33 @@ export function bindSparseKernels(
   const targets = target.byteOffset;
   const weights = state.weights.byteOffset;
   const { descriptor } = tables;
+  const module = threads && shared ? threadStepsModule() : null;
   return {
     noise: (from, to) => void step.noise(descriptor, from, to),
     threshold: (from, to, out) => step.threshold(descriptor, from, to, out),
     deliver: (fired, count, charge) =>
       void deliver(fired, count, first, last, targets, shift, weights, I, charge),
     thresholdList: (list, count) => step.thresholdList(descriptor, list, count),
-    update: (dt, from, to, out) => {
-      membrane(v, u, I, from, to, dt / 2);
-      return recoverList(v, u, a, b, from, to, dt, out);
-    },
+    update: (from, to, out) => step.updateList(descriptor, from, to, out),
+    threadSteps:
+      module === null ? undefined : bindThreadSteps(module, memory, step, descriptor, deliver),
+  };
+}
+
+/** What a thread's part descriptor needs of its split and of the state to deliver its spikes. */
+export function sparseDelivery(
+  state: SparseNetworkState,
+  split: SynapseSplit,
+  dt: number,
+): SparseDelivery {
+  const target = state.synapses.target;
+  return {
+    first: split.first.byteOffset,
+    last: split.last.byteOffset,
+    targets: target.byteOffset,
+    shift: Math.log2(target.BYTES_PER_ELEMENT),
+    weights: state.weights.byteOffset,
+    input: state.input.byteOffset,
+    charge: 1 / dt,
   };
 }

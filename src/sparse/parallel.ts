@@ -12,9 +12,12 @@ import type { SparseNetworkState } from './build.js';
 import { CONTROL, COMMAND_EXIT, barrier } from '../network/parallel.js';
 import { NoiseBlocks } from './noise.js';
 import { thresholdRange, updateMembrane, updateRecovery } from '../network/phases.js';
+import type { ThreadRegion } from '../network/simd.js';
+import { PART, writePart } from '../network/thread-steps.js';
 import { deliverRange, type SynapseSplit } from './step.js';
 import {
   bindSparseKernels,
+  sparseDelivery,
   type NoiseTables,
   type SparseKernels,
   type SparseMemory,
@@ -42,6 +45,11 @@ export interface SparseThreadInit {
   readonly dt: number;
   readonly seed: number;
   readonly noise: boolean;
+  /**
+   * With the kernels on several threads, where the threads meet in the memory (`threadRegion`):
+   * each chunk of steps without traces then runs in WebAssembly (`thread-steps.wat`).
+   */
+  readonly threads: ThreadRegion | undefined;
   /** The recorded neurons and their traces: v, u, I of recorded neuron r at `(3r + x)·K + k − 1`. */
   readonly record: Int32Array;
   readonly traces: Float64Array;
@@ -56,29 +64,55 @@ export interface SparseThreadPart extends SparseThreadInit {
   readonly kernels: SparseKernels | undefined;
   /**
    * With the kernels, how many neurons the last update listed for the next threshold (in the
-   * thread's part of the next step's fired buffer), or −1 before the first update.
+   * thread's part of the next step's fired buffer), or −1 before the first update: on several
+   * threads, the word of the part descriptor that the thread steps kernel keeps.
    */
   readonly listed: Int32Array;
+  /** Byte address of this thread's part descriptor, or −1 without one. */
+  readonly address: number;
 }
 
-/** Prepares a thread's part: seeds its noise blocks and binds its kernels. */
+/** Prepares a thread's part: seeds its noise blocks, binds its kernels, writes its descriptor. */
 export function threadPart(init: SparseThreadInit): SparseThreadPart {
-  const { state, bounds, index } = init;
+  const { state, bounds, index, memory, threads } = init;
   const from = bounds[index] as number;
   const to = bounds[index + 1] as number;
+  const kernels =
+    memory === undefined || init.tables === undefined
+      ? undefined
+      : bindSparseKernels(
+          memory,
+          init.shared,
+          state,
+          init.split,
+          init.tables,
+          threads !== undefined,
+        );
+  const fired = init.fired;
+  const address =
+    kernels === undefined || threads === undefined || memory === undefined
+      ? -1
+      : writePart(memory.buffer, threads, {
+          index,
+          bounds,
+          buffers: [fired.byteOffset, fired.byteOffset + 4 * state.n],
+          fired: 0,
+          sparse: sparseDelivery(state, init.split, init.dt),
+        });
   return {
     ...init,
     from,
     to,
     noiseBlocks:
-      init.noise && init.memory === undefined
+      init.noise && memory === undefined
         ? new NoiseBlocks(init.seed, state.input, state.noiseScale, from, to)
         : undefined,
-    kernels:
-      init.memory === undefined || init.tables === undefined
-        ? undefined
-        : bindSparseKernels(init.memory, init.shared, state, init.split, init.tables),
-    listed: Int32Array.of(-1),
+    kernels,
+    listed:
+      address < 0 || memory === undefined
+        ? Int32Array.of(-1)
+        : new Int32Array(memory.buffer, address + PART.listed, 1),
+    address,
   };
 }
 
@@ -123,23 +157,15 @@ export function stepPart(part: SparseThreadPart, k: number): number {
 }
 
 /**
- * Phases 4 and 5 with the kernels, which also list the neurons the next threshold can fire or find
- * diverged into this thread's part of the next step's fired buffer. Every thread has passed this
- * step's barrier, so none still reads that buffer's spikes of the step before. The kernels take
- * pairs of neurons; a last odd one takes the JavaScript loops and is listed here.
+ * Phases 4 and 5 with the kernels (`updateList` of step.wat), which also list the neurons the next
+ * threshold can fire or find diverged into this thread's part of the next step's fired buffer.
+ * Every thread has passed this step's barrier, so none still reads that buffer's spikes of the
+ * step before.
  */
 function updateListing(part: SparseThreadPart, kernels: SparseKernels, k: number): void {
-  const { state, fired, from, to, dt } = part;
+  const { state, fired, from, to } = part;
   const next = ((k + 1) & 1) * state.n + from;
-  const even = from + ((to - from) & ~1);
-  let listed = kernels.update(dt, from, even, fired.byteOffset + 4 * next);
-  if (even < to) {
-    updateMembrane(state, dt, even, to);
-    updateRecovery(state, dt, even, to);
-    const v = state.v[even] as number;
-    if (!(v < 30) || v === -Infinity) fired[next + listed++] = even;
-  }
-  part.listed[0] = listed;
+  part.listed[0] = kernels.update(from, to, fired.byteOffset + 4 * next);
 }
 
 /** Writes v, u and I of the recorded neurons of this thread's range at row `row`. */
@@ -187,6 +213,14 @@ export function serveSteps(part: SparseThreadPart): void {
     }
     seen = Atomics.load(control, CONTROL.command);
     if (Atomics.load(control, CONTROL.kind) === COMMAND_EXIT) return;
-    runSteps(part, Atomics.load(control, CONTROL.start), Atomics.load(control, CONTROL.steps));
+    const start = Atomics.load(control, CONTROL.start);
+    const steps = Atomics.load(control, CONTROL.steps);
+    const threadSteps = part.kernels?.threadSteps;
+    if (threadSteps !== undefined && part.record.length === 0) {
+      // the whole chunk in WebAssembly (steps start … start + steps − 1); it stops by itself
+      // at a divergence
+      threadSteps(part.address, start - 1, steps);
+      barrier(control, part.parties);
+    } else runSteps(part, start, steps);
   }
 }

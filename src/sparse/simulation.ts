@@ -28,7 +28,9 @@ import {
   type ResolvedSparseOptions,
   type SparseNetworkOptions,
 } from './options.js';
-import { COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
+import { barrier, COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
+import { threadRegion, type ThreadRegion } from '../network/simd.js';
+import { PART, PART_BOUNDS, type ThreadSteps } from '../network/thread-steps.js';
 import { NOISE_BLOCK } from '../network/random.js';
 import { runSteps, threadPart, type SparseThreadInit, type SparseThreadPart } from './parallel.js';
 import { nodeThreads, threadsAvailable, type ThreadPool } from '../network/threads.js';
@@ -73,6 +75,8 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
   /** Whether the steps run the WebAssembly kernels (else the JavaScript phases, same spikes). */
   readonly kernels: boolean;
   private readonly part: SparseThreadPart;
+  /** Where the threads meet in the kernels' memory (several threads with the kernels). */
+  private readonly meeting: ThreadRegion | undefined;
   private readonly firedNow: Int32Array;
   private pool: ThreadPool | undefined;
   private started: boolean;
@@ -125,7 +129,6 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
     if (draw === undefined) {
       drawSparseSynapses(this.options, random, network, arena, onBuildProgress);
     }
-    const control = new Int32Array(sparseBuffer(4 * controlWords(parties), shared));
     const bounds = threadBounds(n, parties);
     const fired = arena.int32(2 * n);
     const traces = new Float64Array(sparseBuffer(8 * 3 * record.length * steps, shared));
@@ -147,7 +150,17 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
     const tables =
       wasm === undefined
         ? undefined
-        : noiseTables(arena, state, this.options.seed, this.options.dt);
+        : noiseTables(arena, state, this.options.seed, this.options.dt, this.options.noise);
+    // with the kernels, the threads meet in their memory, where the thread steps kernel finds them
+    const meeting =
+      wasm === undefined || parties === 1
+        ? undefined
+        : threadRegion(n, parties, arena.take(threadRegion(n, parties, 0).bytes)[1]);
+    const control =
+      meeting === undefined
+        ? new Int32Array(sparseBuffer(4 * controlWords(parties), shared))
+        : new Int32Array(arena.buffer as ArrayBufferLike, meeting.control, controlWords(parties));
+    this.meeting = meeting;
     const inits: SparseThreadInit[] = [];
     for (let index = 0; index < parties; index++) {
       inits.push({
@@ -160,6 +173,7 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
         memory: wasm,
         tables,
         shared,
+        threads: meeting,
         control,
         dt: this.options.dt,
         seed: this.options.seed,
@@ -220,7 +234,11 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
       Atomics.add(control, CONTROL.command, 1);
       Atomics.notify(control, CONTROL.command);
     }
-    const diverged = runSteps(this.part, first, taken, (k, total) => this.recordSpikes(k, total));
+    const threadSteps = this.part.kernels?.threadSteps;
+    const diverged =
+      threadSteps !== undefined && this.meeting !== undefined && this.part.record.length === 0
+        ? this.stepInKernel(threadSteps, this.meeting, first, taken)
+        : runSteps(this.part, first, taken, (k, total) => this.recordSpikes(k, total));
     this.loopMs += performance.now() - start;
     this.step = diverged === 0 ? first + taken - 1 : diverged - 1;
     if (diverged !== 0) this.diverged(diverged);
@@ -233,6 +251,34 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
     this.pool?.close();
     this.pool = undefined;
     this.closed = true;
+  }
+
+  /**
+   * Steps first … first + taken − 1 of this thread's part in WebAssembly (`thread-steps.wat`), its
+   * spike log emptied into the recorder whenever the kernel stops for it to be; then waits for
+   * every thread. Returns the step at which the network diverged, or 0.
+   */
+  private stepInKernel(
+    threadSteps: ThreadSteps,
+    meeting: ThreadRegion,
+    first: number,
+    taken: number,
+  ): number {
+    const { address, control, parties } = this.part;
+    const buffer = this.part.memory?.buffer as ArrayBufferLike;
+    const words = new Int32Array(buffer, address, PART_BOUNDS / 4);
+    const steps = new Int32Array(buffer, meeting.logSteps, meeting.logCapacity);
+    const neurons = new Int32Array(buffer, meeting.logNeurons, meeting.logCapacity);
+    let done = 0;
+    let diverged = 0;
+    while (done < taken && diverged === 0) {
+      done += threadSteps(address, first - 1 + done, taken - done);
+      this.appendLog(steps, neurons, words[PART.logCount / 4] as number);
+      words[PART.logCount / 4] = 0;
+      diverged = words[PART.diverged / 4] as number;
+    }
+    barrier(control, parties);
+    return diverged;
   }
 
   /** Appends step k's spikes, gathered from every thread's part of the fired buffer. */

@@ -43,9 +43,14 @@ describe('writePart(buffer, layout, part)', () => {
     const buffer = new SharedArrayBuffer(layout.bytes);
     const bounds = Int32Array.of(0, 512, 1000);
     const addresses = [0, 1].map((index) =>
-      writePart(buffer, layout, { index, bounds, buffers: [111, 222], fired: 333 + index }),
+      writePart(buffer, layout.threads, {
+        index,
+        bounds,
+        buffers: [111, 222],
+        fired: 333 + index,
+      }),
     );
-    expect(addresses).toEqual([partAddress(layout, 0), partAddress(layout, 1)]);
+    expect(addresses).toEqual([partAddress(layout.threads, 0), partAddress(layout.threads, 1)]);
     for (const [index, address] of addresses.entries()) {
       const words = new Int32Array(buffer, address, layout.threads.partBytes / 4);
       expect(words[PART.index / 4]).toBe(index);

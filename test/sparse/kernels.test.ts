@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { assembleKernels, generatedKernelsSource } from '../../scripts/kernels-assemble.js';
 import { NOISE_BLOCK, NetworkRandom, noiseStreamWords } from '../../src/network/random.js';
+import { threadRegion } from '../../src/network/simd.js';
 import { NoiseBlocks } from '../../src/sparse/noise.js';
 import { SparseArena, arenaArrays, arenaBytes } from '../../src/sparse/arena.js';
 import { buildSparseNetwork } from '../../src/sparse/build.js';
@@ -35,7 +36,7 @@ function kernelNetwork(options: SparseNetworkOptions, from: number, to: number) 
   const state = buildSparseNetwork(resolved, new NetworkRandom(seed), false, arena);
   arena.int32(2 * n);
   const split = synapseSplit(state.synapses, from, to, arena.int32(n), arena.int32(n));
-  const tables = noiseTables(arena, state, seed, 1);
+  const tables = noiseTables(arena, state, seed, resolved.dt);
   return { state, split, kernels: bindSparseKernels(memory, false, state, split, tables), arena };
 }
 
@@ -134,7 +135,7 @@ describe('the sparse network’s WebAssembly kernels', () => {
 
   it('update lists exactly the neurons the next threshold fires or finds diverged', () => {
     const { state, kernels, arena } = kernelNetwork(
-      { ne: 400, ni: 112, synapses: 30, seed: 5 },
+      { ne: 400, ni: 112, synapses: 30, seed: 5, dt: 0.5 },
       0,
       512,
     );
@@ -148,18 +149,22 @@ describe('the sparse network’s WebAssembly kernels', () => {
     state.v[10] = NaN;
     state.v[11] = -Infinity;
     state.v[300] = Infinity;
+    // an odd range, 0 … 510: its last neuron takes the scalar update, and is listed
+    const end = n - 1;
+    state.v[510] = 31;
     const v = state.v.slice();
     const u = state.u.slice();
-    updateMembrane({ ...state, v, u }, 0.5, 0, n);
-    updateRecovery({ ...state, v, u }, 0.5, 0, n);
+    updateMembrane({ ...state, v, u }, 0.5, 0, end);
+    updateRecovery({ ...state, v, u }, 0.5, 0, end);
     const list = arena.int32(n);
-    const listed = kernels.update(0.5, 0, n, list.byteOffset);
+    const listed = kernels.update(0, end, list.byteOffset);
     expect(bytesOf(state.v).equals(bytesOf(v))).toBe(true);
     expect(bytesOf(state.u).equals(bytesOf(u))).toBe(true);
     const expected = Array.from(v.keys()).filter(
-      (i) => !((v[i] as number) < 30) || v[i] === -Infinity,
+      (i) => i < end && (!((v[i] as number) < 30) || v[i] === -Infinity),
     );
     expect(expected.length).toBeGreaterThan(20);
+    expect(expected).toContain(510);
     expect(Array.from(list.subarray(0, listed))).toEqual(expected);
     // NaN and ±∞ stop the threshold over the list, as they stop the threshold over the range
     expect(kernels.thresholdList(list.byteOffset, listed)).toBe(-1);
@@ -216,6 +221,8 @@ describe('the sparse network’s WebAssembly kernels', () => {
     for (let t = 0; t < 2; t++)
       synapseSplit(state.synapses, 0, 1100, arena.int32(1100), arena.int32(1100));
     noiseTables(arena, state, 1, 1);
+    // where the two threads meet: control words, descriptors, the spike log
+    arena.take(threadRegion(1100, 2, 0).bytes);
     expect(arena.taken).toBe(bytes);
     const memory = sparseNetworkMemory(resolved, true);
     expect(memory.synapses + memory.state).toBe(Math.ceil(bytes / 65536) * 65536);

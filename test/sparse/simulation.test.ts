@@ -56,6 +56,37 @@ describe('SparseNetworkSimulation', () => {
     expect([one.threads, two.threads, three.threads]).toEqual([1, 2, 3]);
   });
 
+  it('without traces, 2 and 3 threads take each chunk in WebAssembly with the spikes of one', async () => {
+    const options = { ...small, seed: 8 };
+    const one = await simulateSparseNetwork({ ...options, threads: 1 });
+    expect(one.spikes.t.length).toBeGreaterThan(1000);
+    for (const threads of [2, 3]) {
+      const run = new SparseNetworkSimulation({ ...options, threads });
+      await run.ready;
+      expect(run.kernels).toBe(true);
+      run.advance(7);
+      run.advance(100);
+      run.advance(Infinity);
+      const result = run.result();
+      expect(result.threads).toBe(threads);
+      expect(spikesOf(result)).toEqual(spikesOf(one));
+    }
+  });
+
+  it('empties the spike log into the result when a chunk holds more spikes than the log', async () => {
+    // the log holds 65 536 spikes: 2000 neurons for 6 s give more
+    const options = { ...small, duration: 6000, seed: 2 };
+    const one = await simulateSparseNetwork({ ...options, threads: 1 });
+    expect(one.spikes.t.length).toBeGreaterThan(65536);
+    const two = await simulateSparseNetwork({ ...options, threads: 2 });
+    // compared as bytes: a diff of two long arrays would take minutes to print
+    const bytes = (array: Float64Array | Int32Array) =>
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    expect(two.spikes.t.length).toBe(one.spikes.t.length);
+    expect(bytes(two.spikes.t).equals(bytes(one.spikes.t))).toBe(true);
+    expect(bytes(two.spikes.i).equals(bytes(one.spikes.i))).toBe(true);
+  });
+
   it('records traces that continue the state: v of step k is the v the next step starts from', () => {
     const run = new SparseNetworkSimulation({ ...small, record: [5], duration: 50 });
     run.advance(20);
