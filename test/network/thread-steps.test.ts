@@ -74,6 +74,49 @@ describe('writePart(buffer, layout, part)', () => {
   });
 });
 
+describe('writePart with a sparse delivery', () => {
+  it('marks the part sparse and writes deliver’s arguments, the charge as a double', () => {
+    const layout = kernelLayout(600, 4, 3);
+    const buffer = new SharedArrayBuffer(layout.bytes);
+    const sparse = {
+      first: 1000,
+      last: 2000,
+      targets: 3000,
+      shift: 1,
+      weights: 4000,
+      input: 5000,
+      charge: 1 / 0.3,
+    };
+    const bounds = Int32Array.of(0, 256, 512, 600);
+    const address = writePart(buffer, layout.threads, {
+      index: 2,
+      bounds,
+      buffers: [16, 32],
+      fired: 0,
+      sparse,
+    });
+    const words = new Int32Array(buffer, address, layout.threads.partBytes / 4);
+    expect(words[PART.sparse / 4]).toBe(1);
+    expect(
+      [PART.first, PART.last, PART.targets, PART.shift, PART.weights, PART.input].map(
+        (at) => words[at / 4],
+      ),
+    ).toEqual([1000, 2000, 3000, 1, 4000, 5000]);
+    expect(new Float64Array(buffer, address + PART.charge, 1)[0]).toBe(1 / 0.3);
+    expect(Array.from(words.subarray(PART_BOUNDS / 4, PART_BOUNDS / 4 + 4))).toEqual([
+      0, 256, 512, 600,
+    ]);
+    // a dense part is not sparse
+    const dense = writePart(buffer, layout.threads, {
+      index: 1,
+      bounds,
+      buffers: [16, 32],
+      fired: 48,
+    });
+    expect(new Int32Array(buffer, dense + PART.sparse, 1)[0]).toBe(0);
+  });
+});
+
 describe('threadStepsModule()', () => {
   it('compiles the shared-memory module once', () => {
     const module = threadStepsModule();
