@@ -10,6 +10,8 @@ import {
   tracePixels as plotPixels,
   type Explorer,
 } from './explorer.js';
+import { largestNetwork } from '../../web/network/validate.js';
+import { MAX_PAGE_THREADS } from '../../web/network/protocol.js';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -248,8 +250,13 @@ describe('network view, bad input', () => {
     await expect.poll(() => networkFieldError(page, 'net-ne')).toContain('got 1.5');
     await ne.fill('100000');
     await expect.poll(() => networkFieldError(page, 'net-ne')).toMatch(/100050 neurons needs .*GB/);
+    // the largest network the page's threads hold (their fired lists and spike log count too)
+    const threads = await page.evaluate(() => navigator.hardwareConcurrency);
+    const largest = largestNetwork('all', Math.min(threads, MAX_PAGE_THREADS));
+    expect(largest).toBeGreaterThanOrEqual(15700);
+    expect(largest).toBeLessThanOrEqual(15800);
     expect(await networkFieldError(page, 'net-ne')).toContain(
-      '(at most about 15800 fit; a sparse network, with synapses per neuron set, holds more)',
+      `(at most about ${largest} fit; a sparse network, with synapses per neuron set, holds more)`,
     );
     expect(await status(page)).toBe('fix the marked setting, then press Run');
     await view(page).locator('[data-action=run]').click();

@@ -1,11 +1,19 @@
 /** The messages between the network view and its simulation worker. */
+import { THREADS_FROM } from 'izhikit';
 
 /**
- * The memory a network may take in the browser (1 GB, about 15 800 neurons): above it the guard
+ * The memory a network may take in the browser (1 GB, about 15 700 neurons all to all on 2 threads): above it the guard
  * answers with a message, where an allocation could otherwise crash the tab. The view checks it
  * as the sizes are typed; the worker checks it again before it allocates.
  */
 export const MAX_BYTES = 1e9;
+
+/**
+ * The threads the worker runs the paper's dense network of n neurons on, `threads` being the
+ * view's setting: a smaller network's step is too short to share.
+ */
+export const denseThreads = (n: number, threads: number): number =>
+  n >= THREADS_FROM ? threads : 1;
 
 /**
  * Bytes a recorded spike takes at the peak: (step, neuron) in the growable recorder, doubled while

@@ -20,6 +20,7 @@ import {
   ESTIMATED_RATE,
   MAX_BYTES,
   MAX_PAGE_THREADS,
+  denseThreads,
   type NetworkSettings,
 } from './protocol.js';
 
@@ -68,7 +69,11 @@ function memoryOf(settings: NetworkSettings): {
 } {
   const { synapses, threads, ...network } = settings;
   if (synapses === 'all') {
-    const options = resolveNetworkOptions({ ...network, maxBytes: MAX_BYTES });
+    const options = resolveNetworkOptions({
+      ...network,
+      threads: denseThreads(network.ne + network.ni, threads),
+      maxBytes: MAX_BYTES,
+    });
     const memory = networkMemory(options);
     return {
       options,
@@ -139,7 +144,7 @@ export function settingsProblem(
         key: sizeField,
         message:
           // the page's limit is fixed: the CLI's way of raising it does not apply here
-          `${error.message.replace(/, or raise the limit \(--max-memory\)/, '')} (at most about ${largestNetwork(settings.synapses)} fit` +
+          `${error.message.replace(/, or raise the limit \(--max-memory\)/, '')} (at most about ${largestNetwork(settings.synapses, settings.threads)} fit` +
           (settings.synapses === 'all'
             ? '; a sparse network, with synapses per neuron set, holds more)'
             : ` with ${settings.synapses} synapses per neuron)`),
@@ -152,14 +157,20 @@ export function settingsProblem(
 
 /**
  * The largest Ne + Ni whose weights (all to all, or K per neuron) and state fit in the browser's
- * limit, rounded down to 100.
+ * limit on `threads` threads, rounded down to 100.
  */
-export function largestNetwork(synapses: number | 'all' = 'all'): number {
+export function largestNetwork(synapses: number | 'all' = 'all', threads = 1): number {
   if (synapses !== 'all') {
     // bisection: the memory grows with n
     const fits = (size: number): boolean => {
       try {
-        const options = resolveSparseOptions({ ne: size, ni: 0, synapses, maxBytes: MAX_BYTES });
+        const options = resolveSparseOptions({
+          ne: size,
+          ni: 0,
+          synapses,
+          threads,
+          maxBytes: MAX_BYTES,
+        });
         return sparseNetworkMemory(options).total <= MAX_BYTES;
       } catch {
         return false;
@@ -176,8 +187,14 @@ export function largestNetwork(synapses: number | 'all' = 'all'): number {
   }
   let n = Math.floor(Math.sqrt(MAX_BYTES / 4));
   const fits = (size: number): boolean =>
-    networkMemory(resolveNetworkOptions({ ne: size, ni: 0, maxBytes: MAX_BYTES })).total <=
-    MAX_BYTES;
+    networkMemory(
+      resolveNetworkOptions({
+        ne: size,
+        ni: 0,
+        threads: denseThreads(size, threads),
+        maxBytes: MAX_BYTES,
+      }),
+    ).total <= MAX_BYTES;
   while (n > 1 && !fits(n)) n--;
   return Math.floor(n / 100) * 100;
 }

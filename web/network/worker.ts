@@ -12,7 +12,6 @@ import {
   NetworkSimulation,
   ParameterError,
   SparseNetworkSimulation,
-  THREADS_FROM,
   formatBytes,
   networkMemory,
   sparseNetworkMemory,
@@ -21,6 +20,7 @@ import {
 import {
   BYTES_PER_SPIKE,
   MAX_BYTES,
+  denseThreads,
   type FromWorker,
   type NetworkSettings,
   type ToWorker,
@@ -71,10 +71,7 @@ async function runChunked(
   if (synapses === 'all') {
     // a step of a smaller dense network is too short to share: it runs in this worker
     const n = network.ne + network.ni;
-    run = new NetworkSimulation(
-      { ...options, threads: n >= THREADS_FROM ? threadCount : 1 },
-      threads,
-    );
+    run = new NetworkSimulation({ ...options, threads: denseThreads(n, threadCount) }, threads);
     fixedBytes = networkMemory(run.options).total;
   } else {
     // counting the sources draws K per neuron, placing them 2K (targets and weights)
