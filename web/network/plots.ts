@@ -67,6 +67,18 @@ export function createNetworkPlots(
   const spectrumTitle = el('h3', { class: 'chart-title' }, 'Spectrum of the population rate');
   const spectrumBox = chartBox(spectrumTitle, spectrumChart);
   const traceBox = chartBox(traceTitle, traceChart);
+  const wholeRun = el(
+    'button',
+    {
+      type: 'button',
+      class: 'small',
+      'data-action': 'reset-zoom',
+      title: 'or double-click the raster',
+      hidden: true,
+    },
+    'Whole run',
+  );
+  wholeRun.addEventListener('click', () => raster.setWindow(undefined));
   const plots = el(
     'div',
     { class: 'network-plots' },
@@ -99,8 +111,13 @@ export function createNetworkPlots(
           { class: 'for-mouse' },
           'Drag across the raster to zoom in time; double-click to reset.',
         ),
-        el('span', { class: 'for-touch' }, 'Tap a row of the raster to see that neuron.'),
+        el(
+          'span',
+          { class: 'for-touch' },
+          'Tap a row of the raster to see that neuron; pinch it with two fingers to zoom in time.',
+        ),
       ),
+      wholeRun,
       exportBar,
     ),
   );
@@ -108,6 +125,7 @@ export function createNetworkPlots(
   // A zoom of the raster zooms the rate and v(t) charts, which share its time axis.
   raster.onZoom = (window) => {
     zoomWindow = window;
+    wholeRun.hidden = window === undefined;
     const duration = shownDuration ?? 1000;
     for (const chart of [rateChart, traceChart]) {
       chart.setScale('x', window ?? { min: 0, max: duration });

@@ -3,10 +3,12 @@
  * whose plotting area is painted from an ImageData, one pixel per spike in the colour of its
  * population, so that millions of spikes draw in one pass. Neuron 0 is at the bottom, as in the
  * paper's figure; clicking a row picks that neuron. Dragging across it zooms to that time
- * window (a long run's spikes spread out again), a double-click shows the whole run.
+ * window (a long run's spikes spread out again), as a pinch of two fingers does on a touch
+ * screen; a double-click shows the whole run.
  */
 import uPlot from 'uplot';
 import { TIME_AXIS, axis } from '../ui/chart-theme.js';
+import { attachPinchZoom } from '../ui/pinch-zoom.js';
 
 export interface RasterData {
   readonly ne: number;
@@ -86,6 +88,9 @@ export class Raster {
         [0, 0],
       ],
       this.element,
+    );
+    attachPinchZoom(this.chart, () =>
+      this.data === undefined ? undefined : { min: 0, max: this.data.duration },
     );
     this.chart.over.style.cursor = 'pointer';
     this.chart.over.title = 'Click a row to see that neuron’s v(t); drag across to zoom in time';

@@ -78,7 +78,11 @@ export function createNeuronPlotArea(
     'span',
     { class: 'hint' },
     el('span', { class: 'for-mouse' }, 'Drag across the plot to zoom; double-click to reset.'),
-    el('span', { class: 'for-touch' }, 'Touch the plot to read its values at that time.'),
+    el(
+      'span',
+      { class: 'for-touch' },
+      'Touch the plot to read its values at that time; pinch it with two fingers to zoom.',
+    ),
   );
 
   const title = el('h2', { class: 'plot-title' });

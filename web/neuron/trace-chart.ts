@@ -2,13 +2,15 @@
  * The neuron view's plot: v(t) on top, the stimulus I(t) underneath and u(t) on request, as
  * uPlot charts stacked on a shared time axis and cursor. The simulation's Float64Array columns
  * are handed to uPlot as they are, without copying. Dragging across a panel zooms every panel to
- * that time window (uPlot's select-to-zoom), a double-click resets it, the values under the
- * cursor are shown over the plot, and a held trace is drawn faintly behind v(t).
+ * that time window (uPlot's select-to-zoom), as a pinch of two fingers does on a touch screen; a
+ * double-click resets it, the values under the cursor are shown over the plot, and a held trace
+ * is drawn faintly behind v(t).
  */
 import uPlot from 'uplot';
 import { decimateMinMax, type TraceColumns } from 'izhikit';
 import { COLORS, TIME_AXIS, VALUE_AXIS, axis } from '../ui/chart-theme.js';
 import { formatNumber } from '../ui/dom.js';
+import { attachPinchZoom } from '../ui/pinch-zoom.js';
 
 const SYNC_KEY = 'neuron-trace';
 
@@ -141,6 +143,7 @@ export class TraceChart {
     };
     const empty = new Float64Array(0);
     const chart = new uPlot(options, [empty, empty], holder);
+    attachPinchZoom(chart, () => this.wholeRun());
     return { column, chart, holder };
   }
 
@@ -161,6 +164,13 @@ export class TraceChart {
   /** The time window on screen, or undefined when the whole run is shown. */
   get window(): { min: number; max: number } | undefined {
     return this.zoom;
+  }
+
+  /** The times of the whole run, or undefined before a trace. */
+  private wholeRun(): { min: number; max: number } | undefined {
+    const t = this.trace?.t;
+    if (t === undefined || t.length < 2) return undefined;
+    return { min: t[0] as number, max: t.at(-1) as number };
   }
 
   /** Shows the whole run again. */
