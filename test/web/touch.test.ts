@@ -84,6 +84,39 @@ describe('touch screens', () => {
     });
   }
 
+  it('on a 390 px phone each tick box label of the neuron view stays on one line', async () => {
+    const context = await explorer.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${explorer.url}?view=neuron`);
+    const toggles = page.locator('[data-view=neuron] .toggle');
+    await toggles.first().waitFor();
+    const lines = await toggles.evaluateAll((labels) =>
+      labels
+        .filter((label) => label.getClientRects().length > 0)
+        .map((label) => {
+          // the label's text: one line is one box
+          const range = document.createRange();
+          range.selectNodeContents(label.lastChild ?? label);
+          const tops = Array.from(range.getClientRects(), (rect) => Math.round(rect.top));
+          return { text: label.textContent?.trim(), lines: new Set(tops).size };
+        }),
+    );
+    expect(lines.map((label) => label.text)).toEqual(
+      expect.arrayContaining(['stimulus I(t)', 'recovery u(t)', 'phase plane (v, u)']),
+    );
+    for (const label of lines) expect(label, label.text).toMatchObject({ lines: 1 });
+    // and every label stays inside the screen
+    const right = await toggles.evaluateAll((labels) =>
+      Math.max(...labels.map((label) => label.getBoundingClientRect().right)),
+    );
+    expect(right).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
   it('a mouse keeps the compact controls', async () => {
     const { page } = await explorer.open('?view=neuron', { width: 1366, height: 800 });
     const height = await page
