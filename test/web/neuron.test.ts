@@ -216,7 +216,7 @@ describe('neuron view', () => {
     await page.mouse.move(box.x + box.width * 0.3, y, { steps: 8 });
     await page.mouse.up();
     expect(await chart.getAttribute('data-zoomed')).toBe('true');
-    await page.locator('[data-action=reset-zoom]').click();
+    await page.locator('[data-view=neuron] [data-action=reset-zoom]').click();
     expect(await xRange()).toBe(whole);
     expect(errors).toEqual([]);
     await page.close();
