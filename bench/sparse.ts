@@ -21,6 +21,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 interface Measured {
   readonly loopMs: number;
+  /** The fastest and slowest loop of the runs (the same as loopMs for one run). */
+  readonly loopRange?: readonly [number, number];
   readonly setupMs: number;
   readonly rate: number;
   readonly rssMb: number;
@@ -68,9 +70,12 @@ function measure(command: string[], parse: (line: string) => Measured): Measured
     }
     all.push(parse(last));
   }
-  const middle = (key: keyof Measured): number => median(all.map((m) => m[key]));
+  const middle = (key: 'loopMs' | 'setupMs' | 'rate' | 'rssMb'): number =>
+    median(all.map((m) => m[key]));
+  const loops = all.map((m) => m.loopMs);
   return {
     loopMs: middle('loopMs'),
+    loopRange: [Math.min(...loops), Math.max(...loops)],
     setupMs: middle('setupMs'),
     rate: middle('rate'),
     rssMb: middle('rssMb'),
@@ -132,7 +137,10 @@ const cell = (m: Measured | string): string[] =>
   typeof m === 'string'
     ? [m, '', '', '']
     : [
-        `${(m.loopMs / 1000).toFixed(2)} s`,
+        `${(m.loopMs / 1000).toFixed(2)} s` +
+          (m.loopRange !== undefined && m.loopRange[0] !== m.loopRange[1]
+            ? ` (${(m.loopRange[0] / 1000).toFixed(2)}–${(m.loopRange[1] / 1000).toFixed(2)})`
+            : ''),
         `${(m.setupMs / 1000).toFixed(1)} s`,
         `${m.rssMb.toFixed(0)} MB`,
         `${m.rate.toFixed(2)} Hz`,
