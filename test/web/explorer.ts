@@ -20,6 +20,11 @@ export interface Explorer {
   readonly browser: Browser;
   /** A fresh page that records console errors and uncaught exceptions into `errors`. */
   open(query?: string, viewport?: { width: number; height: number }): Promise<TestPage>;
+  /**
+   * As `open`, on a 390 × 844 touch phone (a context of its own: close it with
+   * `page.context().close()`); `deviceScaleFactor` as Playwright's.
+   */
+  openPhone(query?: string, deviceScaleFactor?: number): Promise<TestPage>;
   /** As `open`, from a second server of the same build that sends no isolation headers. */
   openWithoutIsolation(query?: string): Promise<TestPage>;
   close(): Promise<void>;
@@ -64,8 +69,14 @@ export async function startExplorer(): Promise<Explorer> {
     address: string,
     query: string,
     viewport: { width: number; height: number },
+    phone?: { deviceScaleFactor?: number },
   ): Promise<TestPage> => {
-    const page = await browser.newPage({ viewport, acceptDownloads: true });
+    const page =
+      phone === undefined
+        ? await browser.newPage({ viewport, acceptDownloads: true })
+        : await (
+            await browser.newContext({ viewport, hasTouch: true, isMobile: true, ...phone })
+          ).newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -78,6 +89,13 @@ export async function startExplorer(): Promise<Explorer> {
     url,
     browser,
     open: (query = '', viewport = { width: 1280, height: 800 }) => openAt(url, query, viewport),
+    openPhone: (query = '', deviceScaleFactor) =>
+      openAt(
+        url,
+        query,
+        { width: 390, height: 844 },
+        deviceScaleFactor ? { deviceScaleFactor } : {},
+      ),
     async openWithoutIsolation(query = '') {
       plain ??= await preview({
         configFile: false,

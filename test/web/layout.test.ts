@@ -139,16 +139,7 @@ describe('neuron view layout', () => {
 
   it('on a 390 px touch phone no tab label is cut off, and every tab keeps its full name for screen readers', async () => {
     // A phone's screen: text is laid out for three device pixels per CSS pixel.
-    const context = await explorer.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${explorer.url}?view=neuron`);
+    const { page, errors } = await explorer.openPhone('?view=neuron', 3);
     // The names of the tabs whose shown label is wider than the room inside their padding.
     const tabsCut = (): Promise<string[]> =>
       page.locator('.tab').evaluateAll((all) =>
@@ -185,7 +176,7 @@ describe('neuron view layout', () => {
     expect(tabs[3]?.shown).toBe('Polychrony');
     expect(await page.getByRole('button', { name: 'Polychronization' }).count()).toBe(1);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 
   it('on a 390 × 844 phone with v, u and I(t) shown, the panels fit the chart: the time axis is not cut off', async () => {

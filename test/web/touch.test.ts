@@ -46,15 +46,7 @@ const TARGET = 43.5;
 describe('touch screens', () => {
   for (const view of ['neuron', 'dynamics', 'network', 'polychron']) {
     it(`on a 390 × 844 touch phone every control of the ${view} view is at least 44 px tall`, async () => {
-      const context = await explorer.browser.newContext({
-        viewport: { width: 390, height: 844 },
-        hasTouch: true,
-        isMobile: true,
-      });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${explorer.url}?view=${view}`);
+      const { page, errors } = await explorer.openPhone(`?view=${view}`);
       await page.locator(`[data-view=${view}] input`).first().waitFor();
       const small = await page.evaluate((target) => {
         const controls = document.querySelectorAll<HTMLElement>(
@@ -80,18 +72,12 @@ describe('touch screens', () => {
       await screenshot(page, `touch-${view}`);
       expect(small).toEqual([]);
       expect(errors).toEqual([]);
-      await context.close();
+      await page.context().close();
     });
   }
 
   it('on a 390 px phone each tick box label of the neuron view stays on one line', async () => {
-    const context = await explorer.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${explorer.url}?view=neuron`);
+    const { page } = await explorer.openPhone('?view=neuron');
     const toggles = page.locator('[data-view=neuron] .toggle');
     await toggles.first().waitFor();
     const lines = await toggles.evaluateAll((labels) =>
@@ -114,7 +100,7 @@ describe('touch screens', () => {
       Math.max(...labels.map((label) => label.getBoundingClientRect().right)),
     );
     expect(right).toBeLessThanOrEqual(390);
-    await context.close();
+    await page.context().close();
   });
 
   it('a mouse keeps the compact controls', async () => {
@@ -127,13 +113,7 @@ describe('touch screens', () => {
   });
 
   it('on a touch phone the plot hint speaks of touch, and touching the plot shows the values there', async () => {
-    const context = await explorer.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${explorer.url}?view=neuron&preset=rs`);
+    const { page } = await explorer.openPhone('?view=neuron&preset=rs');
     const plot = page.locator('.trace-v canvas');
     await plot.waitFor();
     const hint = await page.locator('[data-view=neuron] .plot-tools .hint').innerText();
@@ -145,17 +125,11 @@ describe('touch screens', () => {
     await expect
       .poll(() => page.locator('[data-view=neuron] [data-cursor-values]').innerText())
       .toMatch(/t = /);
-    await context.close();
+    await page.context().close();
   });
 
   it('on a touch phone the raster’s hint speaks of tapping, and a tap on a row shows that neuron', async () => {
-    const context = await explorer.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${explorer.url}?view=network&ne=200&ni=50&T=500`);
+    const { page } = await explorer.openPhone('?view=network&ne=200&ni=50&T=500');
     expect(await networkFinished(page)).toMatch(/^done/);
     const hint = await page.locator('[data-view=network] .plot-foot .hint').innerText();
     expect(hint).not.toMatch(/double-click|drag/i);
@@ -168,17 +142,11 @@ describe('touch screens', () => {
       .poll(() => page.locator('[data-view=network] .chart-title[data-neuron]').count())
       .toBe(1);
     await screenshot(page, 'touch-network-tap');
-    await context.close();
+    await page.context().close();
   });
 
   it('on a touch phone two fingers spread on the v(t) plot zoom in around them; Whole run resets', async () => {
-    const context = await explorer.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${explorer.url}?view=neuron&preset=rs`);
+    const { page } = await explorer.openPhone('?view=neuron&preset=rs');
     const over = page.locator('.trace-v .u-over');
     await over.waitFor();
     const chart = page.locator('[data-view=neuron] .trace-chart');
@@ -212,17 +180,11 @@ describe('touch screens', () => {
     await expect.poll(() => chart.getAttribute('data-zoomed')).toBe('true');
     await page.locator('[data-view=neuron] [data-action=reset-zoom]').tap();
     await expect.poll(() => chart.getAttribute('data-zoomed')).toBe('false');
-    await context.close();
+    await page.context().close();
   });
 
   it('on a touch phone a pinch on the raster zooms it in time, picking no neuron; Whole run resets', async () => {
-    const context = await explorer.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${explorer.url}?view=network&ne=200&ni=50&T=500`);
+    const { page } = await explorer.openPhone('?view=network&ne=200&ni=50&T=500');
     expect(await networkFinished(page)).toMatch(/^done/);
     const raster = page.locator('[data-view=network] .raster');
     const reset = page.locator('[data-view=network] .plot-foot [data-action=reset-zoom]');
@@ -241,6 +203,6 @@ describe('touch screens', () => {
     await reset.tap();
     await expect.poll(() => windowOf(raster)).toBeUndefined();
     expect(await reset.isVisible()).toBe(false);
-    await context.close();
+    await page.context().close();
   });
 });
