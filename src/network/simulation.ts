@@ -27,7 +27,7 @@ import {
   type ThreadPart,
 } from './parallel.js';
 import { NetworkRandom, NOISE_BLOCK } from './random.js';
-import { PART, PART_BOUNDS, type ThreadSteps } from './thread-steps.js';
+import { runKernelChunk, type ThreadSteps } from './thread-steps.js';
 import {
   nodeThreads,
   sharedKernelModules,
@@ -296,27 +296,22 @@ export class NetworkSimulation extends ChunkedNetworkRun {
    */
   private advanceInKernel(part: ThreadPart, threadSteps: ThreadSteps, taken: number): void {
     const { buffer, layout } = this.shared as SharedNetworkMemory;
-    const words = new Int32Array(buffer, part.address, PART_BOUNDS / 4);
-    const { logSteps, logNeurons, logCapacity } = layout.threads;
-    const steps = new Int32Array(buffer, logSteps, logCapacity);
-    const neurons = new Int32Array(buffer, logNeurons, logCapacity);
-    let left = taken;
-    while (left > 0) {
-      const done = threadSteps(part.address, this.step, left);
-      const logged = words[PART.logCount / 4] as number;
-      this.appendLog(steps, neurons, logged);
-      words[PART.logCount / 4] = 0;
-      this.step += done;
-      left -= done;
-      const diverged = words[PART.diverged / 4] as number;
-      if (diverged > 0) {
-        barrier(part.control, part.parties);
-        this.step = diverged;
-        this.diverged(diverged);
-      }
-    }
-    this.state.firedCount = words[PART.lastCount / 4] as number;
+    const chunk = runKernelChunk(
+      threadSteps,
+      buffer,
+      layout.threads,
+      part.address,
+      this.step,
+      taken,
+      (steps, neurons, count) => this.appendLog(steps, neurons, count),
+    );
+    this.step += chunk.taken;
     barrier(part.control, part.parties);
+    if (chunk.diverged > 0) {
+      this.step = chunk.diverged;
+      this.diverged(chunk.diverged);
+    }
+    this.state.firedCount = chunk.lastCount;
   }
 
   private record(row: number): void {

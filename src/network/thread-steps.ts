@@ -138,3 +138,42 @@ export function bindThreadSteps(
   const steps = (instance.exports as Record<'steps', (...args: number[]) => number>).steps;
   return (part, start, count) => steps(descriptor, part, start, count);
 }
+
+/** What a chunk of steps in the kernel gave the first thread. */
+export interface KernelChunk {
+  /** Steps taken (those before a divergence). */
+  readonly taken: number;
+  /** The step at which some neuron diverged, or 0. */
+  readonly diverged: number;
+  /** The fired count of the last step taken. */
+  readonly lastCount: number;
+}
+
+/**
+ * The first thread's part (descriptor at `address`, with the log) of steps start + 1 … start +
+ * `steps` in the kernel, called again whenever it stops for its spike log to be emptied into
+ * `append`, until the steps are taken or some neuron diverged. The caller then waits at the
+ * chunk's last barrier with the other threads.
+ */
+export function runKernelChunk(
+  threadSteps: ThreadSteps,
+  buffer: ArrayBufferLike,
+  threads: ThreadRegion,
+  address: number,
+  start: number,
+  steps: number,
+  append: (steps: Int32Array, neurons: Int32Array, count: number) => void,
+): KernelChunk {
+  const words = new Int32Array(buffer, address, PART_BOUNDS / 4);
+  const logSteps = new Int32Array(buffer, threads.logSteps, threads.logCapacity);
+  const logNeurons = new Int32Array(buffer, threads.logNeurons, threads.logCapacity);
+  let taken = 0;
+  let diverged = 0;
+  while (taken < steps && diverged === 0) {
+    taken += threadSteps(address, start + taken, steps - taken);
+    append(logSteps, logNeurons, words[PART.logCount / 4] as number);
+    words[PART.logCount / 4] = 0;
+    diverged = words[PART.diverged / 4] as number;
+  }
+  return { taken, diverged, lastCount: words[PART.lastCount / 4] as number };
+}

@@ -30,7 +30,7 @@ import {
 } from './options.js';
 import { barrier, COMMAND_RUN, CONTROL, controlWords, threadBounds } from '../network/parallel.js';
 import { threadRegion, type ThreadRegion } from '../network/simd.js';
-import { PART, PART_BOUNDS, type ThreadSteps } from '../network/thread-steps.js';
+import { runKernelChunk, type ThreadSteps } from '../network/thread-steps.js';
 import { NOISE_BLOCK } from '../network/random.js';
 import { runSteps, threadPart, type SparseThreadInit, type SparseThreadPart } from './parallel.js';
 import { nodeThreads, threadsAvailable, type ThreadPool } from '../network/threads.js';
@@ -266,19 +266,17 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
   ): number {
     const { address, control, parties } = this.part;
     const buffer = this.part.memory?.buffer as ArrayBufferLike;
-    const words = new Int32Array(buffer, address, PART_BOUNDS / 4);
-    const steps = new Int32Array(buffer, meeting.logSteps, meeting.logCapacity);
-    const neurons = new Int32Array(buffer, meeting.logNeurons, meeting.logCapacity);
-    let done = 0;
-    let diverged = 0;
-    while (done < taken && diverged === 0) {
-      done += threadSteps(address, first - 1 + done, taken - done);
-      this.appendLog(steps, neurons, words[PART.logCount / 4] as number);
-      words[PART.logCount / 4] = 0;
-      diverged = words[PART.diverged / 4] as number;
-    }
+    const chunk = runKernelChunk(
+      threadSteps,
+      buffer,
+      meeting,
+      address,
+      first - 1,
+      taken,
+      (steps, neurons, count) => this.appendLog(steps, neurons, count),
+    );
     barrier(control, parties);
-    return diverged;
+    return chunk.diverged;
   }
 
   /** Appends step k's spikes, gathered from every thread's part of the fired buffer. */
