@@ -242,20 +242,14 @@ export function bindSparseKernels(
     kernels: dense,
   }).exports as Record<'noise' | 'threshold' | 'thresholdList' | 'updateList', Kernel>;
   const { deliver } = sparse;
-  const { input: I } = addresses(state);
-  const { target } = state.synapses;
-  const shift = Math.log2(target.BYTES_PER_ELEMENT);
-  const first = split.first.byteOffset;
-  const last = split.last.byteOffset;
-  const targets = target.byteOffset;
-  const weights = state.weights.byteOffset;
+  const { first, last, targets, shift, weights, input } = deliveryAddresses(state, split);
   const { descriptor } = tables;
   const module = threads && shared ? threadStepsModule() : null;
   return {
     noise: (from, to) => void step.noise(descriptor, from, to),
     threshold: (from, to, out) => step.threshold(descriptor, from, to, out),
     deliver: (fired, count, charge) =>
-      void deliver(fired, count, first, last, targets, shift, weights, I, charge),
+      void deliver(fired, count, first, last, targets, shift, weights, input, charge),
     thresholdList: (list, count) => step.thresholdList(descriptor, list, count),
     update: (from, to, out) => step.updateList(descriptor, from, to, out),
     threadSteps:
@@ -263,12 +257,11 @@ export function bindSparseKernels(
   };
 }
 
-/** What a thread's part descriptor needs of its split and of the state to deliver its spikes. */
-export function sparseDelivery(
+/** Where `deliver` finds a thread's split of the rows, the synapses and I (byte addresses). */
+export function deliveryAddresses(
   state: SparseNetworkState,
   split: SynapseSplit,
-  dt: number,
-): SparseDelivery {
+): Omit<SparseDelivery, 'charge'> {
   const target = state.synapses.target;
   return {
     first: split.first.byteOffset,
@@ -277,6 +270,5 @@ export function sparseDelivery(
     shift: Math.log2(target.BYTES_PER_ELEMENT),
     weights: state.weights.byteOffset,
     input: state.input.byteOffset,
-    charge: 1 / dt,
   };
 }

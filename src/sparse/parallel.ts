@@ -17,7 +17,7 @@ import { PART, writePart } from '../network/thread-steps.js';
 import { deliverRange, type SynapseSplit } from './step.js';
 import {
   bindSparseKernels,
-  sparseDelivery,
+  deliveryAddresses,
   type NoiseTables,
   type SparseKernels,
   type SparseMemory,
@@ -97,7 +97,7 @@ export function threadPart(init: SparseThreadInit): SparseThreadPart {
           bounds,
           buffers: [fired.byteOffset, fired.byteOffset + 4 * state.n],
           fired: 0,
-          sparse: sparseDelivery(state, init.split, init.dt),
+          sparse: { ...deliveryAddresses(state, init.split), charge: 1 / init.dt },
         });
   return {
     ...init,
