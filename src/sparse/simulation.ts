@@ -75,8 +75,6 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
   /** Whether the steps run the WebAssembly kernels (else the JavaScript phases, same spikes). */
   readonly kernels: boolean;
   private readonly part: SparseThreadPart;
-  /** Where the threads meet in the kernels' memory (several threads with the kernels). */
-  private readonly meeting: ThreadRegion | undefined;
   private readonly firedNow: Int32Array;
   private pool: ThreadPool | undefined;
   private started: boolean;
@@ -160,7 +158,6 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
       meeting === undefined
         ? new Int32Array(sparseBuffer(4 * controlWords(parties), shared))
         : new Int32Array(arena.buffer as ArrayBufferLike, meeting.control, controlWords(parties));
-    this.meeting = meeting;
     const inits: SparseThreadInit[] = [];
     for (let index = 0; index < parties; index++) {
       inits.push({
@@ -234,10 +231,11 @@ export class SparseNetworkSimulation extends ChunkedNetworkRun {
       Atomics.add(control, CONTROL.command, 1);
       Atomics.notify(control, CONTROL.command);
     }
+    const { threads: meeting, record } = this.part;
     const threadSteps = this.part.kernels?.threadSteps;
     const diverged =
-      threadSteps !== undefined && this.meeting !== undefined && this.part.record.length === 0
-        ? this.stepInKernel(threadSteps, this.meeting, first, taken)
+      threadSteps !== undefined && meeting !== undefined && record.length === 0
+        ? this.stepInKernel(threadSteps, meeting, first, taken)
         : runSteps(this.part, first, taken, (k, total) => this.recordSpikes(k, total));
     this.loopMs += performance.now() - start;
     this.step = diverged === 0 ? first + taken - 1 : diverged - 1;
