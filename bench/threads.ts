@@ -45,6 +45,25 @@ async function child(threads: number): Promise<void> {
   process.stdout.write(JSON.stringify(reports));
 }
 
+/**
+ * The median loop (ms) of RUNS runs of the C anchor `anchors/NAME.c` on the network of 10 000
+ * neurons, pinned to `threads` cores (net_threads.c takes the thread count too); undefined
+ * without a C compiler.
+ */
+function anchorLoop(name: string, threads: number): number | undefined {
+  const binary = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), name);
+  const source = fileURLToPath(new URL(`anchors/${name}.c`, import.meta.url));
+  const flags = ['-O3', ...(threads > 1 ? ['-pthread'] : []), '-o', binary, source, '-lm'];
+  if (spawnSync('cc', flags).status !== 0) return undefined;
+  const args = ['8000', '2000', ...(threads > 1 ? [String(threads)] : [])];
+  const cores = threads > 1 ? `0-${threads - 1}` : '0';
+  const loops = Array.from({ length: RUNS }, () => {
+    const run = spawnSync('taskset', ['-c', cores, binary, ...args], { encoding: 'utf8' });
+    return Number(run.stdout.trim().split(/\s+/)[0]);
+  });
+  return median(loops);
+}
+
 function measure(threads: number): Report[] | string {
   const script = fileURLToPath(import.meta.url);
   const node = [process.execPath, ...process.execArgv, script, '--child', String(threads)];
@@ -79,27 +98,10 @@ if (process.argv[2] === '--child') {
       checksum === reference ? 'yes' : 'NO',
     ]);
   }
-  const binary = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), 'net');
-  const source = fileURLToPath(new URL('anchors/net.c', import.meta.url));
-  if (spawnSync('cc', ['-O3', '-o', binary, source, '-lm']).status === 0) {
-    const loops = Array.from({ length: RUNS }, () => {
-      const run = spawnSync('taskset', ['-c', '0', binary, '8000', '2000'], { encoding: 'utf8' });
-      return Number(run.stdout.trim().split(/\s+/)[0]);
-    });
-    rows.push(['plain C, cc -O3, 1 core', median(loops).toFixed(0), '', '', '']);
-  }
-  const threaded = join(mkdtempSync(join(tmpdir(), 'izhikit-anchor-')), 'net_threads');
-  const threadedSource = fileURLToPath(new URL('anchors/net_threads.c', import.meta.url));
-  const flags = ['-O3', '-pthread', '-o', threaded, threadedSource, '-lm'];
-  if (cpus().length >= 2 && spawnSync('cc', flags).status === 0) {
-    const loops = Array.from({ length: RUNS }, () => {
-      const run = spawnSync('taskset', ['-c', '0-1', threaded, '8000', '2000', '2'], {
-        encoding: 'utf8',
-      });
-      return Number(run.stdout.trim().split(/\s+/)[0]);
-    });
-    rows.push(['plain C, cc -O3, 2 threads', median(loops).toFixed(0), '', '', '']);
-  }
+  const one = anchorLoop('net', 1);
+  if (one !== undefined) rows.push(['plain C, cc -O3, 1 core', one.toFixed(0), '', '', '']);
+  const two = cpus().length >= 2 ? anchorLoop('net_threads', 2) : undefined;
+  if (two !== undefined) rows.push(['plain C, cc -O3, 2 threads', two.toFixed(0), '', '', '']);
   console.log(
     `The paper's network, 10 000 neurons, 1000 ms, on worker threads: median of ${RUNS} runs after a warm-up`,
   );
