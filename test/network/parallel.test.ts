@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NetworkSimulation } from '../../src/network/simulation.js';
 import { simulateNetwork, simulateNetworkAsync } from '../../src/network/simulate.js';
 import { barrier, CONTROL, threadBounds } from '../../src/network/parallel.js';
+import { bytesOf } from '../helpers/bytes.js';
 
 async function threaded(options: object, threads: number) {
   const run = new NetworkSimulation({ ...options, threads });
@@ -121,11 +122,9 @@ describe('a run on worker threads without traces: each chunk in thread-steps.wat
     const result = run.result();
     expect(result.spikes.t.length).toBeGreaterThan(65536);
     // compared as bytes: a diff of two long arrays would take minutes to print
-    const bytes = (array: Float64Array | Int32Array) =>
-      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     expect(result.spikes.t.length).toBe(one.spikes.t.length);
-    expect(bytes(result.spikes.t).equals(bytes(one.spikes.t))).toBe(true);
-    expect(bytes(result.spikes.i).equals(bytes(one.spikes.i))).toBe(true);
+    expect(bytesOf(result.spikes.t).equals(bytesOf(one.spikes.t))).toBe(true);
+    expect(bytesOf(result.spikes.i).equals(bytesOf(one.spikes.i))).toBe(true);
   });
 
   it('stops at the step where some neuron diverged, as one thread does', async () => {

@@ -12,10 +12,7 @@ import { resolveSparseOptions, type SparseNetworkOptions } from '../../src/spars
 import { SparseNetworkSimulation, type SparseNetworkResult } from '../../src/sparse/simulation.js';
 import { deliverRange, synapseSplit } from '../../src/sparse/step.js';
 import { thresholdRange, updateMembrane, updateRecovery } from '../../src/network/phases.js';
-
-/** The bytes of an array, to compare in one piece (element by element is slow for large ones). */
-const bytesOf = (array: ArrayBufferView): Buffer =>
-  Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+import { bytesOf } from '../helpers/bytes.js';
 
 async function run(options: SparseNetworkOptions): Promise<SparseNetworkResult> {
   const simulation = new SparseNetworkSimulation(options);

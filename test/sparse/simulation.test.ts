@@ -6,6 +6,7 @@ import {
   type SparseNetworkResult,
 } from '../../src/sparse/simulation.js';
 import type { SparseNetworkOptions } from '../../src/sparse/options.js';
+import { bytesOf } from '../helpers/bytes.js';
 
 const small: SparseNetworkOptions = { ne: 1600, ni: 400, synapses: 100, duration: 300 };
 
@@ -80,11 +81,9 @@ describe('SparseNetworkSimulation', () => {
     expect(one.spikes.t.length).toBeGreaterThan(65536);
     const two = await simulateSparseNetwork({ ...options, threads: 2 });
     // compared as bytes: a diff of two long arrays would take minutes to print
-    const bytes = (array: Float64Array | Int32Array) =>
-      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     expect(two.spikes.t.length).toBe(one.spikes.t.length);
-    expect(bytes(two.spikes.t).equals(bytes(one.spikes.t))).toBe(true);
-    expect(bytes(two.spikes.i).equals(bytes(one.spikes.i))).toBe(true);
+    expect(bytesOf(two.spikes.t).equals(bytesOf(one.spikes.t))).toBe(true);
+    expect(bytesOf(two.spikes.i).equals(bytesOf(one.spikes.i))).toBe(true);
   });
 
   it('records traces that continue the state: v of step k is the v the next step starts from', () => {
@@ -175,8 +174,6 @@ describe('SparseNetworkSimulation', () => {
   });
 
   it('its threads draw the synapses one thread draws, bit for bit, for 2- and 4-byte targets', async () => {
-    const bytes = (array: ArrayBufferView): Buffer =>
-      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     for (const [options, threads] of [
       [{ ne: 2401, ni: 600, synapses: 37, seed: 11 }, 3],
       [{ ne: 60000, ni: 6000, synapses: 4, seed: 12 }, 2],
@@ -187,9 +184,9 @@ describe('SparseNetworkSimulation', () => {
       expect(many.threads).toBe(threads);
       const [a, b] = [one.state, many.state];
       expect(b.synapses.target.BYTES_PER_ELEMENT).toBe(options.ne > 60000 - 1 ? 4 : 2);
-      expect(bytes(b.synapses.groupStart).equals(bytes(a.synapses.groupStart))).toBe(true);
-      expect(bytes(b.synapses.target).equals(bytes(a.synapses.target))).toBe(true);
-      expect(bytes(b.weights).equals(bytes(a.weights))).toBe(true);
+      expect(bytesOf(b.synapses.groupStart).equals(bytesOf(a.synapses.groupStart))).toBe(true);
+      expect(bytesOf(b.synapses.target).equals(bytesOf(a.synapses.target))).toBe(true);
+      expect(bytesOf(b.weights).equals(bytesOf(a.weights))).toBe(true);
       many.close();
     }
   });
